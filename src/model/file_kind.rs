@@ -1,0 +1,361 @@
+//! What a file really is, judged by its content (or, as a fallback, by its extension).
+
+use std::fmt;
+
+/// A kind of file atsdrop can recognise, with its MIME type and a plain-language name.
+///
+/// Content sniffing (`crate::inspect`) produces one of these; so does the file extension.
+/// When the two disagree, validation says so in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// PDF document.
+    Pdf,
+    /// Legacy Word document (OLE compound file).
+    Doc,
+    /// Word document (Office Open XML).
+    Docx,
+    /// Legacy Excel workbook (OLE compound file).
+    Xls,
+    /// Excel workbook (Office Open XML).
+    Xlsx,
+    /// Legacy PowerPoint presentation (OLE compound file).
+    Ppt,
+    /// PowerPoint presentation (Office Open XML).
+    Pptx,
+    /// OpenDocument text.
+    Odt,
+    /// OpenDocument spreadsheet.
+    Ods,
+    /// OpenDocument presentation.
+    Odp,
+    /// Rich Text Format.
+    Rtf,
+    /// Plain text whose exact flavour the content does not tell.
+    PlainText,
+    /// Markdown text.
+    Markdown,
+    /// Comma-separated values.
+    Csv,
+    /// JSON document.
+    Json,
+    /// XML document.
+    Xml,
+    /// HTML page.
+    Html,
+    /// SVG vector image.
+    Svg,
+    /// PNG image.
+    Png,
+    /// JPEG image.
+    Jpeg,
+    /// GIF image.
+    Gif,
+    /// WebP image.
+    Webp,
+    /// BMP image.
+    Bmp,
+    /// TIFF image.
+    Tiff,
+    /// Windows icon.
+    Ico,
+    /// HEIC image (iPhone photos).
+    Heic,
+    /// HEIF image.
+    Heif,
+    /// ZIP archive that is not an Office or OpenDocument file.
+    Zip,
+    /// Windows program (PE executable).
+    WindowsProgram,
+    /// Linux program (ELF executable).
+    LinuxProgram,
+    /// macOS program (Mach-O executable).
+    MacProgram,
+    /// Any other type with a known MIME type (audio, video, other archives…).
+    Other {
+        /// The MIME type.
+        mime: String,
+    },
+}
+
+impl FileKind {
+    /// The MIME type to send for this kind (never `application/octet-stream` for a known kind).
+    #[must_use]
+    pub fn mime(&self) -> &str {
+        match self {
+            Self::Other { mime } => mime,
+            known => known
+                .known_mimes()
+                .first()
+                .copied()
+                .unwrap_or("application/octet-stream"),
+        }
+    }
+
+    /// Whether `mime` (any spelling, case-insensitive) names this kind.
+    #[must_use]
+    pub fn has_mime(&self, mime: &str) -> bool {
+        let mime = mime.trim();
+        match self {
+            Self::Other { mime: own } => own.eq_ignore_ascii_case(mime),
+            known => known
+                .known_mimes()
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(mime)),
+        }
+    }
+
+    /// Every MIME spelling of a named kind; the first is the one atsdrop sends.
+    fn known_mimes(&self) -> &'static [&'static str] {
+        match self {
+            Self::Pdf => &["application/pdf"],
+            Self::Doc => &["application/msword"],
+            Self::Docx => {
+                &["application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
+            }
+            Self::Xls => &["application/vnd.ms-excel"],
+            Self::Xlsx => &["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+            Self::Ppt => &["application/vnd.ms-powerpoint"],
+            Self::Pptx => {
+                &["application/vnd.openxmlformats-officedocument.presentationml.presentation"]
+            }
+            Self::Odt => &["application/vnd.oasis.opendocument.text"],
+            Self::Ods => &["application/vnd.oasis.opendocument.spreadsheet"],
+            Self::Odp => &["application/vnd.oasis.opendocument.presentation"],
+            Self::Rtf => &["application/rtf", "text/rtf"],
+            Self::PlainText => &["text/plain"],
+            Self::Markdown => &["text/markdown", "text/x-markdown"],
+            Self::Csv => &["text/csv"],
+            Self::Json => &["application/json"],
+            Self::Xml => &["application/xml", "text/xml"],
+            Self::Html => &["text/html"],
+            Self::Svg => &["image/svg+xml"],
+            Self::Png => &["image/png"],
+            Self::Jpeg => &["image/jpeg"],
+            Self::Gif => &["image/gif"],
+            Self::Webp => &["image/webp"],
+            Self::Bmp => &["image/bmp"],
+            Self::Tiff => &["image/tiff"],
+            Self::Ico => &["image/x-icon", "image/vnd.microsoft.icon"],
+            Self::Heic => &["image/heic"],
+            Self::Heif => &["image/heif"],
+            Self::Zip => &["application/zip"],
+            Self::WindowsProgram => &[
+                "application/vnd.microsoft.portable-executable",
+                "application/x-msdownload",
+            ],
+            Self::LinuxProgram => &["application/x-executable", "application/x-elf"],
+            Self::MacProgram => &["application/x-mach-binary"],
+            Self::Other { .. } => &[],
+        }
+    }
+
+    /// "a PDF", "a Word document", "a Windows program": used inside sentences.
+    #[must_use]
+    pub fn description(&self) -> String {
+        let fixed = match self {
+            Self::Pdf => "a PDF",
+            Self::Doc => "an old-style Word document (.doc)",
+            Self::Docx => "a Word document",
+            Self::Xls => "an old-style Excel workbook (.xls)",
+            Self::Xlsx => "an Excel workbook",
+            Self::Ppt => "an old-style PowerPoint presentation (.ppt)",
+            Self::Pptx => "a PowerPoint presentation",
+            Self::Odt => "an OpenDocument text",
+            Self::Ods => "an OpenDocument spreadsheet",
+            Self::Odp => "an OpenDocument presentation",
+            Self::Rtf => "a Rich Text document",
+            Self::PlainText => "a plain text file",
+            Self::Markdown => "a Markdown text",
+            Self::Csv => "a CSV table",
+            Self::Json => "a JSON file",
+            Self::Xml => "an XML file",
+            Self::Html => "a web page (HTML)",
+            Self::Svg => "an SVG image",
+            Self::Png => "a PNG image",
+            Self::Jpeg => "a JPEG image",
+            Self::Gif => "a GIF image",
+            Self::Webp => "a WebP image",
+            Self::Bmp => "a BMP image",
+            Self::Tiff => "a TIFF image",
+            Self::Ico => "an icon file",
+            Self::Heic => "a HEIC photo",
+            Self::Heif => "a HEIF image",
+            Self::Zip => "a ZIP archive",
+            Self::WindowsProgram => "a Windows program",
+            Self::LinuxProgram => "a Linux program",
+            Self::MacProgram => "a macOS program",
+            Self::Other { mime } => return format!("a file of type {mime}"),
+        };
+        fixed.to_owned()
+    }
+
+    /// The extension a file of this kind should have, without the dot (`"png"`).
+    #[must_use]
+    pub fn preferred_extension(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::Pdf => "pdf",
+            Self::Doc => "doc",
+            Self::Docx => "docx",
+            Self::Xls => "xls",
+            Self::Xlsx => "xlsx",
+            Self::Ppt => "ppt",
+            Self::Pptx => "pptx",
+            Self::Odt => "odt",
+            Self::Ods => "ods",
+            Self::Odp => "odp",
+            Self::Rtf => "rtf",
+            Self::PlainText => "txt",
+            Self::Markdown => "md",
+            Self::Csv => "csv",
+            Self::Json => "json",
+            Self::Xml => "xml",
+            Self::Html => "html",
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Jpeg => "jpg",
+            Self::Gif => "gif",
+            Self::Webp => "webp",
+            Self::Bmp => "bmp",
+            Self::Tiff => "tiff",
+            Self::Ico => "ico",
+            Self::Heic => "heic",
+            Self::Heif => "heif",
+            Self::Zip => "zip",
+            Self::WindowsProgram => "exe",
+            Self::LinuxProgram | Self::MacProgram | Self::Other { .. } => return None,
+        })
+    }
+
+    /// Whether this is a program, which no recruiting system should ever receive.
+    #[must_use]
+    pub fn is_program(&self) -> bool {
+        matches!(
+            self,
+            Self::WindowsProgram | Self::LinuxProgram | Self::MacProgram
+        )
+    }
+
+    /// Whether the content is readable text (plain, Markdown, CSV, JSON, XML, HTML, SVG, RTF).
+    #[must_use]
+    pub fn is_text(&self) -> bool {
+        matches!(
+            self,
+            Self::PlainText
+                | Self::Markdown
+                | Self::Csv
+                | Self::Json
+                | Self::Xml
+                | Self::Html
+                | Self::Svg
+                | Self::Rtf
+        )
+    }
+
+    /// Whether this is a raster image atsdrop can show a thumbnail of.
+    #[must_use]
+    pub fn is_raster_image(&self) -> bool {
+        matches!(
+            self,
+            Self::Png | Self::Jpeg | Self::Gif | Self::Webp | Self::Bmp
+        )
+    }
+
+    /// The kind a MIME type names; unknown types become [`FileKind::Other`].
+    #[must_use]
+    pub fn from_mime(mime: &str) -> Self {
+        let mime = mime.trim().to_ascii_lowercase();
+        KNOWN
+            .iter()
+            .find(|k| k.has_mime(&mime))
+            .cloned()
+            .unwrap_or(Self::Other { mime })
+    }
+
+    /// The kind a file name's extension claims (`"cv.PDF"` → PDF); `None` without an extension
+    /// or for an extension nobody maps to a type.
+    #[must_use]
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        let ext = ext.trim_start_matches('.').to_ascii_lowercase();
+        if let Some(kind) = KNOWN.iter().find(|k| {
+            k.preferred_extension() == Some(ext.as_str())
+                || k.extra_extensions().contains(&ext.as_str())
+        }) {
+            return Some(kind.clone());
+        }
+        mime_guess::from_ext(&ext)
+            .first()
+            .map(|m| Self::from_mime(m.essence_str()))
+    }
+
+    fn extra_extensions(&self) -> &'static [&'static str] {
+        match self {
+            Self::Jpeg => &["jpeg", "jpe", "jfif"],
+            Self::Tiff => &["tif"],
+            Self::Markdown => &["markdown"],
+            Self::PlainText => &["text", "log"],
+            Self::Html => &["htm"],
+            Self::WindowsProgram => &["dll", "msi", "scr", "com"],
+            Self::Heif => &["hif"],
+            _ => &[],
+        }
+    }
+
+    /// Whether content of this kind may carry a name with `claimed`'s extension without that
+    /// being a mismatch: the same kind, or plain text content under any text extension
+    /// (content alone cannot tell Markdown from plain text).
+    #[must_use]
+    pub fn agrees_with(&self, claimed: &Self) -> bool {
+        if self == claimed {
+            return true;
+        }
+        match (self, claimed) {
+            (Self::PlainText, other) => other.is_text() && !matches!(other, Self::Rtf),
+            (Self::Heic, Self::Heif)
+            | (Self::Heif, Self::Heic)
+            | (Self::Json | Self::Csv | Self::Markdown, Self::PlainText) => true,
+            (Self::Other { mime: a }, Self::Other { mime: b }) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.mime())
+    }
+}
+
+/// Every named kind, for reverse look-ups.
+const KNOWN: &[FileKind] = &[
+    FileKind::Pdf,
+    FileKind::Doc,
+    FileKind::Docx,
+    FileKind::Xls,
+    FileKind::Xlsx,
+    FileKind::Ppt,
+    FileKind::Pptx,
+    FileKind::Odt,
+    FileKind::Ods,
+    FileKind::Odp,
+    FileKind::Rtf,
+    FileKind::PlainText,
+    FileKind::Markdown,
+    FileKind::Csv,
+    FileKind::Json,
+    FileKind::Xml,
+    FileKind::Html,
+    FileKind::Svg,
+    FileKind::Png,
+    FileKind::Jpeg,
+    FileKind::Gif,
+    FileKind::Webp,
+    FileKind::Bmp,
+    FileKind::Tiff,
+    FileKind::Ico,
+    FileKind::Heic,
+    FileKind::Heif,
+    FileKind::Zip,
+    FileKind::WindowsProgram,
+    FileKind::LinuxProgram,
+    FileKind::MacProgram,
+];

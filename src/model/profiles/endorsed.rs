@@ -1,0 +1,78 @@
+//! Endorsed (`../shared/providers/endorsed.md`).
+
+use std::time::Duration;
+
+use crate::model::{
+    AttachmentRole::{Cv, Other},
+    AttachmentType, CandidateSearch, Encoding, Idempotency, MIB, ProviderId, ProviderProfile,
+    RateLimit, Sourced,
+};
+
+use super::DEFAULT_MAX_BATCH_BYTES;
+
+/// "Only currently supports `about`, `resume`, `role_preferences`, and `work_experiences`" [seed].
+/// No cover-letter type exists.
+const TYPES: &[AttachmentType] = &[
+    AttachmentType {
+        wire: "resume",
+        label: "Résumé",
+        field: "resume",
+        role: Cv,
+    },
+    AttachmentType {
+        wire: "about",
+        label: "About",
+        field: "about",
+        role: Other,
+    },
+    AttachmentType {
+        wire: "role_preferences",
+        label: "Role preferences",
+        field: "role_preferences",
+        role: Other,
+    },
+    AttachmentType {
+        wire: "work_experiences",
+        label: "Work experiences",
+        field: "work_experiences",
+        role: Other,
+    },
+];
+
+/// Not documented: the emulator's allow-list (§3.1 [assumption]).
+const MIME: &[&str] = &[
+    "application/pdf",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "text/plain",
+    "application/rtf",
+    "application/vnd.oasis.opendocument.text",
+];
+
+/// The profile.
+pub static PROFILE: ProviderProfile = ProviderProfile {
+    id: ProviderId::Endorsed,
+    default_base_url: "https://endorsed.ai/api/v1",
+    types: TYPES,
+    default_other: "about",
+    fields: &[],
+    // One `file` field per request [seed].
+    max_files_per_request: Sourced::documented(1),
+    // Not documented: 25 MiB [assumption].
+    max_file_bytes: Sourced::assumed(25 * MIB),
+    max_batch_bytes: DEFAULT_MAX_BATCH_BYTES,
+    allowed_mime_types: Sourced::assumed(MIME),
+    encoding: Encoding::Multipart,
+    // Upsert by `remote.<id>` gives a natural replay key [seed + assumption].
+    idempotency: Idempotency::Upsert,
+    // Not documented: honour 429 + Retry-After only [assumption].
+    rate_limit: Sourced::assumed(RateLimit {
+        requests: None,
+        per: Duration::from_secs(1),
+        max_in_flight: Some(4),
+    }),
+    can_list_attachments: false,
+    can_delete_attachments: false,
+    candidate_search: CandidateSearch::IdOnly,
+    asynchronous: false,
+};

@@ -1,0 +1,98 @@
+//! The result of checking a batch of files against a system's limits.
+
+use super::{AttachmentType, FileFacts};
+
+/// A file staged for upload, with the attachment type chosen for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StagedFile {
+    /// What inspection found.
+    pub facts: FileFacts,
+    /// The system's type the file will be sent as.
+    pub attachment_type: &'static AttachmentType,
+}
+
+/// Which rule a problem breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The file could not be opened or read.
+    Unreadable,
+    /// The file has no bytes.
+    Empty,
+    /// The file is larger than the system takes.
+    TooLarge,
+    /// The content could not be recognised.
+    UnknownContent,
+    /// The content's type is not on the system's allow-list.
+    TypeNotAllowed,
+    /// The content contradicts the file name's extension.
+    Mismatch,
+    /// The connected account does not take this attachment type (or this file for it).
+    AttachmentTypeUnsupported,
+    /// More files for one field than the system takes.
+    TooManyInField,
+    /// The batch is larger in total than allowed.
+    BatchTooLarge,
+}
+
+/// One reason a file or the batch cannot be sent, as one plain sentence naming the file and
+/// what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The rule broken.
+    pub kind: ProblemKind,
+    /// The sentence shown to the user.
+    pub message: String,
+}
+
+/// The verdict for one file: empty `problems` means it may be sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileVerdict {
+    /// Every problem with this file.
+    pub problems: Vec<Problem>,
+}
+
+impl FileVerdict {
+    /// Whether the file may be sent.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Count and limit of one field in the batch, for summaries like "CV 3/5".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldSummary {
+    /// The field's label.
+    pub label: String,
+    /// Files in the batch for this field.
+    pub count: u32,
+    /// The most the field takes, if limited.
+    pub max: Option<u32>,
+}
+
+/// Every problem of a batch at once: per file (same order as the input) and per batch.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ValidationReport {
+    /// One verdict per staged file, in input order.
+    pub files: Vec<FileVerdict>,
+    /// Problems of the batch as a whole (too many files for a field, total too large).
+    pub batch: Vec<Problem>,
+    /// Per-field counts, in the order of the system's types.
+    pub fields: Vec<FieldSummary>,
+    /// Total bytes of all readable files.
+    pub total_bytes: u64,
+}
+
+impl ValidationReport {
+    /// Whether everything may be sent.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        self.batch.is_empty() && self.files.iter().all(FileVerdict::ok)
+    }
+
+    /// How many problems there are in all.
+    #[must_use]
+    pub fn problem_count(&self) -> usize {
+        self.batch.len() + self.files.iter().map(|f| f.problems.len()).sum::<usize>()
+    }
+}
