@@ -1,1 +1,20 @@
-fn main() {}
+//! The `atsdrop` binary: with no subcommand it opens the desktop app; the subcommands run the
+//! same engine headless for scripts and bulk work.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    cli::init_tracing(args.verbose);
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("atsdrop: {error:#}");
+            ExitCode::from(cli::EXIT_USAGE)
+        }
+    }
+}

@@ -1,1 +1,8 @@
+//! All integration tests, as one binary (one link step).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod support;
+
+mod inspect;
+mod validate_cli;

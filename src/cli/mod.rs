@@ -1,0 +1,84 @@
+//! Command-line parsing (clap) and the headless commands. Raw arguments are parsed into
+//! validated types before anything runs.
+
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use atsdrop::model::ProviderId;
+
+/// Exit code: everything done.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: some uploads failed.
+pub const EXIT_FAILED: u8 = 1;
+/// Exit code: usage error, or files refused (nothing sent).
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: authentication failed.
+pub const EXIT_AUTH: u8 = 3;
+
+/// Drop candidate files on your recruiting system: checked against its limits, uploaded in the
+/// background. Without a subcommand, opens the desktop app.
+#[derive(Debug, Parser)]
+#[command(name = "atsdrop", version, about, long_about = None)]
+pub struct Cli {
+    /// Log more (repeat for even more); logs go to stderr and never contain secrets.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// What to do; none opens the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files against a system's limits without sending anything.
+    Validate(ValidateArgs),
+}
+
+/// `atsdrop validate`.
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The system: spott, endorsed, kombo, onderwijsregio or truto.
+    #[arg(long, short = 'p')]
+    pub provider: ProviderId,
+    /// The attachment type, as the system spells it (case-insensitive), e.g. CV or resume.
+    #[arg(long = "type", short = 't')]
+    pub attachment_type: String,
+    /// Print one JSON object per file instead of sentences.
+    #[arg(long)]
+    pub json: bool,
+    /// Files or folders (folders are searched recursively).
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Sets up logging to stderr; `RUST_LOG` overrides the verbosity flag.
+pub fn init_tracing(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "info,atsdrop=debug",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Validate(args)) => validate::run(&args),
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(ExitCode::from(EXIT_OK))
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! `atsdrop validate` as a process.
