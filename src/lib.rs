@@ -17,4 +17,7 @@
 //! a `thiserror` enum whose `Display` is one plain sentence. Secrets live in [`model::Secret`],
 //! which never prints itself.
 
+pub mod emulator;
+pub mod inspect;
 pub mod model;
+pub mod providers;

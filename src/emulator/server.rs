@@ -1,0 +1,183 @@
+//! Routing, recording, fault injection and the rules every system shares (a body must come
+//! with a `Content-Length`).
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use futures_util::StreamExt;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use super::faults::{FaultKind, delay_of};
+use super::killable::{ConnInfo, KillableListener};
+use super::record::RecordedRequest;
+use super::{Shared, admin, endorsed, envelope, kombo, onderwijsregio, spott, truto};
+use crate::model::ProviderId;
+
+/// Serves until `stop` fires.
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>, stop: oneshot::Receiver<()>) {
+    let app = Router::new()
+        .nest("/spott", spott::router(Arc::clone(&shared)))
+        .nest("/endorsed", endorsed::router(Arc::clone(&shared)))
+        .nest("/kombo", kombo::router(Arc::clone(&shared)))
+        .nest(
+            "/onderwijsregio",
+            onderwijsregio::router(Arc::clone(&shared)),
+        )
+        .nest("/truto", truto::router(Arc::clone(&shared)))
+        .nest("/_emulator", admin::router(Arc::clone(&shared)))
+        .layer(middleware::from_fn_with_state(Arc::clone(&shared), front))
+        .layer(DefaultBodyLimit::disable());
+    let service = app.into_make_service_with_connect_info::<ConnInfo>();
+    let result = axum::serve(KillableListener(listener), service)
+        .with_graceful_shutdown(async {
+            let _ = stop.await;
+        })
+        .await;
+    if let Err(e) = result {
+        tracing::warn!("emulator stopped: {e}");
+    }
+}
+
+/// Splits `/kombo/ats/candidates` into the system and `/ats/candidates`.
+fn split_prefix(path: &str) -> (Option<ProviderId>, String) {
+    let trimmed = path.trim_start_matches('/');
+    let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
+    match first.parse::<ProviderId>() {
+        Ok(p) if p.key() == first => (Some(p), format!("/{rest}")),
+        _ => (None, path.to_owned()),
+    }
+}
+
+/// Records every request, applies faults, and enforces `Content-Length` on bodies.
+async fn front(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(conn): ConnectInfo<ConnInfo>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (provider, path) = split_prefix(request.uri().path());
+    let mut record = RecordedRequest {
+        provider,
+        method: request.method().to_string(),
+        path: path.clone(),
+        query: request.uri().query().map(str::to_owned),
+        headers: request
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        status: 0,
+    };
+    let response = handle(&shared, &conn, provider, &path, request, next).await;
+    record.status = response.as_ref().map_or(0, |r| r.status().as_u16());
+    shared.recorder.push(record);
+    response.unwrap_or_else(|| {
+        // The connection was cut; this answer is never delivered.
+        conn.kill.kill();
+        Response::new(Body::empty())
+    })
+}
+
+/// `None` means "cut the connection".
+async fn handle(
+    shared: &Shared,
+    conn: &ConnInfo,
+    provider: Option<ProviderId>,
+    path: &str,
+    request: Request,
+    next: Next,
+) -> Option<Response> {
+    let Some(provider) = provider else {
+        return Some(next.run(request).await);
+    };
+    let fault = shared
+        .faults
+        .take(provider, request.method().as_str(), path);
+    match fault {
+        Some(FaultKind::Status {
+            status,
+            retry_after,
+        }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut response = match (status, retry_after) {
+                (StatusCode::TOO_MANY_REQUESTS, Some(secs)) => {
+                    envelope::rate_limited(provider, secs, None)
+                }
+                _ => envelope::error(provider, status, None, "Injected fault"),
+            };
+            if let (true, Some(secs)) = (status != StatusCode::TOO_MANY_REQUESTS, retry_after)
+                && let Ok(v) = secs.to_string().parse()
+            {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            // Drain the body so the client reads the answer instead of a reset.
+            let mut stream = request.into_body().into_data_stream();
+            while let Some(Ok(_)) = stream.next().await {}
+            return Some(response);
+        }
+        Some(FaultKind::DropMidBody { after_bytes }) => {
+            let mut stream = request.into_body().into_data_stream();
+            let mut seen = 0u64;
+            while seen < after_bytes {
+                match stream.next().await {
+                    Some(Ok(chunk)) => seen += chunk.len() as u64,
+                    _ => break,
+                }
+            }
+            conn.kill.kill();
+            return None;
+        }
+        Some(ref kind @ FaultKind::Delay { .. }) => {
+            if let Some(d) = delay_of(kind) {
+                tokio::time::sleep(d).await;
+            }
+        }
+        Some(FaultKind::DropAfterBody) | None => {}
+    }
+    if request.headers().contains_key(header::TRANSFER_ENCODING) {
+        return Some(envelope::error(
+            provider,
+            StatusCode::LENGTH_REQUIRED,
+            None,
+            "A Content-Length is required; chunked request bodies are not accepted",
+        ));
+    }
+    let response = next.run(request).await;
+    if matches!(fault, Some(FaultKind::DropAfterBody)) {
+        return None;
+    }
+    Some(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_split() {
+        assert_eq!(
+            split_prefix("/kombo/ats/candidates"),
+            (Some(ProviderId::Kombo), "/ats/candidates".to_owned())
+        );
+        assert_eq!(
+            split_prefix("/spott"),
+            (Some(ProviderId::Spott), "/".to_owned())
+        );
+        assert_eq!(
+            split_prefix("/_emulator/health"),
+            (None, "/_emulator/health".to_owned())
+        );
+        assert_eq!(split_prefix("/Kombo/x"), (None, "/Kombo/x".to_owned()));
+    }
+}

@@ -1,0 +1,477 @@
+//! Request bodies streamed from disk with an exact length — multipart and base64 JSON alike.
+//!
+//! A [`BodyPlan`] lists the body's segments (literal bytes, and files sent raw or as base64);
+//! it knows the exact encoded length up front, so the request carries a `Content-Length` and
+//! is never chunked. [`StreamingBody`] reads each file in fixed-size chunks while the connection
+//! takes them, so memory use does not grow with file size.
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use base64::Engine as _;
+use bytes::Bytes;
+use http_body::{Frame, SizeHint};
+use tokio::io::{AsyncRead, ReadBuf};
+
+/// Bytes read from a file per chunk. A multiple of 3, so base64 chunks need no carry-over when
+/// reads are full.
+const CHUNK: usize = 3 * 64 * 1024;
+
+/// Called as a file's bytes are handed to the connection: `(file_index, bytes_of_that_file_sent)`.
+pub type ProgressFn = Arc<dyn Fn(usize, u64) + Send + Sync>;
+
+/// A progress callback that ignores progress.
+#[must_use]
+pub fn no_progress() -> ProgressFn {
+    Arc::new(|_, _| {})
+}
+
+/// How a file's bytes appear in the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileEncoding {
+    /// The bytes as they are (multipart file parts).
+    Raw,
+    /// Standard base64 with padding (JSON `data` fields, data URIs).
+    Base64,
+}
+
+/// One piece of a body.
+#[derive(Clone, Debug)]
+enum Segment {
+    Bytes(Bytes),
+    File(FileSegment),
+}
+
+#[derive(Clone, Debug)]
+struct FileSegment {
+    path: PathBuf,
+    len: u64,
+    encoding: FileEncoding,
+    file_index: usize,
+}
+
+impl FileSegment {
+    fn encoded_len(&self) -> u64 {
+        match self.encoding {
+            FileEncoding::Raw => self.len,
+            FileEncoding::Base64 => self.len.div_ceil(3) * 4,
+        }
+    }
+}
+
+/// The recipe for a request body. Cheap to clone, so a retry can rebuild the body.
+#[derive(Clone, Debug, Default)]
+pub struct BodyPlan {
+    segments: Vec<Segment>,
+}
+
+impl BodyPlan {
+    /// An empty plan.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends literal bytes.
+    pub fn push_bytes(&mut self, bytes: impl Into<Bytes>) -> &mut Self {
+        let bytes = bytes.into();
+        if !bytes.is_empty() {
+            self.segments.push(Segment::Bytes(bytes));
+        }
+        self
+    }
+
+    /// Appends a file of `len` bytes, streamed from `path` as `encoding`. `file_index` is
+    /// reported to the progress callback.
+    pub fn push_file(
+        &mut self,
+        path: impl Into<PathBuf>,
+        len: u64,
+        encoding: FileEncoding,
+        file_index: usize,
+    ) -> &mut Self {
+        self.segments.push(Segment::File(FileSegment {
+            path: path.into(),
+            len,
+            encoding,
+            file_index,
+        }));
+        self
+    }
+
+    /// The exact number of bytes the body will have.
+    #[must_use]
+    pub fn content_length(&self) -> u64 {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Bytes(b) => b.len() as u64,
+                Segment::File(f) => f.encoded_len(),
+            })
+            .sum()
+    }
+
+    /// Turns the plan into a streaming body reporting to `progress` and `tracker`.
+    #[must_use]
+    pub fn into_body(self, progress: ProgressFn, tracker: Arc<BodyTracker>) -> StreamingBody {
+        let remaining = self.content_length();
+        StreamingBody {
+            segments: self.segments.into(),
+            current: None,
+            remaining,
+            progress,
+            tracker,
+        }
+    }
+}
+
+/// Shared view of how far a body got: lets the client tell "failed before the body was sent"
+/// (safe to retry) from "failed after" (the system may have stored it), and lets a watchdog
+/// notice a stalled upload.
+#[derive(Debug)]
+pub struct BodyTracker {
+    started: Instant,
+    last_activity_ms: AtomicU64,
+    sent: AtomicU64,
+    complete: AtomicBool,
+    file_error: Mutex<Option<(PathBuf, String)>>,
+}
+
+impl Default for BodyTracker {
+    fn default() -> Self {
+        Self {
+            started: Instant::now(),
+            last_activity_ms: AtomicU64::new(0),
+            sent: AtomicU64::new(0),
+            complete: AtomicBool::new(false),
+            file_error: Mutex::new(None),
+        }
+    }
+}
+
+impl BodyTracker {
+    /// A fresh tracker.
+    #[must_use]
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self::default())
+    }
+
+    /// Whether every byte of the body has been handed to the connection.
+    #[must_use]
+    pub fn complete(&self) -> bool {
+        self.complete.load(Ordering::Acquire)
+    }
+
+    /// Bytes handed to the connection so far.
+    #[must_use]
+    pub fn sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    /// Time since the body last made progress (or since it was created).
+    #[must_use]
+    pub fn idle_for(&self) -> std::time::Duration {
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let last = self.last_activity_ms.load(Ordering::Relaxed);
+        std::time::Duration::from_millis(now.saturating_sub(last))
+    }
+
+    /// The file problem that ended the body, if one did.
+    #[must_use]
+    pub fn file_error(&self) -> Option<(PathBuf, String)> {
+        self.file_error.lock().ok().and_then(|e| e.clone())
+    }
+
+    fn touch(&self, bytes: u64) {
+        self.sent.fetch_add(bytes, Ordering::Relaxed);
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.last_activity_ms.store(now, Ordering::Relaxed);
+    }
+
+    fn fail_file(&self, path: PathBuf, reason: String) {
+        if let Ok(mut slot) = self.file_error.lock() {
+            *slot = Some((path, reason));
+        }
+    }
+}
+
+/// An `http_body::Body` that streams a [`BodyPlan`] with an exact size hint.
+pub struct StreamingBody {
+    segments: VecDeque<Segment>,
+    current: Option<OpenFile>,
+    remaining: u64,
+    progress: ProgressFn,
+    tracker: Arc<BodyTracker>,
+}
+
+struct OpenFile {
+    segment: FileSegment,
+    file: tokio::fs::File,
+    meta: std::fs::File,
+    read: u64,
+    carry: Vec<u8>,
+}
+
+impl StreamingBody {
+    fn emit(&mut self, bytes: Bytes) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        let n = bytes.len() as u64;
+        self.remaining = self.remaining.saturating_sub(n);
+        self.tracker.touch(n);
+        if self.remaining == 0 {
+            self.tracker.complete.store(true, Ordering::Release);
+        }
+        Poll::Ready(Some(Ok(Frame::data(bytes))))
+    }
+
+    fn fail(
+        &mut self,
+        path: PathBuf,
+        reason: String,
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        self.tracker.fail_file(path, reason.clone());
+        self.segments.clear();
+        self.current = None;
+        Poll::Ready(Some(Err(io::Error::other(reason))))
+    }
+
+    fn open(segment: FileSegment) -> Result<OpenFile, String> {
+        let file = std::fs::File::open(&segment.path).map_err(|e| io_phrase(&e))?;
+        let len = file.metadata().map_err(|e| io_phrase(&e))?.len();
+        if len != segment.len {
+            return Err(format!(
+                "it changed since it was checked (now {len} bytes, was {})",
+                segment.len
+            ));
+        }
+        let meta = file.try_clone().map_err(|e| io_phrase(&e))?;
+        Ok(OpenFile {
+            segment,
+            file: tokio::fs::File::from_std(file),
+            meta,
+            read: 0,
+            carry: Vec::new(),
+        })
+    }
+}
+
+/// What a file segment produced on one poll.
+enum Step {
+    Data(Bytes),
+    Done,
+    Failed(String),
+}
+
+fn poll_file(open: &mut OpenFile, cx: &mut Context<'_>, progress: &ProgressFn) -> Poll<Step> {
+    loop {
+        let left = open.segment.len - open.read;
+        if left == 0 {
+            if open.carry.is_empty() {
+                return Poll::Ready(Step::Done);
+            }
+            let tail = base64::engine::general_purpose::STANDARD.encode(&open.carry);
+            open.carry.clear();
+            return Poll::Ready(Step::Data(Bytes::from(tail)));
+        }
+        let want = usize::try_from(left).map_or(CHUNK, |l| l.min(CHUNK));
+        let mut chunk = vec![0u8; want];
+        let mut buf = ReadBuf::new(&mut chunk);
+        match Pin::new(&mut open.file).poll_read(cx, &mut buf) {
+            Poll::Pending => return Poll::Pending,
+            Poll::Ready(Err(e)) => return Poll::Ready(Step::Failed(io_phrase(&e))),
+            Poll::Ready(Ok(())) => {}
+        }
+        let n = buf.filled().len();
+        if n == 0 {
+            return Poll::Ready(Step::Failed(
+                "it got shorter while it was being sent".to_owned(),
+            ));
+        }
+        chunk.truncate(n);
+        open.read += n as u64;
+        if open.read == open.segment.len {
+            // Before the last bytes go out: the file must still have the length we announced.
+            match open.meta.metadata() {
+                Ok(m) if m.len() == open.segment.len => {}
+                Ok(_) => {
+                    return Poll::Ready(Step::Failed(
+                        "it changed while it was being sent".to_owned(),
+                    ));
+                }
+                Err(e) => return Poll::Ready(Step::Failed(io_phrase(&e))),
+            }
+        }
+        progress(open.segment.file_index, open.read);
+        match open.segment.encoding {
+            FileEncoding::Raw => return Poll::Ready(Step::Data(Bytes::from(chunk))),
+            FileEncoding::Base64 => {
+                let mut input = std::mem::take(&mut open.carry);
+                input.extend_from_slice(&chunk);
+                let whole = input.len() - input.len() % 3;
+                open.carry = input.split_off(whole);
+                if whole > 0 {
+                    let encoded = base64::engine::general_purpose::STANDARD.encode(&input);
+                    return Poll::Ready(Step::Data(Bytes::from(encoded)));
+                }
+            }
+        }
+    }
+}
+
+impl http_body::Body for StreamingBody {
+    type Data = Bytes;
+    type Error = io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        let this = &mut *self;
+        loop {
+            if let Some(open) = this.current.as_mut() {
+                match poll_file(open, cx, &this.progress) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(Step::Data(bytes)) => {
+                        if open.read == open.segment.len && open.carry.is_empty() {
+                            this.current = None;
+                        }
+                        return this.emit(bytes);
+                    }
+                    Poll::Ready(Step::Done) => {
+                        this.current = None;
+                        if this.segments.is_empty() {
+                            this.tracker.complete.store(true, Ordering::Release);
+                            return Poll::Ready(None);
+                        }
+                    }
+                    Poll::Ready(Step::Failed(reason)) => {
+                        let path = open.segment.path.clone();
+                        return this.fail(path, reason);
+                    }
+                }
+                continue;
+            }
+            match this.segments.pop_front() {
+                None => {
+                    this.tracker.complete.store(true, Ordering::Release);
+                    return Poll::Ready(None);
+                }
+                Some(Segment::Bytes(bytes)) => return this.emit(bytes),
+                Some(Segment::File(segment)) => {
+                    let path = segment.path.clone();
+                    match Self::open(segment) {
+                        Ok(open) => this.current = Some(open),
+                        Err(reason) => return this.fail(path, reason),
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.remaining == 0 && self.current.is_none() && self.segments.is_empty()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(self.remaining)
+    }
+}
+
+/// A phrase for an I/O error that reads well after "could not be sent: ".
+fn io_phrase(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "it no longer exists".to_owned(),
+        io::ErrorKind::PermissionDenied => "atsdrop may not read it".to_owned(),
+        _ => format!("reading it failed ({e})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body_util::BodyExt;
+    use std::io::Write;
+
+    async fn collect(plan: BodyPlan) -> Result<Vec<u8>, io::Error> {
+        let body = plan.into_body(no_progress(), BodyTracker::new());
+        Ok(body.collect().await?.to_bytes().to_vec())
+    }
+
+    fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(bytes).unwrap();
+        f
+    }
+
+    #[tokio::test]
+    async fn raw_and_base64_match_their_declared_length() {
+        for len in [
+            0usize,
+            1,
+            2,
+            3,
+            4,
+            CHUNK - 1,
+            CHUNK,
+            CHUNK + 1,
+            3 * CHUNK + 2,
+        ] {
+            let data: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let file = temp_file(&data);
+            let mut plan = BodyPlan::new();
+            plan.push_bytes("{\"data\":\"")
+                .push_file(file.path(), len as u64, FileEncoding::Base64, 0)
+                .push_bytes("\"}")
+                .push_file(file.path(), len as u64, FileEncoding::Raw, 1);
+            let declared = plan.content_length();
+            let out = collect(plan).await.unwrap();
+            assert_eq!(out.len() as u64, declared, "len {len}");
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&data);
+            let mut expected = format!("{{\"data\":\"{b64}\"}}").into_bytes();
+            expected.extend_from_slice(&data);
+            assert_eq!(out, expected, "len {len}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_file_that_changed_size_fails_with_a_reason() {
+        let file = temp_file(b"hello world");
+        let mut plan = BodyPlan::new();
+        plan.push_file(file.path(), 5, FileEncoding::Raw, 0);
+        let tracker = BodyTracker::new();
+        let body = plan.into_body(no_progress(), tracker.clone());
+        assert!(body.collect().await.is_err());
+        let (_, reason) = tracker.file_error().unwrap();
+        assert!(reason.contains("changed"), "{reason}");
+        assert!(!tracker.complete());
+    }
+
+    #[tokio::test]
+    async fn reports_progress_per_file_and_completion() {
+        let data = vec![1u8; CHUNK * 2 + 10];
+        let file = temp_file(&data);
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let progress: ProgressFn = Arc::new(move |i, n| sink.lock().unwrap().push((i, n)));
+        let mut plan = BodyPlan::new();
+        plan.push_file(file.path(), data.len() as u64, FileEncoding::Raw, 3);
+        let tracker = BodyTracker::new();
+        let out = plan
+            .into_body(progress, tracker.clone())
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes();
+        assert_eq!(out.len(), data.len());
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.last(), Some(&(3, data.len() as u64)));
+        assert!(seen.windows(2).all(|w| w[0].1 < w[1].1));
+        assert!(tracker.complete());
+        assert_eq!(tracker.sent(), data.len() as u64);
+    }
+}

@@ -1,0 +1,451 @@
+//! The HTTP layer every client shares: base-URL rules (HTTPS, or plain HTTP to this computer
+//! only), timeouts, a redirect policy that never carries credentials to another host, sending
+//! with a stall watchdog, and mapping failures to [`ProviderError`].
+
+use std::net::IpAddr;
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+use reqwest::{Response, StatusCode, Url};
+use serde::de::DeserializeOwned;
+
+use super::ProviderError;
+use super::body::{BodyPlan, BodyTracker, ProgressFn};
+use crate::model::ProviderId;
+
+/// Time limits for talking to a system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    /// Establishing a connection (TCP + TLS).
+    pub connect: Duration,
+    /// Waiting for the answer once the request has been sent (per read).
+    pub response: Duration,
+    /// An upload making no progress at all for this long is abandoned.
+    pub stall: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(15),
+            response: Duration::from_secs(90),
+            stall: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Checks a base URL: `https://` anywhere, `http://` only to a loopback address.
+pub fn validate_base_url(system: ProviderId, raw: &str) -> Result<Url, ProviderError> {
+    let trimmed = raw.trim();
+    let mut url = Url::parse(trimmed).map_err(|e| {
+        ProviderError::Config(format!(
+            "The {system} address \u{201c}{trimmed}\u{201d} is not a valid URL ({e}): use something like {}.",
+            system.profile().default_base_url
+        ))
+    })?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(ProviderError::Config(format!(
+                "Plain http:// is only allowed to this computer; use https:// for {} so the API key is not sent in the clear.",
+                url.host_str().unwrap_or("that host")
+            )));
+        }
+        other => {
+            return Err(ProviderError::Config(format!(
+                "The {system} address must start with https:// (it starts with {other}://)."
+            )));
+        }
+    }
+    if url.cannot_be_a_base() || url.host_str().is_none() {
+        return Err(ProviderError::Config(format!(
+            "The {system} address \u{201c}{trimmed}\u{201d} has no host name."
+        )));
+    }
+    // Paths are appended to the base: make sure it ends without a slash.
+    let path = url.path().trim_end_matches('/').to_owned();
+    url.set_path(&path);
+    url.set_query(None);
+    url.set_fragment(None);
+    Ok(url)
+}
+
+/// Whether a URL points at this computer.
+#[must_use]
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// Installs the process-wide rustls crypto provider (ring) once; any `reqwest::Client` built
+/// afterwards can use TLS. Called by every client constructor.
+pub fn install_crypto_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Ignore the error: another part of the process may have installed one already.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+/// A configured HTTP client for one system and base URL.
+#[derive(Clone, Debug)]
+pub struct Http {
+    system: ProviderId,
+    base: Url,
+    client: reqwest::Client,
+    timeouts: Timeouts,
+}
+
+impl Http {
+    /// Builds a client for `base_url` (validated with [`validate_base_url`]).
+    pub fn new(
+        system: ProviderId,
+        base_url: &str,
+        timeouts: Timeouts,
+    ) -> Result<Self, ProviderError> {
+        install_crypto_provider();
+        let base = validate_base_url(system, base_url)?;
+        let origin = base.clone();
+        let policy = reqwest::redirect::Policy::custom(move |attempt| {
+            let same_origin = attempt.url().scheme() == origin.scheme()
+                && attempt.url().host_str() == origin.host_str()
+                && attempt.url().port_or_known_default() == origin.port_or_known_default();
+            if !same_origin || attempt.previous().len() >= 5 {
+                // Stop: the 3xx comes back as the answer, and no header reaches the other host.
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        });
+        let mut builder = reqwest::Client::builder()
+            .user_agent(concat!("atsdrop/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(timeouts.connect)
+            .read_timeout(timeouts.response)
+            .redirect(policy)
+            .pool_idle_timeout(Duration::from_secs(30));
+        if is_loopback(&base) {
+            builder = builder.no_proxy();
+        } else {
+            builder = builder.https_only(true);
+        }
+        let client = builder.build().map_err(|e| {
+            ProviderError::Config(format!(
+                "atsdrop could not set up a secure connection to {system}: {e}."
+            ))
+        })?;
+        Ok(Self {
+            system,
+            base,
+            client,
+            timeouts,
+        })
+    }
+
+    /// The system this client talks to.
+    #[must_use]
+    pub fn system(&self) -> ProviderId {
+        self.system
+    }
+
+    /// The validated base URL.
+    #[must_use]
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    /// `base + path`, where `path` starts with `/` and may hold percent-encoded segments.
+    #[must_use]
+    pub fn url(&self, path: &str) -> Url {
+        let mut url = self.base.clone();
+        let joined = format!("{}{}", self.base.path().trim_end_matches('/'), path);
+        url.set_path(&joined);
+        url
+    }
+
+    /// A request builder for `method` on `path`.
+    #[must_use]
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    /// Sends a request without a streamed body and returns the response if its status is a
+    /// success; otherwise the error parsed by `envelope`.
+    pub async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+        envelope: ErrorParser,
+    ) -> Result<Response, ProviderError> {
+        // A small in-memory body goes out with the headers: unless the connection was never
+        // made, the system may have received the request.
+        let response = request
+            .send()
+            .await
+            .map_err(|e| self.transport_error(&e, true))?;
+        self.check(response, envelope).await
+    }
+
+    /// Sends a request whose body is streamed from `plan`, with an exact `Content-Length`,
+    /// reporting progress, and abandoning it if the upload stalls.
+    pub async fn send_streaming(
+        &self,
+        request: reqwest::RequestBuilder,
+        content_type: &str,
+        plan: BodyPlan,
+        progress: ProgressFn,
+        envelope: ErrorParser,
+    ) -> Result<Response, ProviderError> {
+        let tracker = BodyTracker::new();
+        let length = plan.content_length();
+        let body = plan.into_body(progress, Arc::clone(&tracker));
+        let request = request
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .header(reqwest::header::CONTENT_LENGTH, length)
+            .body(reqwest::Body::wrap(body));
+        let send = request.send();
+        tokio::pin!(send);
+        let stall = self.timeouts.stall;
+        let result = loop {
+            tokio::select! {
+                result = &mut send => break result,
+                () = tokio::time::sleep(Duration::from_millis(500)) => {
+                    if !tracker.complete() && tracker.idle_for() > stall {
+                        return Err(ProviderError::Timeout { system: self.system, body_sent: false });
+                    }
+                }
+            }
+        };
+        match result {
+            Ok(response) => self.check(response, envelope).await,
+            Err(e) => {
+                if let Some((path, reason)) = tracker.file_error() {
+                    return Err(ProviderError::File { path, reason });
+                }
+                Err(self.transport_error(&e, tracker.complete()))
+            }
+        }
+    }
+
+    /// Reads a success body as JSON.
+    pub async fn json<T: DeserializeOwned>(&self, response: Response) -> Result<T, ProviderError> {
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| self.transport_error(&e, true))?;
+        serde_json::from_slice(&bytes).map_err(|e| ProviderError::InvalidResponse {
+            system: self.system,
+            detail: format!("{e}"),
+        })
+    }
+
+    async fn check(
+        &self,
+        response: Response,
+        envelope: ErrorParser,
+    ) -> Result<Response, ProviderError> {
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response);
+        }
+        let retry_after = retry_after(response.headers());
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.bytes().await.unwrap_or_default();
+        let parsed = envelope(&body);
+        Err(status_error(
+            self.system,
+            status,
+            parsed,
+            retry_after,
+            location,
+        ))
+    }
+
+    /// Maps a transport failure; `body_sent` says whether the whole body had gone out.
+    #[must_use]
+    pub fn transport_error(&self, e: &reqwest::Error, body_sent: bool) -> ProviderError {
+        if e.is_timeout() {
+            return ProviderError::Timeout {
+                system: self.system,
+                body_sent,
+            };
+        }
+        let detail = if e.is_connect() {
+            "the connection could not be made".to_owned()
+        } else {
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(inner) = source {
+                text = inner.to_string();
+                source = inner.source();
+            }
+            text
+        };
+        ProviderError::Network {
+            system: self.system,
+            detail,
+            body_sent: body_sent && !e.is_connect(),
+        }
+    }
+}
+
+/// What a system's error envelope says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// The system's error code (`PLATFORM.INPUT_INVALID`, `UNAUTHENTICATED`).
+    pub code: Option<String>,
+    /// The human message.
+    pub message: Option<String>,
+}
+
+/// Parses a system's error body (any bytes; never fails).
+pub type ErrorParser = fn(&[u8]) -> ErrorInfo;
+
+/// Maps a failed HTTP status to the error variant.
+#[must_use]
+pub fn status_error(
+    system: ProviderId,
+    status: StatusCode,
+    info: ErrorInfo,
+    retry_after: Option<Duration>,
+    location: Option<String>,
+) -> ProviderError {
+    let ErrorInfo { code, message } = info;
+    match status.as_u16() {
+        401 => ProviderError::Auth { system, message },
+        403 => ProviderError::Forbidden { system, message },
+        404 => ProviderError::NotFound {
+            system,
+            what: "what was asked for".to_owned(),
+            message,
+        },
+        413 => ProviderError::TooLarge { system, message },
+        429 => ProviderError::RateLimited {
+            system,
+            retry_after,
+        },
+        300..=399 => ProviderError::Rejected {
+            system,
+            status: status.as_u16(),
+            code,
+            message: format!(
+                "it redirected to another address ({}); check the base URL in the connection settings",
+                location.unwrap_or_else(|| "unknown".to_owned())
+            ),
+        },
+        s @ 500..=599 => ProviderError::Server {
+            system,
+            status: s,
+            message,
+        },
+        s => ProviderError::Rejected {
+            system,
+            status: s,
+            code,
+            message: message.unwrap_or_else(|| {
+                status
+                    .canonical_reason()
+                    .unwrap_or("the request was not accepted")
+                    .to_owned()
+            }),
+        },
+    }
+}
+
+/// Reads `Retry-After` as seconds or an HTTP date.
+#[must_use]
+pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// Percent-encodes one path segment (ids may hold `/`, `#`, spaces).
+#[must_use]
+pub fn segment(raw: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(raw, SEGMENT).to_string()
+}
+
+/// Whether an IP address is loopback (for callers holding an address rather than a URL).
+#[must_use]
+pub fn ip_is_loopback(ip: IpAddr) -> bool {
+    ip.is_loopback()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_https_or_loopback() {
+        let s = ProviderId::Spott;
+        assert!(validate_base_url(s, "https://api.gospott.com/").is_ok());
+        assert!(validate_base_url(s, "http://127.0.0.1:8080/spott").is_ok());
+        assert!(validate_base_url(s, "http://localhost/spott").is_ok());
+        assert!(validate_base_url(s, "http://[::1]:9/x").is_ok());
+        let err = validate_base_url(s, "http://api.gospott.com").unwrap_err();
+        assert!(err.to_string().contains("https://"), "{err}");
+        assert!(validate_base_url(s, "ftp://x").is_err());
+        assert!(validate_base_url(s, "not a url").is_err());
+        assert_eq!(
+            validate_base_url(s, "https://h/api/v2/").unwrap().as_str(),
+            "https://h/api/v2"
+        );
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let mut h = reqwest::header::HeaderMap::new();
+        h.insert(reqwest::header::RETRY_AFTER, "7".parse().unwrap());
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
+        let later = std::time::SystemTime::now() + Duration::from_secs(120);
+        h.insert(
+            reqwest::header::RETRY_AFTER,
+            httpdate::fmt_http_date(later).parse().unwrap(),
+        );
+        let d = retry_after(&h).unwrap();
+        assert!(
+            d > Duration::from_secs(100) && d <= Duration::from_secs(120),
+            "{d:?}"
+        );
+        h.insert(reqwest::header::RETRY_AFTER, "soon".parse().unwrap());
+        assert_eq!(retry_after(&h), None);
+    }
+
+    #[test]
+    fn urls_keep_the_base_path() {
+        let http = Http::new(
+            ProviderId::Kombo,
+            "http://127.0.0.1:1/kombo/",
+            Timeouts::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            http.url("/ats/candidates").as_str(),
+            "http://127.0.0.1:1/kombo/ats/candidates"
+        );
+        assert_eq!(segment("remote.a/b c"), "remote.a%2Fb%20c");
+    }
+}

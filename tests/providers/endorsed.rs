@@ -1,0 +1,1 @@
+//! Endorsed client ↔ emulator.

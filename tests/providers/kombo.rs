@@ -1,0 +1,1 @@
+//! Kombo client ↔ emulator.

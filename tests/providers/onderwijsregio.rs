@@ -1,0 +1,1 @@
+//! Onderwijsregio client ↔ emulator.

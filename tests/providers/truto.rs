@@ -1,0 +1,1 @@
+//! Truto client ↔ emulator.
