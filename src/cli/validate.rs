@@ -1,10 +1,239 @@
-//! `atsdrop validate` — placeholder replaced by the inspection work.
+//! `atsdrop validate`: checks files against a system's limits and allow-list without sending
+//! anything. Prints one verdict per file (or one JSON object per file with `--json`), then the
+//! problems of the batch as a whole; exits 0 when everything may be sent, 2 otherwise.
 
+use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::ValidateArgs;
+use serde::Serialize;
+
+use atsdrop::inspect::{self, SkipReason, Skipped};
+use atsdrop::model::{self, FileKind, ProviderProfile, StagedFile, ValidationReport, human_bytes};
+
+use super::{EXIT_OK, EXIT_USAGE, ValidateArgs};
+
+/// Exit code when any file is refused (nothing would be sent).
+const EXIT_REFUSED: u8 = EXIT_USAGE;
+
+/// Everything `validate` found, ready to print.
+struct Outcome<'a> {
+    profile: &'static ProviderProfile,
+    staged: Vec<StagedFile>,
+    report: ValidationReport,
+    /// Paths left out that the user must act on (missing, unreadable, non-UTF-8 names…).
+    refused: Vec<&'a Skipped>,
+    /// Paths left out as expected (OS junk, duplicates): mentioned, not refused.
+    expected: Vec<&'a Skipped>,
+    /// Problems of the batch as a whole, including "nothing to check".
+    batch_problems: Vec<String>,
+}
+
+impl Outcome<'_> {
+    fn ok(&self) -> bool {
+        self.batch_problems.is_empty()
+            && self.refused.is_empty()
+            && self.report.files.iter().all(model::FileVerdict::ok)
+    }
+}
 
 /// Runs `atsdrop validate`.
-pub fn run(_args: &ValidateArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("validate is being built")
+pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
+    let profile = args.provider.profile();
+    let Some(attachment_type) = profile.attachment_type(&args.attachment_type) else {
+        anyhow::bail!(
+            "\"{}\" is not an attachment type of {}: use one of {}",
+            args.attachment_type.trim(),
+            profile.id.display_name(),
+            profile.type_list()
+        );
+    };
+
+    let expansion = inspect::expand(&args.paths);
+    let staged: Vec<StagedFile> = expansion
+        .files
+        .iter()
+        .map(|path| StagedFile {
+            facts: inspect::inspect(path),
+            attachment_type,
+        })
+        .collect();
+    let report = model::validate(profile, &profile.limits(), &staged);
+    let (expected, refused): (Vec<&Skipped>, Vec<&Skipped>) = expansion
+        .skipped
+        .iter()
+        .partition(|s| s.reason.is_expected());
+    let mut batch_problems: Vec<String> = report.batch.iter().map(|p| p.message.clone()).collect();
+    if staged.is_empty() && refused.is_empty() {
+        batch_problems.push(
+            "There are no files to check: the folders given are empty or hold only system files."
+                .to_owned(),
+        );
+    }
+    let outcome = Outcome {
+        profile,
+        staged,
+        report,
+        refused,
+        expected,
+        batch_problems,
+    };
+
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = if args.json {
+        write_json(&mut out, &outcome)
+    } else {
+        write_text(&mut out, &outcome, attachment_type.label)
+    };
+    match written.and_then(|()| out.flush()) {
+        // `atsdrop validate … | head`: the reader has seen enough.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    Ok(ExitCode::from(if outcome.ok() {
+        EXIT_OK
+    } else {
+        EXIT_REFUSED
+    }))
+}
+
+/// "PDF", "Word document": a kind's description without its article.
+fn short_description(kind: &FileKind) -> String {
+    let description = kind.description();
+    description
+        .strip_prefix("an ")
+        .or_else(|| description.strip_prefix("a "))
+        .map_or_else(|| description.clone(), str::to_owned)
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn write_text(out: &mut impl Write, outcome: &Outcome<'_>, type_label: &str) -> io::Result<()> {
+    let verdict = |ok: bool| if ok { "ok" } else { "refused" };
+    for (staged, file) in outcome.staged.iter().zip(&outcome.report.files) {
+        let facts = &staged.facts;
+        let name = display(&facts.path);
+        if facts.readable() {
+            let kind = facts
+                .effective_kind()
+                .map_or_else(|| "unknown type".to_owned(), |k| short_description(&k));
+            let size = human_bytes(facts.size);
+            writeln!(out, "{:<8} {name} ({kind}, {size})", verdict(file.ok()))?;
+        } else {
+            writeln!(out, "{:<8} {name}", verdict(false))?;
+        }
+        for problem in &file.problems {
+            writeln!(out, "         {}", problem.message)?;
+        }
+    }
+    for skipped in &outcome.refused {
+        writeln!(out, "{:<8} {}", verdict(false), display(&skipped.path))?;
+        writeln!(out, "         {}", skipped.message())?;
+    }
+    for skipped in &outcome.expected {
+        let why = match skipped.reason {
+            SkipReason::Duplicate => "added twice, checked once",
+            _ => "system file, left out",
+        };
+        writeln!(out, "{:<8} {} ({why})", "skipped", display(&skipped.path))?;
+    }
+    writeln!(out)?;
+    for problem in &outcome.batch_problems {
+        writeln!(out, "{problem}")?;
+    }
+    let mut summary: Vec<String> = outcome
+        .report
+        .fields
+        .iter()
+        .filter(|f| f.count > 0 || f.max.is_some())
+        .map(|f| match f.max {
+            Some(max) => format!("{} {}/{max}", f.label, f.count),
+            None => format!("{} {}", f.label, f.count),
+        })
+        .collect();
+    summary.push(human_bytes(outcome.report.total_bytes));
+    writeln!(out, "{}", summary.join(" · "))?;
+
+    let system = outcome.profile.id.display_name();
+    let total = outcome.staged.len() + outcome.refused.len();
+    let refused = outcome.refused.len() + outcome.report.files.iter().filter(|f| !f.ok()).count();
+    let files = |n: usize| if n == 1 { "file" } else { "files" };
+    if outcome.ok() {
+        let all = if total == 1 { "The" } else { "All" };
+        writeln!(
+            out,
+            "{all} {total} {} can be sent to {system} as {type_label}.",
+            files(total)
+        )?;
+    } else if refused > 0 {
+        writeln!(
+            out,
+            "{refused} of {total} {} can't be sent to {system} as {type_label}: nothing was sent.",
+            files(total)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "These files can't be sent to {system} together as {type_label}: nothing was sent."
+        )?;
+    }
+    Ok(())
+}
+
+/// One line of `--json` output per file.
+#[derive(Serialize)]
+struct FileLine<'a> {
+    file: String,
+    ok: bool,
+    detected_type: Option<String>,
+    problems: Vec<&'a str>,
+}
+
+/// The last line of `--json` output, when the batch as a whole has problems.
+#[derive(Serialize)]
+struct BatchLine<'a> {
+    batch_problems: &'a [String],
+}
+
+fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
+}
+
+fn write_json(out: &mut impl Write, outcome: &Outcome<'_>) -> io::Result<()> {
+    for (staged, file) in outcome.staged.iter().zip(&outcome.report.files) {
+        let facts = &staged.facts;
+        let line = FileLine {
+            file: display(&facts.path),
+            ok: file.ok(),
+            detected_type: facts.effective_kind().map(|k| k.mime().to_owned()),
+            problems: file.problems.iter().map(|p| p.message.as_str()).collect(),
+        };
+        write_line(out, &line)?;
+    }
+    for skipped in &outcome.refused {
+        let message = skipped.message();
+        let line = FileLine {
+            file: display(&skipped.path),
+            ok: false,
+            detected_type: None,
+            problems: vec![message.as_str()],
+        };
+        write_line(out, &line)?;
+    }
+    if !outcome.batch_problems.is_empty() {
+        write_line(
+            out,
+            &BatchLine {
+                batch_problems: &outcome.batch_problems,
+            },
+        )?;
+    }
+    // Stdout holds only JSON; what was left out as expected is still said, on stderr.
+    for skipped in &outcome.expected {
+        eprintln!("atsdrop: {}", skipped.message());
+    }
+    Ok(())
 }

@@ -41,32 +41,35 @@ impl FileFacts {
     }
 
     /// The kind to judge and send the file as: the content's kind, refined by the extension
-    /// where content cannot tell (plain text named `.md` or `.csv`). `None` when the content is
-    /// not recognised.
+    /// where the content is a text flavour the extension agrees with (plain text named `.md`
+    /// is Markdown, a CSV-looking letter named `.txt` stays plain text, XML named `.svg` is
+    /// SVG). `None` when the content is not recognised.
     #[must_use]
     pub fn effective_kind(&self) -> Option<FileKind> {
+        self.effective().cloned()
+    }
+
+    fn effective(&self) -> Option<&FileKind> {
         let content = self.content.as_ref()?;
-        match (content, &self.by_extension) {
-            (FileKind::PlainText, Some(claimed)) if content.agrees_with(claimed) => {
-                Some(claimed.clone())
+        match &self.by_extension {
+            Some(claimed)
+                if claimed != content
+                    && content.is_text()
+                    && claimed.is_text()
+                    && content.agrees_with(claimed) =>
+            {
+                Some(claimed)
             }
-            _ => Some(content.clone()),
+            _ => Some(content),
         }
     }
 
     /// The MIME type to send: the effective kind's, never `application/octet-stream` when the
-    /// content is known.
+    /// content is known (the extension's type when only that is known).
     #[must_use]
     pub fn content_type(&self) -> &str {
-        match (&self.content, &self.by_extension) {
-            (Some(FileKind::PlainText), Some(claimed))
-                if FileKind::PlainText.agrees_with(claimed) =>
-            {
-                claimed.mime()
-            }
-            (Some(content), _) => content.mime(),
-            (None, Some(claimed)) => claimed.mime(),
-            (None, None) => "application/octet-stream",
-        }
+        self.effective()
+            .or(self.by_extension.as_ref())
+            .map_or("application/octet-stream", FileKind::mime)
     }
 }

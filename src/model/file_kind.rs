@@ -301,19 +301,25 @@ impl FileKind {
     }
 
     /// Whether content of this kind may carry a name with `claimed`'s extension without that
-    /// being a mismatch: the same kind, or plain text content under any text extension
-    /// (content alone cannot tell Markdown from plain text).
+    /// being a mismatch: the same kind; plain text under a text extension content alone
+    /// cannot confirm (Markdown, and CSV or JSON the first KiB does not prove); CSV, JSON or
+    /// Markdown named as plain text or Markdown; XML named `.svg` (the `<svg>` root may lie
+    /// beyond the first KiB); HEIC and HEIF for each other.
+    ///
+    /// Plain text named `.xml`, `.html` or `.svg` does disagree: content sniffing recognises
+    /// those formats, so such a file is not what its name says.
     #[must_use]
     pub fn agrees_with(&self, claimed: &Self) -> bool {
         if self == claimed {
             return true;
         }
         match (self, claimed) {
-            (Self::PlainText, other) => other.is_text() && !matches!(other, Self::Rtf),
-            (Self::Heic, Self::Heif)
-            | (Self::Heif, Self::Heic)
-            | (Self::Json | Self::Csv | Self::Markdown, Self::PlainText) => true,
-            (Self::Other { mime: a }, Self::Other { mime: b }) => a == b,
+            (Self::PlainText, Self::Markdown | Self::Csv | Self::Json)
+            | (Self::Json | Self::Csv | Self::Markdown, Self::PlainText | Self::Markdown)
+            | (Self::Xml, Self::Svg)
+            | (Self::Heic, Self::Heif)
+            | (Self::Heif, Self::Heic) => true,
+            (Self::Other { mime: a }, Self::Other { mime: b }) => a.eq_ignore_ascii_case(b),
             _ => false,
         }
     }

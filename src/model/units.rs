@@ -73,6 +73,6 @@ mod tests {
     fn durations_read_naturally() {
         assert_eq!(human_duration(Duration::from_millis(2600)), "3 s");
         assert_eq!(human_duration(Duration::from_secs(125)), "2 min 5 s");
-        assert_eq!(human_duration(Duration::from_secs(3840)), "1 h 4 min");
+        assert_eq!(human_duration(Duration::from_mins(64)), "1 h 4 min");
     }
 }

@@ -133,11 +133,7 @@ fn file_problems(
     if facts.size > max_bytes {
         push(
             ProblemKind::TooLarge,
-            format!(
-                "{name} is {}, and {system} takes at most {} per file: compress or split it.",
-                human_bytes(facts.size),
-                human_bytes(max_bytes)
-            ),
+            too_large_sentence(name, system, facts.size, max_bytes),
         );
     }
 
@@ -155,10 +151,14 @@ fn file_problems(
                 mismatch_sentence(name, content, claimed),
             );
         }
-        (Some(content), None) if content.is_program() => {
+        // A program is refused even when its name says so (`setup.exe`).
+        (Some(content), _) if content.is_program() => {
             push(
-                ProblemKind::Mismatch,
-                format!("{name} is {}: don't send it.", content.description()),
+                ProblemKind::TypeNotAllowed,
+                format!(
+                    "{name} is {}, which no recruiting system should receive: don't send it.",
+                    content.description()
+                ),
             );
         }
         _ => {}
@@ -195,6 +195,19 @@ fn file_problems(
     problems
 }
 
+/// "cv.pdf is 7.2 MB, and Onderwijsregio takes at most 5 MB per file: compress or split it."
+fn too_large_sentence(name: &str, system: &str, size: u64, max_bytes: u64) -> String {
+    let (size, max) = (human_bytes(size), human_bytes(max_bytes));
+    // "is 5 MB, and … takes at most 5 MB" would read as a contradiction.
+    if size == max {
+        format!("{name} is just over the {max} {system} takes per file: compress or split it.")
+    } else {
+        format!(
+            "{name} is {size}, and {system} takes at most {max} per file: compress or split it."
+        )
+    }
+}
+
 /// "photo.pdf is a PNG image, not a PDF: rename it to .png".
 fn mismatch_sentence(name: &str, content: &FileKind, claimed: &FileKind) -> String {
     let is = content.description();
@@ -207,7 +220,12 @@ fn mismatch_sentence(name: &str, content: &FileKind, claimed: &FileKind) -> Stri
     if *content == FileKind::Zip
         && matches!(
             claimed,
-            FileKind::Docx | FileKind::Xlsx | FileKind::Pptx | FileKind::Odt
+            FileKind::Docx
+                | FileKind::Xlsx
+                | FileKind::Pptx
+                | FileKind::Odt
+                | FileKind::Ods
+                | FileKind::Odp
         )
     {
         return format!(
