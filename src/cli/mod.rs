@@ -1,6 +1,7 @@
 //! Command-line parsing (clap) and the headless commands. Raw arguments are parsed into
 //! validated types before anything runs.
 
+mod sandbox;
 mod validate;
 
 use std::path::PathBuf;
@@ -37,6 +38,27 @@ pub struct Cli {
 pub enum Command {
     /// Check files against a system's limits without sending anything.
     Validate(ValidateArgs),
+    /// Run the built-in emulator of all five systems on this computer (for trying atsdrop,
+    /// tests and benchmarks) until Ctrl+C.
+    Sandbox(SandboxArgs),
+}
+
+/// `atsdrop sandbox`.
+#[derive(Debug, clap::Args)]
+pub struct SandboxArgs {
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Print the base URLs and demo credentials as one JSON object on one line.
+    #[arg(long)]
+    pub json: bool,
+    /// Inject a fault: PROVIDER[:METHOD][:PATH]=KIND[xCOUNT], KIND one of 429[@SECS], 500, 502,
+    /// 503, drop, drop-after, delay:MILLIS. Repeatable.
+    #[arg(long, value_name = "SPEC")]
+    pub fault: Vec<String>,
+    /// Do not enforce the systems' documented rate limits.
+    #[arg(long)]
+    pub no_rate_limits: bool,
 }
 
 /// `atsdrop validate`.
@@ -54,6 +76,14 @@ pub struct ValidateArgs {
     /// Files or folders (folders are searched recursively).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
+}
+
+/// The tokio runtime the headless commands (and the app) run on.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("atsdrop-worker")
+        .build()?)
 }
 
 /// Sets up logging to stderr; `RUST_LOG` overrides the verbosity flag.
@@ -75,6 +105,7 @@ pub fn init_tracing(verbose: u8) {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Sandbox(args)) => sandbox::run(&args, &runtime()?),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;
