@@ -365,3 +365,93 @@ const KNOWN: &[FileKind] = &[
     FileKind::LinuxProgram,
     FileKind::MacProgram,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FileFacts;
+
+    #[test]
+    fn every_known_kind_round_trips_through_its_mime_and_extension() {
+        for kind in KNOWN {
+            assert_ne!(kind.mime(), "application/octet-stream", "{kind:?}");
+            assert_eq!(&FileKind::from_mime(kind.mime()), kind);
+            assert!(kind.has_mime(&kind.mime().to_uppercase()));
+            if let Some(ext) = kind.preferred_extension() {
+                assert_eq!(FileKind::from_extension(ext).as_ref(), Some(kind), "{ext}");
+            }
+        }
+        assert_eq!(FileKind::from_extension(".JPEG"), Some(FileKind::Jpeg));
+        assert_eq!(
+            FileKind::from_extension("markdown"),
+            Some(FileKind::Markdown)
+        );
+        assert_eq!(
+            FileKind::from_mime("audio/mpeg"),
+            FileKind::Other {
+                mime: "audio/mpeg".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn known_content_is_never_sent_as_octet_stream() {
+        let other = FileKind::Other {
+            mime: "application/epub+zip".to_owned(),
+        };
+        for content in KNOWN.iter().chain([&other]) {
+            for ext in [None, Some(FileKind::Pdf), Some(FileKind::Markdown)] {
+                let facts = FileFacts {
+                    path: "f".into(),
+                    name: "f".to_owned(),
+                    size: 1,
+                    modified: None,
+                    content: Some(content.clone()),
+                    by_extension: ext.clone(),
+                    read_error: None,
+                };
+                assert_ne!(
+                    facts.content_type(),
+                    "application/octet-stream",
+                    "{content:?} named {ext:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_flavours_agree_only_where_content_cannot_tell() {
+        use FileKind as K;
+        // Content can't tell Markdown from plain text, nor always CSV or JSON.
+        for claimed in [K::Markdown, K::Csv, K::Json, K::PlainText] {
+            assert!(K::PlainText.agrees_with(&claimed), "{claimed:?}");
+        }
+        assert!(K::Csv.agrees_with(&K::PlainText));
+        assert!(K::Json.agrees_with(&K::Markdown));
+        assert!(K::Xml.agrees_with(&K::Svg));
+        assert!(K::Heic.agrees_with(&K::Heif));
+        // Sniffing recognises these, so plain text under their names is a mismatch.
+        for claimed in [K::Svg, K::Xml, K::Html, K::Rtf, K::Pdf] {
+            assert!(!K::PlainText.agrees_with(&claimed), "{claimed:?}");
+        }
+        assert!(!K::Zip.agrees_with(&K::Docx));
+        assert!(!K::Png.agrees_with(&K::Pdf));
+        assert!(!K::Svg.agrees_with(&K::Xml));
+    }
+
+    #[test]
+    fn descriptions_read_in_sentences() {
+        assert_eq!(FileKind::WindowsProgram.description(), "a Windows program");
+        assert_eq!(FileKind::Xlsx.description(), "an Excel workbook");
+        assert_eq!(
+            FileKind::Other {
+                mime: "audio/mpeg".to_owned()
+            }
+            .description(),
+            "a file of type audio/mpeg"
+        );
+        assert!(FileKind::MacProgram.is_program());
+        assert!(FileKind::Svg.is_text());
+        assert!(!FileKind::Svg.is_raster_image());
+    }
+}

@@ -253,3 +253,357 @@ fn accepted_list(mimes: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FileFacts, MIB, ProviderId, TypeRestriction};
+
+    /// Facts for a readable file whose extension is read from `name`.
+    fn facts(name: &str, size: u64, content: Option<FileKind>) -> FileFacts {
+        FileFacts {
+            path: name.into(),
+            name: name.to_owned(),
+            size,
+            modified: None,
+            content,
+            by_extension: name
+                .rsplit_once('.')
+                .and_then(|(_, e)| FileKind::from_extension(e)),
+            read_error: None,
+        }
+    }
+
+    fn staged(provider: ProviderId, wire: &str, facts: FileFacts) -> StagedFile {
+        StagedFile {
+            facts,
+            attachment_type: provider.profile().attachment_type(wire).unwrap(),
+        }
+    }
+
+    fn check(provider: ProviderId, files: &[StagedFile]) -> ValidationReport {
+        let profile = provider.profile();
+        validate(profile, &profile.limits(), files)
+    }
+
+    /// The problems of one file.
+    fn problems(provider: ProviderId, wire: &str, facts: FileFacts) -> Vec<Problem> {
+        let report = check(provider, &[staged(provider, wire, facts)]);
+        assert!(report.batch.is_empty(), "{:?}", report.batch);
+        report.files.into_iter().next().unwrap().problems
+    }
+
+    fn kinds(problems: &[Problem]) -> Vec<ProblemKind> {
+        problems.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn empty_and_unreadable_files_get_one_problem_each() {
+        let empty = problems(ProviderId::Spott, "CV", facts("cv.pdf", 0, None));
+        assert_eq!(kinds(&empty), [ProblemKind::Empty]);
+        assert_eq!(
+            empty[0].message,
+            "cv.pdf is empty (0 bytes): pick the finished file instead."
+        );
+
+        let mut gone = facts("cv.pdf", 0, None);
+        gone.read_error = Some("permission denied".to_owned());
+        let unreadable = problems(ProviderId::Spott, "CV", gone);
+        assert_eq!(kinds(&unreadable), [ProblemKind::Unreadable]);
+        assert_eq!(
+            unreadable[0].message,
+            "cv.pdf can't be read (permission denied): check that it still exists and that you may open it."
+        );
+    }
+
+    #[test]
+    fn size_limit_is_inclusive() {
+        for provider in ProviderId::ALL {
+            let limit = provider.profile().max_file_bytes.value;
+            let wire = provider.profile().types[0].wire;
+            assert!(
+                problems(provider, wire, facts("cv.pdf", limit, Some(FileKind::Pdf))).is_empty(),
+                "{provider}"
+            );
+            let over = problems(
+                provider,
+                wire,
+                facts("cv.pdf", limit + 1, Some(FileKind::Pdf)),
+            );
+            assert_eq!(kinds(&over), [ProblemKind::TooLarge], "{provider}");
+        }
+        let over = problems(
+            ProviderId::Onderwijsregio,
+            "curriculumVitae",
+            facts("cv.pdf", 5 * MIB + 1, Some(FileKind::Pdf)),
+        );
+        assert_eq!(
+            over[0].message,
+            "cv.pdf is just over the 5 MB Onderwijsregio takes per file: compress or split it."
+        );
+        let way_over = problems(
+            ProviderId::Spott,
+            "CV",
+            facts("cv.pdf", 60 * MIB, Some(FileKind::Pdf)),
+        );
+        assert_eq!(
+            way_over[0].message,
+            "cv.pdf is 60 MB, and Spott takes at most 50 MB per file: compress or split it."
+        );
+    }
+
+    #[test]
+    fn each_system_has_its_own_allow_list() {
+        let text = || facts("notes.txt", 10, Some(FileKind::PlainText));
+        let spott = problems(ProviderId::Spott, "CV", text());
+        assert_eq!(kinds(&spott), [ProblemKind::TypeNotAllowed]);
+        assert_eq!(
+            spott[0].message,
+            "notes.txt is a plain text file, which Spott doesn't accept: convert it to one of \
+             .pdf, .docx, .doc, .jpg, .png, .gif, .bmp, .webp, .tiff, .svg, .ico, .xlsx."
+        );
+        assert!(problems(ProviderId::Endorsed, "resume", text()).is_empty());
+
+        // Onderwijsregio takes Markdown, CSV and JSON; Markdown is plain text named .md.
+        for (name, content) in [
+            ("notes.md", FileKind::PlainText),
+            ("grades.csv", FileKind::Csv),
+            ("grades.csv", FileKind::PlainText),
+            ("profile.json", FileKind::Json),
+            ("photo.heic", FileKind::Heic),
+        ] {
+            let found = problems(
+                ProviderId::Onderwijsregio,
+                "otherAttachments",
+                facts(name, 10, Some(content)),
+            );
+            assert!(found.is_empty(), "{name}: {found:?}");
+        }
+        // Endorsed takes text/plain: a letter that looks like CSV, named .txt, is sent as text.
+        let csv_like = facts("letter.txt", 10, Some(FileKind::Csv));
+        assert_eq!(csv_like.content_type(), "text/plain");
+        assert!(problems(ProviderId::Endorsed, "resume", csv_like).is_empty());
+        // Markdown is not on Endorsed's list.
+        let md = problems(
+            ProviderId::Endorsed,
+            "resume",
+            facts("cv.md", 10, Some(FileKind::PlainText)),
+        );
+        assert_eq!(kinds(&md), [ProblemKind::TypeNotAllowed]);
+        assert!(
+            md[0]
+                .message
+                .starts_with("cv.md is a Markdown text, which Endorsed")
+        );
+    }
+
+    #[test]
+    fn content_that_contradicts_the_name_is_explained() {
+        let cases = [
+            (
+                facts("resume.pdf", 100, Some(FileKind::WindowsProgram)),
+                "resume.pdf is a Windows program, not a PDF: don't send it, and ask the candidate for the real document.",
+            ),
+            (
+                facts("photo.pdf", 100, Some(FileKind::Png)),
+                "photo.pdf is a PNG image, not a PDF: rename it to .png.",
+            ),
+            (
+                facts("cv.docx", 100, Some(FileKind::Zip)),
+                "cv.docx is a ZIP archive, not a Word document: open the original in its program and save it again.",
+            ),
+            (
+                facts("cv.doc", 100, Some(FileKind::Rtf)),
+                "cv.doc is a Rich Text document, not an old-style Word document (.doc): rename it to .rtf.",
+            ),
+        ];
+        for (facts, sentence) in cases {
+            let found = problems(ProviderId::Spott, "CV", facts);
+            assert_eq!(found[0].kind, ProblemKind::Mismatch);
+            assert_eq!(found[0].message, sentence);
+        }
+        // A program is refused under its own extension, and without one.
+        for name in ["setup.exe", "setup"] {
+            let found = problems(
+                ProviderId::Onderwijsregio,
+                "otherAttachments",
+                facts(name, 100, Some(FileKind::WindowsProgram)),
+            );
+            assert_eq!(kinds(&found), [ProblemKind::TypeNotAllowed], "{name}");
+            assert_eq!(
+                found[0].message,
+                format!(
+                    "{name} is a Windows program, which no recruiting system should receive: don't send it."
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_content_is_refused_with_the_accepted_types() {
+        let found = problems(ProviderId::Endorsed, "resume", facts("cv.pdf", 100, None));
+        assert_eq!(kinds(&found), [ProblemKind::UnknownContent]);
+        assert_eq!(
+            found[0].message,
+            "atsdrop can't tell what kind of file cv.pdf is from its content: save it as one of the \
+             types Endorsed accepts (.pdf, .doc, .docx, .txt, .rtf, .odt)."
+        );
+    }
+
+    #[test]
+    fn onderwijsregio_takes_five_files_per_field() {
+        let cvs = |n: usize| -> Vec<StagedFile> {
+            (0..n)
+                .map(|i| {
+                    staged(
+                        ProviderId::Onderwijsregio,
+                        "curriculumVitae",
+                        facts(&format!("cv{i}.pdf"), 10, Some(FileKind::Pdf)),
+                    )
+                })
+                .collect()
+        };
+        let five = check(ProviderId::Onderwijsregio, &cvs(5));
+        assert!(five.ok());
+        assert_eq!(
+            five.fields[0],
+            FieldSummary {
+                label: "CV".to_owned(),
+                count: 5,
+                max: Some(5)
+            }
+        );
+
+        let six = check(ProviderId::Onderwijsregio, &cvs(6));
+        assert!(!six.ok());
+        assert!(six.files.iter().all(FileVerdict::ok));
+        assert_eq!(six.batch.len(), 1);
+        assert_eq!(six.batch[0].kind, ProblemKind::TooManyInField);
+        assert_eq!(
+            six.batch[0].message,
+            "Onderwijsregio takes at most 5 files as CV in one upload, and 6 are chosen: \
+             remove 1 or send it separately."
+        );
+
+        // Five CVs plus five other attachments fit: the limit is per field.
+        let mut both = cvs(5);
+        both.extend((0..5).map(|i| {
+            staged(
+                ProviderId::Onderwijsregio,
+                "otherAttachments",
+                facts(&format!("diploma{i}.pdf"), 10, Some(FileKind::Pdf)),
+            )
+        }));
+        assert!(check(ProviderId::Onderwijsregio, &both).ok());
+    }
+
+    #[test]
+    fn a_batch_larger_than_the_guard_is_refused() {
+        let profile = ProviderId::Spott.profile();
+        let mut limits = profile.limits();
+        limits.max_batch_bytes.value = 100 * MIB;
+        let files: Vec<StagedFile> = (0..3)
+            .map(|i| {
+                staged(
+                    ProviderId::Spott,
+                    "CV",
+                    facts(&format!("scan{i}.pdf"), 40 * MIB, Some(FileKind::Pdf)),
+                )
+            })
+            .collect();
+        let report = validate(profile, &limits, &files);
+        assert_eq!(report.total_bytes, 120 * MIB);
+        assert!(report.files.iter().all(FileVerdict::ok));
+        assert_eq!(kinds(&report.batch), [ProblemKind::BatchTooLarge]);
+        assert_eq!(
+            report.batch[0].message,
+            "These 3 files add up to 120 MB, more than the 100 MB atsdrop sends to one candidate \
+             at once: split them into smaller batches."
+        );
+    }
+
+    #[test]
+    fn restrictions_announced_by_a_connection_apply() {
+        // Kombo's `attachment_restrictions`: this integration has no cover letters, and takes
+        // CVs only as PDF up to 2 MiB.
+        let profile = ProviderId::Kombo.profile();
+        let mut limits = profile.limits();
+        limits.type_restrictions = vec![
+            TypeRestriction {
+                wire: "COVER_LETTER".to_owned(),
+                supported: false,
+                max_file_bytes: None,
+                accepted_mime_types: None,
+            },
+            TypeRestriction {
+                wire: "CV".to_owned(),
+                supported: true,
+                max_file_bytes: Some(2 * MIB),
+                accepted_mime_types: Some(vec!["application/pdf".to_owned()]),
+            },
+        ];
+        let files = vec![
+            staged(
+                ProviderId::Kombo,
+                "COVER_LETTER",
+                facts("letter.pdf", 10, Some(FileKind::Pdf)),
+            ),
+            staged(
+                ProviderId::Kombo,
+                "CV",
+                facts("cv.docx", 10, Some(FileKind::Docx)),
+            ),
+            staged(
+                ProviderId::Kombo,
+                "CV",
+                facts("cv.pdf", 3 * MIB, Some(FileKind::Pdf)),
+            ),
+            staged(
+                ProviderId::Kombo,
+                "CV",
+                facts("ok.pdf", MIB, Some(FileKind::Pdf)),
+            ),
+        ];
+        let report = validate(profile, &limits, &files);
+        assert_eq!(
+            kinds(&report.files[0].problems),
+            [ProblemKind::AttachmentTypeUnsupported]
+        );
+        assert_eq!(
+            report.files[0].problems[0].message,
+            "letter.pdf can't be sent as Cover letter: this Kombo account doesn't take that type \
+             (COVER_LETTER); choose another type."
+        );
+        assert_eq!(
+            kinds(&report.files[1].problems),
+            [ProblemKind::TypeNotAllowed]
+        );
+        assert_eq!(
+            report.files[1].problems[0].message,
+            "cv.docx is a Word document, which this Kombo account doesn't take as CV: convert it \
+             or choose another type."
+        );
+        assert_eq!(kinds(&report.files[2].problems), [ProblemKind::TooLarge]);
+        assert!(report.files[3].ok());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_and_names_its_file() {
+        // Too large, a disguised PNG and (on Endorsed) a type not accepted.
+        let found = problems(
+            ProviderId::Endorsed,
+            "resume",
+            facts("photo.pdf", 30 * MIB, Some(FileKind::Png)),
+        );
+        assert_eq!(
+            kinds(&found),
+            [
+                ProblemKind::TooLarge,
+                ProblemKind::Mismatch,
+                ProblemKind::TypeNotAllowed
+            ]
+        );
+        assert!(found.iter().all(|p| p.message.contains("photo.pdf")));
+        assert!(found.iter().all(|p| p.message.ends_with('.')));
+    }
+}

@@ -46,8 +46,13 @@ pub(super) fn iso_media(head: &[u8]) -> Option<FileKind> {
     }
     let major = head.get(8..12)?;
     let box_len = usize::try_from(u32::from_be_bytes(head.get(0..4)?.try_into().ok()?)).ok()?;
-    let end = box_len.clamp(16, head.len());
-    let compatible: Vec<&[u8]> = head.get(16..end)?.chunks_exact(4).collect();
+    // Compatible brands follow the minor version, up to the end of the box (or of the head).
+    let end = box_len.min(head.len());
+    let compatible: Vec<&[u8]> = head
+        .get(16..end)
+        .unwrap_or_default()
+        .chunks_exact(4)
+        .collect();
     let has = |brands: &[&[u8]]| compatible.iter().any(|b| brands.contains(b));
     if HEIC.contains(&major) {
         return Some(FileKind::Heic);
