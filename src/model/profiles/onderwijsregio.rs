@@ -90,3 +90,44 @@ pub static PROFILE: ProviderProfile = ProviderProfile {
     candidate_search: CandidateSearch::Email,
     asynchronous: true,
 };
+
+// ---- Wire facts the client and the emulator share. Each is marked documented or an
+// ---- assumption (`../shared/providers/onderwijsregio.md`); correct them here only.
+
+/// The API key header [doc: D-auth].
+pub const API_KEY_HEADER: &str = "x-api-key";
+/// The deprecated API key header, still accepted until the next major version [doc: D-migr].
+pub const LEGACY_API_KEY_HEADER: &str = "api-key";
+/// `x-api-sandbox: true` switches a request to the sandbox [seed], [doc: D-sandbox].
+pub const SANDBOX_HEADER: &str = "x-api-sandbox";
+/// Largest `pageSize` of `GET /candidates` [doc: D-find].
+pub const MAX_PAGE_SIZE: usize = 100;
+/// `pageSize` when none is given [assumption: Airtable's default page of 100].
+pub const DEFAULT_PAGE_SIZE: usize = 100;
+/// Most files per attachment field in one request ("Maximum of 5 attachments per field") [seed].
+pub const MAX_FILES_PER_FIELD: usize = 5;
+/// Largest file sent by public URL: "up to 25MB" [seed], read as 25 MiB [assumption].
+pub const MAX_URL_FILE_BYTES: u64 = 25 * MIB;
+/// Where a mutation's idempotency key goes: a query parameter [assumption]; the emulator also
+/// accepts [`IDEMPOTENCY_HEADER`].
+pub const IDEMPOTENCY_QUERY: &str = "idempotencyKey";
+/// The header form of the idempotency key the emulator also accepts [assumption].
+pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
+/// Where a mutation's completion callback URL goes: a query parameter [assumption].
+pub const CALLBACK_QUERY: &str = "callbackUrl";
+/// Longest idempotency key accepted [assumption].
+pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 255;
+/// Longest file name accepted [assumption].
+pub const MAX_FILE_NAME_LEN: usize = 255;
+/// The item property holding the file name [assumption, from the v1 data model].
+pub const ITEM_FILE_NAME: &str = "filename";
+/// The item property holding a `data:<mime>;base64,` URI [assumption].
+pub const ITEM_DATA: &str = "data";
+/// The item property holding a public URL [assumption].
+pub const ITEM_URL: &str = "url";
+/// The body property of `DELETE /candidates/{id}/attachments` listing attachment ids [assumption].
+pub const DELETE_IDS_FIELD: &str = "attachmentIds";
+/// `Retry-After` seconds announced with a 429 [assumption: not documented; the emulator sends 1].
+pub const RETRY_AFTER_SECS: u64 = 1;
+/// The `message` of every 202 [seed].
+pub const ACCEPTED_MESSAGE: &str = "The mutation request has been accepted for processing.";
