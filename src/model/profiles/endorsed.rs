@@ -76,3 +76,31 @@ pub static PROFILE: ProviderProfile = ProviderProfile {
     candidate_search: CandidateSearch::IdOnly,
     asynchronous: false,
 };
+
+// ---- Endorsed wire facts shared by the client and the emulator ----
+
+/// The prefix that marks a remote (originating-system) id in a path: `remote.<id>` [seed].
+pub const REMOTE_ID_PREFIX: &str = "remote.";
+
+/// The scopes a client-credentials token may carry; both are granted by default
+/// [doc: access-tokens].
+pub const SCOPES: &[&str] = &["all:read", "all:write"];
+
+/// The token lifetime of the documentation's example (`expires_in: "1209600"`, 14 days)
+/// [doc: access-tokens]; the emulator issues tokens for this long.
+pub const TOKEN_LIFETIME: Duration = Duration::from_hours(14 * 24);
+
+/// A cached token is renewed this long before it expires [assumption].
+pub const TOKEN_RENEW_MARGIN: Duration = Duration::from_mins(1);
+
+/// How long a token is used when the answer names no lifetime [assumption]; a 401 renews
+/// it earlier anyway.
+pub const TOKEN_FALLBACK_LIFETIME: Duration = Duration::from_hours(1);
+
+/// Uploads use the upsert `PUT /attachments/remote.<id>` [seed: "Updates or Upserts"; the
+/// method is an assumption], so a retried upload replaces rather than duplicates.
+pub const UPSERT_METHOD: &str = "PUT";
+
+/// Largest page of the emulator-only `GET /candidates?q=` and of `GET /candidate_rankings`
+/// [assumption; the docs' examples use 50].
+pub const MAX_PAGE_SIZE: usize = 100;
