@@ -4,6 +4,8 @@
 
 mod support;
 
+mod credentials;
 mod inspect;
 mod providers;
+mod settings;
 mod validate_cli;
