@@ -199,6 +199,22 @@ impl Http {
         progress: ProgressFn,
         envelope: ErrorParser,
     ) -> Result<Response, ProviderError> {
+        let response = self
+            .send_streaming_unchecked(request, content_type, plan, progress)
+            .await?;
+        self.check(response, envelope).await
+    }
+
+    /// Like [`Http::send_streaming`], but returns the response whatever its status, for a
+    /// client that maps error answers itself (Kombo branches on its error code, not only on
+    /// the status). Transport failures, stalls and file problems are still mapped here.
+    pub async fn send_streaming_unchecked(
+        &self,
+        request: reqwest::RequestBuilder,
+        content_type: &str,
+        plan: BodyPlan,
+        progress: ProgressFn,
+    ) -> Result<Response, ProviderError> {
         let tracker = BodyTracker::new();
         let length = plan.content_length();
         let body = plan.into_body(progress, Arc::clone(&tracker));
@@ -220,7 +236,7 @@ impl Http {
             }
         };
         match result {
-            Ok(response) => self.check(response, envelope).await,
+            Ok(response) => Ok(response),
             Err(e) => {
                 if let Some((path, reason)) = tracker.file_error() {
                     return Err(ProviderError::File { path, reason });

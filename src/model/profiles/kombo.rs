@@ -35,6 +35,31 @@ const TYPES: &[AttachmentType] = &[
 /// Largest JSON body the emulator takes [assumption]: base64 of a file adds a third.
 pub const MAX_JSON_BODY_BYTES: u64 = 30 * MIB;
 
+/// `page_size` of `GET /ats/candidates` (and `/ats/applications`) is 1..=250 [OAS].
+pub const MAX_PAGE_SIZE: usize = 250;
+
+/// `page_size` when none is given [OAS].
+pub const DEFAULT_PAGE_SIZE: usize = 100;
+
+/// Seconds in the `Retry-After` header the emulator sends with a 429 [assumption]: Kombo
+/// documents no header, only "retry with exponential backoff starting at about 1 s".
+pub const RETRY_AFTER_SECS: u64 = 1;
+
+/// The response header telling how many more actions may run at once [doc: D-conc]. The
+/// emulator also sends it on `/ats` model reads, which take no slot [assumption], so a client
+/// can look without using one up.
+pub const CONCURRENCY_REMAINING_HEADER: &str = "Concurrency-Remaining";
+
+/// Emulator only: a second sandbox integration (next to
+/// `emulator::credentials::KOMBO_INTEGRATION_ID`, which takes every type up to 20 MiB with the
+/// app's default MIME list). This one announces the restrictions of Kombo's own example
+/// [OAS example]: `CV` and `COVER_LETTER` unsupported; `OTHER` at most 10 MiB, only
+/// `application/pdf` and `application/msword`. Breaking them is answered with
+/// 400 `PLATFORM.INPUT_INVALID` [assumption]. Its scope config also lacks "Read document
+/// attachments", so listing attachments is answered with 403
+/// `INTEGRATION.PERMISSION_MISSING` [assumption].
+pub const SANDBOX_RESTRICTED_INTEGRATION_ID: &str = "greenhouse:8d1hpPsbjxUkoCoa1veLZGe5";
+
 /// The profile.
 pub static PROFILE: ProviderProfile = ProviderProfile {
     id: ProviderId::Kombo,
