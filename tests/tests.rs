@@ -5,6 +5,7 @@
 mod support;
 
 mod credentials;
+mod engine;
 mod inspect;
 mod providers;
 mod settings;

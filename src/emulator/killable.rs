@@ -31,8 +31,6 @@ impl KillSwitch {
 /// Per-connection information handed to handlers (`ConnectInfo<ConnInfo>`).
 #[derive(Clone, Debug)]
 pub struct ConnInfo {
-    /// The peer.
-    pub remote: SocketAddr,
     /// Cuts this connection.
     pub kill: KillSwitch,
 }
@@ -125,7 +123,6 @@ impl Listener for KillableListener {
 impl Connected<IncomingStream<'_, KillableListener>> for ConnInfo {
     fn connect_info(stream: IncomingStream<'_, KillableListener>) -> Self {
         Self {
-            remote: *stream.remote_addr(),
             kill: stream.io().kill.clone(),
         }
     }

@@ -62,7 +62,7 @@ async fn front(
     next: Next,
 ) -> Response {
     let (provider, path) = split_prefix(request.uri().path());
-    let mut record = RecordedRequest {
+    let record = RecordedRequest {
         provider,
         method: request.method().to_string(),
         path: path.clone(),
@@ -79,14 +79,35 @@ async fn front(
             .collect(),
         status: 0,
     };
+    // Recorded even when the client goes away and the handler is dropped (status 0).
+    let mut guard = RecordOnDrop {
+        shared: Arc::clone(&shared),
+        record: Some(record),
+    };
     let response = handle(&shared, &conn, provider, &path, request, next).await;
-    record.status = response.as_ref().map_or(0, |r| r.status().as_u16());
-    shared.recorder.push(record);
+    if let Some(mut record) = guard.record.take() {
+        record.status = response.as_ref().map_or(0, |r| r.status().as_u16());
+        shared.recorder.push(record);
+    }
     response.unwrap_or_else(|| {
         // The connection was cut; this answer is never delivered.
         conn.kill.kill();
         Response::new(Body::empty())
     })
+}
+
+/// Pushes its record when dropped unfinished.
+struct RecordOnDrop {
+    shared: Arc<Shared>,
+    record: Option<RecordedRequest>,
+}
+
+impl Drop for RecordOnDrop {
+    fn drop(&mut self) {
+        if let Some(record) = self.record.take() {
+            self.shared.recorder.push(record);
+        }
+    }
 }
 
 /// `None` means "cut the connection".

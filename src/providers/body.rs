@@ -140,6 +140,7 @@ pub struct BodyTracker {
     last_activity_ms: AtomicU64,
     sent: AtomicU64,
     complete: AtomicBool,
+    abandoned: AtomicBool,
     file_error: Mutex<Option<(PathBuf, String)>>,
 }
 
@@ -150,6 +151,7 @@ impl Default for BodyTracker {
             last_activity_ms: AtomicU64::new(0),
             sent: AtomicU64::new(0),
             complete: AtomicBool::new(false),
+            abandoned: AtomicBool::new(false),
             file_error: Mutex::new(None),
         }
     }
@@ -186,6 +188,12 @@ impl BodyTracker {
     #[must_use]
     pub fn file_error(&self) -> Option<(PathBuf, String)> {
         self.file_error.lock().ok().and_then(|e| e.clone())
+    }
+
+    /// Marks the request as abandoned (cancelled or timed out): the body ends with an error at
+    /// its next chunk, so the connection is closed instead of finishing the upload.
+    pub fn abandon(&self) {
+        self.abandoned.store(true, Ordering::Release);
     }
 
     fn touch(&self, bytes: u64) {
@@ -332,6 +340,11 @@ impl http_body::Body for StreamingBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
         let this = &mut *self;
+        if this.tracker.abandoned.load(Ordering::Acquire) {
+            this.segments.clear();
+            this.current = None;
+            return Poll::Ready(Some(Err(io::Error::other("the upload was abandoned"))));
+        }
         loop {
             if let Some(open) = this.current.as_mut() {
                 match poll_file(open, cx, &this.progress) {

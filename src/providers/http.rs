@@ -216,6 +216,9 @@ impl Http {
         progress: ProgressFn,
     ) -> Result<Response, ProviderError> {
         let tracker = BodyTracker::new();
+        // If this future is dropped (the user cancelled) or gives up, the body stops at its next
+        // chunk instead of finishing the upload in the background.
+        let _abandon = AbandonOnDrop(Arc::clone(&tracker));
         let length = plan.content_length();
         let body = plan.into_body(progress, Arc::clone(&tracker));
         let request = request
@@ -225,11 +228,20 @@ impl Http {
         let send = request.send();
         tokio::pin!(send);
         let stall = self.timeouts.stall;
+        let answer_within = self.timeouts.response;
+        let tick = stall.min(answer_within).min(Duration::from_millis(500)) / 2;
+        let mut body_done_at: Option<tokio::time::Instant> = None;
         let result = loop {
             tokio::select! {
                 result = &mut send => break result,
-                () = tokio::time::sleep(Duration::from_millis(500)) => {
-                    if !tracker.complete() && tracker.idle_for() > stall {
+                () = tokio::time::sleep(tick) => {
+                    if tracker.complete() {
+                        // The whole body is out: the answer must come within the response time.
+                        let done = *body_done_at.get_or_insert_with(tokio::time::Instant::now);
+                        if done.elapsed() > answer_within {
+                            return Err(ProviderError::Timeout { system: self.system, body_sent: true });
+                        }
+                    } else if tracker.idle_for() > stall {
                         return Err(ProviderError::Timeout { system: self.system, body_sent: false });
                     }
                 }
@@ -308,6 +320,17 @@ impl Http {
             system: self.system,
             detail,
             body_sent: body_sent && !e.is_connect(),
+        }
+    }
+}
+
+/// Abandons a body when the request that owns it ends early.
+struct AbandonOnDrop(Arc<BodyTracker>);
+
+impl Drop for AbandonOnDrop {
+    fn drop(&mut self) {
+        if !self.0.complete() {
+            self.0.abandon();
         }
     }
 }

@@ -1,0 +1,535 @@
+//! The engine handle: submit batches, cancel, pause, resume, retry; and the background pieces
+//! that take submissions in order and report progress.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::runtime::Handle;
+use tokio::sync::{Notify, Semaphore, mpsc, watch};
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use super::events::{BatchSummary, UploadEvent, Wake};
+use super::journal::{Journal, JournalError, Mtime, Record, now};
+use super::lane::Lane;
+use super::progress::SpeedMeter;
+use super::retry::RetryPolicy;
+use super::types::{BatchId, BatchSpec, ConnectionRef, FileId, FileState, Outcome};
+use super::{fingerprint, intake, worker};
+use crate::model::RemoteAttachment;
+use crate::providers::{AtsClient, Connection, UploadTarget};
+
+/// How the engine runs.
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    /// Where the journal lives (normally `<data dir>/journal`).
+    pub journal_dir: PathBuf,
+    /// Capacity of the event channel.
+    pub event_capacity: usize,
+    /// Automatic retries.
+    pub retry: RetryPolicy,
+    /// Most uploads at once per account (further bounded by the system's documented limit).
+    pub parallel_per_lane: usize,
+    /// How often progress is reported.
+    pub progress_interval: Duration,
+}
+
+impl EngineConfig {
+    /// Defaults with the journal in `journal_dir`.
+    #[must_use]
+    pub fn new(journal_dir: PathBuf) -> Self {
+        Self {
+            journal_dir,
+            event_capacity: 4096,
+            retry: RetryPolicy::default(),
+            parallel_per_lane: 4,
+            progress_interval: Duration::from_millis(100),
+        }
+    }
+}
+
+/// The engine could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The journal is unusable.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+}
+
+/// A handle to the upload engine. Cheap to clone; every method returns at once (work happens on
+/// the runtime handed to [`Engine::start`]).
+#[derive(Clone, Debug)]
+pub struct Engine {
+    shared: Arc<Shared>,
+}
+
+/// Everything the engine's tasks share.
+pub(crate) struct Shared {
+    pub runtime: Handle,
+    pub journal: Arc<Journal>,
+    pub events: mpsc::Sender<UploadEvent>,
+    pub wake: Wake,
+    pub config: EngineConfig,
+    pub state: Mutex<State>,
+    pub lanes: Mutex<HashMap<LaneKey, Arc<Lane>>>,
+    pub paused: watch::Sender<bool>,
+    pub hashing: Semaphore,
+    pub uploading: AtomicUsize,
+    pub activity: Arc<Notify>,
+    pub intake: mpsc::UnboundedSender<intake::Request>,
+    pub origin: Instant,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("journal", &self.journal.path())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Lanes are per account.
+pub(crate) type LaneKey = (
+    crate::model::ProviderId,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+pub(crate) fn lane_key(c: &ConnectionRef) -> LaneKey {
+    (
+        c.provider,
+        c.base_url.trim_end_matches('/').to_owned(),
+        c.integration_id.clone(),
+        c.integrated_account_id.clone(),
+        c.client_id.clone(),
+    )
+}
+
+/// Everything the engine tracks in memory.
+#[derive(Default)]
+pub(crate) struct State {
+    pub jobs: HashMap<FileId, Job>,
+    pub batches: HashMap<BatchId, Arc<BatchCtx>>,
+}
+
+/// A batch's shared context.
+pub(crate) struct BatchCtx {
+    pub id: BatchId,
+    pub connection_ref: ConnectionRef,
+    pub target: UploadTarget,
+    pub candidate_name: Option<String>,
+    pub client: Result<Arc<dyn AtsClient>, String>,
+    pub lane: Arc<Lane>,
+    /// The candidate's attachments before this batch sent anything (systems that can list).
+    pub baseline: tokio::sync::OnceCell<Result<Vec<RemoteAttachment>, String>>,
+    pub files: Mutex<Vec<FileId>>,
+    pub meter: Mutex<SpeedMeter>,
+}
+
+/// One file's job.
+pub(crate) struct Job {
+    pub id: FileId,
+    pub batch: BatchId,
+    pub path: PathBuf,
+    pub name: String,
+    pub content_type: String,
+    pub attachment_type: String,
+    pub remote_id: Option<String>,
+    pub size: u64,
+    pub mtime: Option<Mtime>,
+    pub sha256: Option<String>,
+    pub state: FileState,
+    pub attempts: u32,
+    pub restored_in_flight: bool,
+    pub seen_before: Option<u32>,
+    pub sent: Arc<AtomicU64>,
+    pub meter: SpeedMeter,
+    pub reported: u64,
+    pub cancel: CancellationToken,
+    pub message: Option<String>,
+    pub attachment_id: Option<String>,
+    /// Whether this job counts in `Shared::uploading`.
+    pub counted: bool,
+}
+
+impl Engine {
+    /// Starts the engine on `runtime`: opens the journal (registering this process as a live
+    /// owner) and returns the handle and the receiving end of the bounded event channel.
+    /// `wake` is called after events are sent.
+    pub fn start(
+        runtime: &Handle,
+        config: EngineConfig,
+        wake: Wake,
+    ) -> Result<(Self, mpsc::Receiver<UploadEvent>), EngineError> {
+        let journal = Arc::new(Journal::open(&config.journal_dir)?);
+        let (events, receiver) = mpsc::channel(config.event_capacity.max(16));
+        let (intake_tx, intake_rx) = mpsc::unbounded_channel();
+        let shared = Arc::new(Shared {
+            runtime: runtime.clone(),
+            journal,
+            events,
+            wake,
+            config,
+            state: Mutex::new(State::default()),
+            lanes: Mutex::new(HashMap::new()),
+            paused: watch::Sender::new(false),
+            hashing: Semaphore::new(1),
+            uploading: AtomicUsize::new(0),
+            activity: Arc::new(Notify::new()),
+            intake: intake_tx,
+            origin: Instant::now(),
+        });
+        runtime.spawn(intake::run(Arc::clone(&shared), intake_rx));
+        runtime.spawn(report_progress(Arc::downgrade(&shared)));
+        Ok((Self { shared }, receiver))
+    }
+
+    /// Queues a batch. Returns its id at once; `Queued` and `State` events follow. Files
+    /// already uploaded to this candidate (per the journal) are skipped unless
+    /// `allow_duplicate`; unfinished files of a crashed run are taken over, not sent twice.
+    pub fn submit(&self, spec: BatchSpec) -> BatchId {
+        let id = BatchId::new();
+        let _ = self
+            .shared
+            .intake
+            .send(intake::Request::Submit(id.clone(), spec));
+        id
+    }
+
+    /// Takes over every unfinished job whose process is gone (a crash, `kill -9`, a closed
+    /// laptop) and runs it; `resolve` supplies the secret for each account. Returns at once.
+    pub fn resume_orphans(&self, resolve: Resolver) {
+        let _ = self.shared.intake.send(intake::Request::Resume(resolve));
+    }
+
+    /// Cancels one file (queued or in flight).
+    pub fn cancel(&self, file: &FileId) {
+        if let Ok(state) = self.shared.state.lock()
+            && let Some(job) = state.jobs.get(file)
+        {
+            job.cancel.cancel();
+        }
+    }
+
+    /// Cancels every file that has not finished.
+    pub fn cancel_all(&self) {
+        if let Ok(state) = self.shared.state.lock() {
+            for job in state.jobs.values().filter(|j| !j.state.is_final()) {
+                job.cancel.cancel();
+            }
+        }
+    }
+
+    /// Stops starting new uploads (those in flight finish).
+    pub fn pause(&self) {
+        self.shared.paused.send_replace(true);
+    }
+
+    /// Starts uploads again after [`Engine::pause`].
+    pub fn resume(&self) {
+        self.shared.paused.send_replace(false);
+    }
+
+    /// Whether the queue is paused.
+    #[must_use]
+    pub fn is_paused(&self) -> bool {
+        *self.shared.paused.borrow()
+    }
+
+    /// Sends a failed, cancelled or outcome-unknown file again (same idempotency key).
+    pub fn retry(&self, file: &FileId) {
+        let _ = self
+            .shared
+            .intake
+            .send(intake::Request::Retry(file.clone()));
+    }
+
+    /// Records an outcome-unknown file as uploaded, because the user checked it arrived.
+    pub fn mark_uploaded(&self, file: &FileId) {
+        let _ = self
+            .shared
+            .intake
+            .send(intake::Request::MarkUploaded(file.clone()));
+    }
+
+    /// Where the journal is.
+    #[must_use]
+    pub fn journal_path(&self) -> PathBuf {
+        self.shared.journal.path().to_owned()
+    }
+}
+
+/// Supplies the connection (with its secret) for a journaled account, or a sentence saying why
+/// it cannot.
+pub type Resolver = Arc<dyn Fn(&ConnectionRef) -> Result<Connection, String> + Send + Sync>;
+
+impl Shared {
+    /// Sends an event that must not be lost (waits for room), then wakes the caller.
+    pub async fn emit(&self, event: UploadEvent) {
+        if self.events.send(event).await.is_ok() {
+            (self.wake)();
+        }
+    }
+
+    /// Sends an event that may be dropped when the caller is behind (progress).
+    pub fn emit_lossy(&self, event: UploadEvent) {
+        if self.events.try_send(event).is_ok() {
+            (self.wake)();
+        }
+    }
+
+    /// Appends to the journal off the async threads.
+    pub async fn journal(&self, records: Vec<Record>) -> Result<(), String> {
+        let journal = Arc::clone(&self.journal);
+        match tokio::task::spawn_blocking(move || journal.append_all(&records)).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(e) => Err(format!("the journal task failed ({e})")),
+        }
+    }
+
+    /// The lane of an account, created on first use.
+    pub fn lane(&self, connection: &ConnectionRef) -> Arc<Lane> {
+        let key = lane_key(connection);
+        let Ok(mut lanes) = self.lanes.lock() else {
+            return Arc::new(Lane::new(
+                connection.label(),
+                connection.provider,
+                connection.provider.profile().rate_limit.value,
+                1,
+            ));
+        };
+        Arc::clone(lanes.entry(key).or_insert_with(|| {
+            Arc::new(Lane::new(
+                connection.label(),
+                connection.provider,
+                connection.provider.profile().rate_limit.value,
+                self.config.parallel_per_lane,
+            ))
+        }))
+    }
+
+    /// Updates a job's state and tells the caller.
+    pub async fn set_state(
+        &self,
+        file: &FileId,
+        state: FileState,
+        message: Option<String>,
+        attachment_id: Option<String>,
+    ) {
+        let batch = {
+            let Ok(mut s) = self.state.lock() else { return };
+            let Some(job) = s.jobs.get_mut(file) else {
+                return;
+            };
+            job.state = state;
+            job.message.clone_from(&message);
+            if attachment_id.is_some() {
+                job.attachment_id.clone_from(&attachment_id);
+            }
+            job.batch.clone()
+        };
+        self.emit(UploadEvent::State {
+            batch,
+            file: file.clone(),
+            state,
+            message,
+            attachment_id,
+        })
+        .await;
+    }
+
+    /// Records a job's end in the journal and in memory, and reports the batch when it is
+    /// complete.
+    pub async fn finish(
+        &self,
+        file: &FileId,
+        outcome: Outcome,
+        attachment_id: Option<String>,
+        message: Option<String>,
+    ) {
+        let record = Record::End {
+            file: file.clone(),
+            outcome,
+            at: now(),
+            attachment_id: attachment_id.clone(),
+            message: message.clone(),
+        };
+        if let Err(e) = self.journal(vec![record]).await {
+            self.emit(UploadEvent::Warning {
+                message: format!("The result of a file could not be saved: {e}"),
+            })
+            .await;
+        }
+        self.set_state(file, outcome.state(), message, attachment_id)
+            .await;
+        self.check_batch_done(file).await;
+    }
+
+    /// Emits `BatchFinished` when every file of `file`'s batch is final.
+    pub async fn check_batch_done(&self, file: &FileId) {
+        let report = {
+            let Ok(s) = self.state.lock() else { return };
+            let Some(batch) = s.jobs.get(file).map(|j| j.batch.clone()) else {
+                return;
+            };
+            let Some(ctx) = s.batches.get(&batch) else {
+                return;
+            };
+            let ids = ctx.files.lock().map(|f| f.clone()).unwrap_or_default();
+            let mut summary = BatchSummary::default();
+            let mut all_final = true;
+            for id in &ids {
+                match s.jobs.get(id).map(|j| j.state) {
+                    Some(FileState::Done) => summary.done += 1,
+                    Some(FileState::Failed) => summary.failed += 1,
+                    Some(FileState::OutcomeUnknown) => summary.unknown += 1,
+                    Some(FileState::Skipped) => summary.skipped += 1,
+                    Some(FileState::Cancelled) => summary.cancelled += 1,
+                    _ => all_final = false,
+                }
+            }
+            all_final.then_some((batch, summary))
+        };
+        if let Some((batch, summary)) = report {
+            self.emit(UploadEvent::BatchFinished { batch, summary })
+                .await;
+        }
+    }
+
+    /// Marks a job as sending (the progress reporter wakes up).
+    pub fn uploading_started(&self, file: &FileId) {
+        if let Ok(mut state) = self.state.lock()
+            && let Some(job) = state.jobs.get_mut(file)
+            && !job.counted
+        {
+            job.counted = true;
+            self.uploading.fetch_add(1, Ordering::AcqRel);
+            self.activity.notify_one();
+        }
+    }
+
+    /// Marks a job as no longer sending.
+    pub fn uploading_done_if(&self, file: &FileId) {
+        if let Ok(mut state) = self.state.lock()
+            && let Some(job) = state.jobs.get_mut(file)
+            && job.counted
+        {
+            job.counted = false;
+            self.uploading.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+
+    /// Starts a job's task.
+    pub fn spawn_job(self: &Arc<Self>, file: FileId) {
+        let shared = Arc::clone(self);
+        self.runtime
+            .spawn(async move { worker::run(shared, file).await });
+    }
+}
+
+/// Emits `Progress`/`BatchProgress` about ten times a second while something uploads, and
+/// sleeps when nothing does (no wake-ups while idle).
+async fn report_progress(shared: std::sync::Weak<Shared>) {
+    loop {
+        let Some(strong) = shared.upgrade() else {
+            return;
+        };
+        if strong.uploading.load(Ordering::Acquire) == 0 {
+            let activity = Arc::clone(&strong.activity);
+            let notified = activity.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if strong.uploading.load(Ordering::Acquire) == 0 {
+                drop(strong);
+                notified.await;
+                continue;
+            }
+        }
+        let interval = strong.config.progress_interval;
+        tick(&strong);
+        drop(strong);
+        tokio::time::sleep(interval).await;
+    }
+}
+
+fn tick(shared: &Shared) {
+    let at = shared.origin.elapsed();
+    let mut events = Vec::new();
+    let Ok(mut state) = shared.state.lock() else {
+        return;
+    };
+    let mut batches: HashMap<BatchId, ()> = HashMap::new();
+    for job in state.jobs.values_mut() {
+        if job.state != FileState::Uploading {
+            continue;
+        }
+        batches.insert(job.batch.clone(), ());
+        let sent = job.sent.load(Ordering::Relaxed).min(job.size);
+        job.meter.sample(sent, at);
+        if sent != job.reported {
+            job.reported = sent;
+            events.push(UploadEvent::Progress {
+                batch: job.batch.clone(),
+                file: job.id.clone(),
+                sent,
+                total: job.size,
+                speed: job.meter.speed(),
+                eta: job.meter.eta(job.size - sent),
+            });
+        }
+    }
+    for batch in batches.into_keys() {
+        let Some(ctx) = state.batches.get(&batch) else {
+            continue;
+        };
+        let ids = ctx.files.lock().map(|f| f.clone()).unwrap_or_default();
+        let (mut sent, mut total) = (0u64, 0u64);
+        for id in &ids {
+            let Some(job) = state.jobs.get(id) else {
+                continue;
+            };
+            match job.state {
+                FileState::Skipped | FileState::Cancelled | FileState::Failed => {}
+                FileState::Done => {
+                    sent += job.size;
+                    total += job.size;
+                }
+                _ => {
+                    sent += job.sent.load(Ordering::Relaxed).min(job.size);
+                    total += job.size;
+                }
+            }
+        }
+        let Ok(mut meter) = ctx.meter.lock() else {
+            continue;
+        };
+        meter.sample(sent, at);
+        events.push(UploadEvent::BatchProgress {
+            batch,
+            sent,
+            total,
+            speed: meter.speed(),
+            eta: meter.eta(total.saturating_sub(sent)),
+        });
+    }
+    drop(state);
+    for event in events {
+        shared.emit_lossy(event);
+    }
+}
+
+/// Checks a file still matches what was queued (used before each attempt).
+pub(crate) fn unchanged(
+    job_path: &std::path::Path,
+    size: u64,
+    mtime: Option<Mtime>,
+    sha256: Option<&str>,
+) -> Result<(), String> {
+    fingerprint::check(job_path, size, mtime, sha256).map_err(|c| c.0)
+}

@@ -1,0 +1,150 @@
+//! What the engine tells its caller, through a bounded channel plus a wake-up callback.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::types::{BatchId, FileId, FileState};
+
+/// Called after the engine sends events, so a GUI can repaint (egui's `request_repaint`) or a
+/// test can count. Must be cheap and must not block.
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// Something happened to an upload.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UploadEvent {
+    /// A file joined the queue (or was restored from the journal).
+    Queued {
+        /// Its batch.
+        batch: BatchId,
+        /// The file.
+        file: FileId,
+        /// Name sent.
+        name: String,
+        /// Where it is.
+        path: PathBuf,
+        /// Size in bytes.
+        size: u64,
+        /// The system's attachment type.
+        attachment_type: String,
+        /// The candidate's id.
+        candidate_id: String,
+        /// The candidate's name, when known.
+        candidate_name: Option<String>,
+        /// The account's label ("Spott (Acme)").
+        connection: String,
+    },
+    /// A file changed state.
+    State {
+        /// Its batch.
+        batch: BatchId,
+        /// The file.
+        file: FileId,
+        /// The new state.
+        state: FileState,
+        /// A sentence explaining it (failures, skips, unknown outcomes, retries).
+        message: Option<String>,
+        /// The system's attachment id, when known.
+        attachment_id: Option<String>,
+    },
+    /// Bytes of a file went out (at most about ten per second per file).
+    Progress {
+        /// Its batch.
+        batch: BatchId,
+        /// The file.
+        file: FileId,
+        /// Bytes sent.
+        sent: u64,
+        /// File size.
+        total: u64,
+        /// Smoothed bytes per second.
+        speed: Option<f64>,
+        /// Time left, once the speed is stable.
+        eta: Option<Duration>,
+    },
+    /// Bytes of a whole batch went out.
+    BatchProgress {
+        /// The batch.
+        batch: BatchId,
+        /// Bytes sent (files done count in full).
+        sent: u64,
+        /// Bytes of all files that are not skipped or cancelled.
+        total: u64,
+        /// Smoothed bytes per second.
+        speed: Option<f64>,
+        /// Time left, once the speed is stable.
+        eta: Option<Duration>,
+    },
+    /// Every file of a batch reached a final state.
+    BatchFinished {
+        /// The batch.
+        batch: BatchId,
+        /// Counts per outcome.
+        summary: BatchSummary,
+    },
+    /// An account's lane waits because the system asked to slow down.
+    LanePaused {
+        /// The account's label.
+        connection: String,
+        /// How long.
+        delay: Duration,
+    },
+    /// [`super::Engine::resume_orphans`] has taken over what it found (possibly nothing).
+    Resumed {
+        /// The batches being finished, each ending with `BatchFinished`.
+        batches: Vec<super::BatchId>,
+        /// Files taken over.
+        files: usize,
+    },
+    /// Something the user should know that belongs to no file (the journal could not be
+    /// written, …).
+    Warning {
+        /// The sentence.
+        message: String,
+    },
+}
+
+/// How a batch ended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    /// Stored or accepted.
+    pub done: usize,
+    /// Failed.
+    pub failed: usize,
+    /// Outcome unknown.
+    pub unknown: usize,
+    /// Skipped.
+    pub skipped: usize,
+    /// Cancelled.
+    pub cancelled: usize,
+}
+
+impl BatchSummary {
+    /// Files in all.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.done + self.failed + self.unknown + self.skipped + self.cancelled
+    }
+
+    /// "4 uploaded, 1 failed" — the toast text.
+    #[must_use]
+    pub fn sentence(&self) -> String {
+        let mut parts = Vec::new();
+        for (n, word) in [
+            (self.done, "uploaded"),
+            (self.failed, "failed"),
+            (self.unknown, "with unknown outcome"),
+            (self.skipped, "skipped"),
+            (self.cancelled, "cancelled"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {word}"));
+            }
+        }
+        if parts.is_empty() {
+            "Nothing to upload".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}

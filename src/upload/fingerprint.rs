@@ -1,0 +1,87 @@
+//! What a file looked like when it was queued, and whether it still does.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::journal::Mtime;
+
+/// Size and modification time of a file now.
+pub fn stat(path: &Path) -> io::Result<(u64, Option<Mtime>)> {
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file",
+        ));
+    }
+    Ok((meta.len(), meta.modified().ok().and_then(Mtime::of)))
+}
+
+/// Hex sha256 of a file, read in 256 KiB chunks.
+pub fn sha256_hex(path: &Path) -> io::Result<String> {
+    let mut file = fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 256 * 1024];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            use std::fmt::Write;
+            let _ = write!(s, "{b:02x}");
+            s
+        }))
+}
+
+/// Why a file may no longer be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed(pub String);
+
+/// Checks a file against what was recorded when it was queued: still there, same size, same
+/// modification time, and (when `sha256` is given) the same content.
+pub fn check(
+    path: &Path,
+    size: u64,
+    mtime: Option<Mtime>,
+    sha256: Option<&str>,
+) -> Result<(), Changed> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let (now_size, now_mtime) = stat(path).map_err(|e| {
+        Changed(match e.kind() {
+            io::ErrorKind::NotFound => format!(
+                "{name} was removed after it was queued: add it again if it still exists elsewhere."
+            ),
+            _ => format!("{name} can no longer be read ({e}): check the file and retry."),
+        })
+    })?;
+    if now_size != size || (mtime.is_some() && now_mtime != mtime) {
+        return Err(Changed(format!(
+            "{name} changed after it was queued: check it is the version you want and add it again."
+        )));
+    }
+    if let Some(expected) = sha256 {
+        let actual = sha256_hex(path).map_err(|e| {
+            Changed(format!(
+                "{name} can no longer be read ({e}): check the file and retry."
+            ))
+        })?;
+        if actual != expected {
+            return Err(Changed(format!(
+                "{name} changed after it was queued: check it is the version you want and add it again."
+            )));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! The history of finished uploads, read from the journal, exportable as CSV.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::journal::{JournalError, JournalState, read_state};
+use super::types::Outcome;
+use crate::model::ProviderId;
+
+/// One finished job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// When it ended (RFC 3339).
+    pub at: String,
+    /// The file name sent.
+    pub file_name: String,
+    /// Where the file was.
+    pub path: PathBuf,
+    /// Size in bytes.
+    pub size: u64,
+    /// Hex sha256, when computed.
+    pub sha256: Option<String>,
+    /// The system.
+    pub system: ProviderId,
+    /// The account's label.
+    pub connection: String,
+    /// The candidate's id.
+    pub candidate_id: String,
+    /// The candidate's name, when known.
+    pub candidate_name: Option<String>,
+    /// The system's attachment type.
+    pub attachment_type: String,
+    /// The system's attachment id, when returned.
+    pub remote_id: Option<String>,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// The sentence that goes with it.
+    pub message: Option<String>,
+}
+
+/// Finished jobs, newest first.
+#[must_use]
+pub fn entries(state: &JournalState) -> Vec<HistoryEntry> {
+    let mut out: Vec<HistoryEntry> = state
+        .files
+        .iter()
+        .filter_map(|f| {
+            let end = f.end.as_ref()?;
+            let batch = state.batches.get(&f.batch)?;
+            Some(HistoryEntry {
+                at: end.at.clone(),
+                file_name: f.name.clone(),
+                path: f.path.clone(),
+                size: f.size,
+                sha256: f.sha256.clone(),
+                system: batch.connection.provider,
+                connection: batch.connection.label(),
+                candidate_id: batch.candidate_id.clone(),
+                candidate_name: batch.candidate_name.clone(),
+                attachment_type: f.attachment_type.clone(),
+                remote_id: end.attachment_id.clone(),
+                outcome: end.outcome,
+                message: end.message.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out
+}
+
+/// Reads the history from a journal file.
+pub fn read(journal: &Path) -> Result<Vec<HistoryEntry>, JournalError> {
+    Ok(entries(&read_state(journal)?))
+}
+
+/// Writes entries as CSV with a header row.
+pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), csv::Error> {
+    let mut csv = csv::Writer::from_writer(writer);
+    csv.write_record([
+        "time",
+        "file",
+        "size",
+        "sha256",
+        "system",
+        "connection",
+        "candidate_id",
+        "candidate_name",
+        "type",
+        "remote_id",
+        "outcome",
+        "message",
+    ])?;
+    for e in entries {
+        csv.write_record([
+            e.at.as_str(),
+            e.file_name.as_str(),
+            &e.size.to_string(),
+            e.sha256.as_deref().unwrap_or(""),
+            e.system.key(),
+            e.connection.as_str(),
+            e.candidate_id.as_str(),
+            e.candidate_name.as_deref().unwrap_or(""),
+            e.attachment_type.as_str(),
+            e.remote_id.as_deref().unwrap_or(""),
+            e.outcome.as_str(),
+            e.message.as_deref().unwrap_or(""),
+        ])?;
+    }
+    csv.flush()?;
+    Ok(())
+}

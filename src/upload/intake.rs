@@ -1,0 +1,647 @@
+//! Takes submissions, resumptions and manual retries in order: records them in the journal
+//! first, then starts their jobs.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use super::engine::{BatchCtx, Job, Resolver, Shared};
+use super::events::UploadEvent;
+use super::fingerprint;
+use super::journal::{FileEntry, JournalState, Mtime, Record, now};
+use super::progress::SpeedMeter;
+use super::types::{BatchId, BatchSpec, ConnectionRef, FileId, FileSpec, FileState, Outcome};
+use crate::providers::{self, UploadTarget};
+
+/// Work for the intake task.
+pub(crate) enum Request {
+    /// A new batch.
+    Submit(BatchId, BatchSpec),
+    /// Take over orphaned jobs.
+    Resume(Resolver),
+    /// Send a finished file again.
+    Retry(FileId),
+    /// The user says an unknown outcome did arrive.
+    MarkUploaded(FileId),
+}
+
+pub(crate) async fn run(shared: Arc<Shared>, mut requests: mpsc::UnboundedReceiver<Request>) {
+    while let Some(request) = requests.recv().await {
+        match request {
+            Request::Submit(id, spec) => submit(&shared, id, spec).await,
+            Request::Resume(resolve) => resume(&shared, &resolve).await,
+            Request::Retry(file) => retry(&shared, &file).await,
+            Request::MarkUploaded(file) => mark_uploaded(&shared, &file).await,
+        }
+    }
+}
+
+/// What to do with one submitted file.
+enum Decision {
+    New {
+        id: FileId,
+        size: u64,
+        mtime: Option<Mtime>,
+    },
+    Adopt {
+        entry: FileEntry,
+        was_in_flight: bool,
+    },
+    Skip {
+        id: FileId,
+        size: u64,
+        mtime: Option<Mtime>,
+        reason: String,
+    },
+    Fail {
+        id: FileId,
+        reason: String,
+    },
+}
+
+struct Stat {
+    spec: FileSpec,
+    path: PathBuf,
+    result: Result<(u64, Option<Mtime>), String>,
+}
+
+fn stat_all(files: Vec<FileSpec>) -> Vec<Stat> {
+    files
+        .into_iter()
+        .map(|spec| {
+            let path = std::fs::canonicalize(&spec.path).unwrap_or_else(|_| spec.path.clone());
+            let result = fingerprint::stat(&path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    format!("{} no longer exists: add it again if it moved.", spec.name)
+                }
+                _ => format!(
+                    "{} can't be read ({e}): check the file and try again.",
+                    spec.name
+                ),
+            });
+            Stat { spec, path, result }
+        })
+        .collect()
+}
+
+fn decide(
+    state: &JournalState,
+    journal: &super::journal::Journal,
+    connection: &ConnectionRef,
+    candidate: &str,
+    stat: &Stat,
+    in_memory: &dyn Fn(&FileId) -> bool,
+) -> Decision {
+    let (size, mtime) = match &stat.result {
+        Ok(v) => *v,
+        Err(reason) => {
+            return Decision::Fail {
+                id: FileId::new(),
+                reason: reason.clone(),
+            };
+        }
+    };
+    if let Some(reason) = &stat.spec.skip_reason {
+        return Decision::Skip {
+            id: FileId::new(),
+            size,
+            mtime,
+            reason: reason.clone(),
+        };
+    }
+    let same = |f: &&FileEntry| {
+        f.path == stat.path
+            && f.size == size
+            && f.mtime == mtime
+            && f.attachment_type
+                .eq_ignore_ascii_case(&stat.spec.attachment_type)
+            && state.batches.get(&f.batch).is_some_and(|b| {
+                b.candidate_id == candidate && b.connection.same_account(connection)
+            })
+    };
+    let matches: Vec<&FileEntry> = state.files.iter().filter(same).collect();
+    let name = &stat.spec.name;
+    // An unfinished (or unresolved) earlier job for this very file is taken over, never
+    // duplicated.
+    if let Some(open) = matches.iter().rev().find(|f| {
+        f.end
+            .as_ref()
+            .is_none_or(|e| !e.outcome.delivered() && e.outcome != Outcome::Skipped)
+    }) {
+        if in_memory(&open.file) {
+            return Decision::Skip {
+                id: FileId::new(),
+                size,
+                mtime,
+                reason: format!("{name} is already in the queue."),
+            };
+        }
+        if open.end.is_none() && journal.owner_alive(&open.owner) {
+            return Decision::Skip {
+                id: FileId::new(),
+                size,
+                mtime,
+                reason: format!(
+                    "{name} is being uploaded by another atsdrop window or command right now."
+                ),
+            };
+        }
+        let was_in_flight = open.in_flight
+            || open.end.as_ref().is_some_and(|e| {
+                matches!(e.outcome, Outcome::Unknown | Outcome::Cancelled) && open.attempts > 0
+            });
+        return Decision::Adopt {
+            entry: (*open).clone(),
+            was_in_flight,
+        };
+    }
+    if !stat.spec.allow_duplicate
+        && let Some(done) = matches
+            .iter()
+            .rev()
+            .find(|f| f.end.as_ref().is_some_and(|e| e.outcome.delivered()))
+    {
+        let at = done.end.as_ref().map_or("", |e| e.at.as_str());
+        return Decision::Skip {
+            id: FileId::new(),
+            size,
+            mtime,
+            reason: format!(
+                "{name} was already uploaded to this candidate ({at}): skipped so it is not stored twice."
+            ),
+        };
+    }
+    Decision::New {
+        id: FileId::new(),
+        size,
+        mtime,
+    }
+}
+
+async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
+    let BatchSpec {
+        connection,
+        connection_ref,
+        target,
+        candidate_name,
+        files,
+    } = spec;
+    let client = providers::connect(&connection).map_err(|e| e.to_string());
+    let stats = match tokio::task::spawn_blocking(move || stat_all(files)).await {
+        Ok(s) => s,
+        Err(e) => {
+            shared
+                .emit(UploadEvent::Warning {
+                    message: format!("atsdrop could not read the files ({e})."),
+                })
+                .await;
+            return;
+        }
+    };
+    let ctx = Arc::new(BatchCtx {
+        id: id.clone(),
+        lane: shared.lane(&connection_ref),
+        connection_ref: connection_ref.clone(),
+        target: target.clone(),
+        candidate_name: candidate_name.clone(),
+        client,
+        baseline: tokio::sync::OnceCell::new(),
+        files: Mutex::new(Vec::new()),
+        meter: Mutex::new(SpeedMeter::default()),
+    });
+    let in_memory: std::collections::HashSet<FileId> = shared
+        .state
+        .lock()
+        .map(|s| s.jobs.keys().cloned().collect())
+        .unwrap_or_default();
+    let journal = Arc::clone(&shared.journal);
+    let owner = journal.owner().to_owned();
+    let batch_record = Record::Batch {
+        batch: id.clone(),
+        owner: owner.clone(),
+        at: now(),
+        connection: connection_ref.clone(),
+        candidate_id: target.candidate_id.clone(),
+        candidate_name,
+        application_id: target.application_id.clone(),
+    };
+    let candidate = target.candidate_id.clone();
+    let batch_id = id.clone();
+    let decided = tokio::task::spawn_blocking(move || {
+        journal.with_claims_lock(|| {
+            let state = journal.read()?;
+            let decisions: Vec<(Stat, Decision)> = stats
+                .into_iter()
+                .map(|s| {
+                    let d = decide(&state, &journal, &connection_ref, &candidate, &s, &|f| {
+                        in_memory.contains(f)
+                    });
+                    (s, d)
+                })
+                .collect();
+            let mut records = vec![batch_record];
+            for (stat, decision) in &decisions {
+                let file_record = |file: &FileId, size: u64, mtime: Option<Mtime>| Record::File {
+                    file: file.clone(),
+                    batch: batch_id.clone(),
+                    path: stat.path.clone(),
+                    name: stat.spec.name.clone(),
+                    size,
+                    mtime,
+                    content_type: stat.spec.content_type.clone(),
+                    attachment_type: stat.spec.attachment_type.clone(),
+                    remote_id: stat.spec.remote_id.clone(),
+                };
+                match decision {
+                    Decision::New { id, size, mtime } => {
+                        records.push(file_record(id, *size, *mtime))
+                    }
+                    Decision::Adopt { entry, .. } => records.push(if entry.end.is_some() {
+                        Record::Reopen {
+                            file: entry.file.clone(),
+                            owner: owner.clone(),
+                            at: now(),
+                        }
+                    } else {
+                        Record::Claim {
+                            file: entry.file.clone(),
+                            owner: owner.clone(),
+                            at: now(),
+                        }
+                    }),
+                    Decision::Skip {
+                        id,
+                        size,
+                        mtime,
+                        reason,
+                    } => {
+                        records.push(file_record(id, *size, *mtime));
+                        records.push(Record::End {
+                            file: id.clone(),
+                            outcome: Outcome::Skipped,
+                            at: now(),
+                            attachment_id: None,
+                            message: Some(reason.clone()),
+                        });
+                    }
+                    Decision::Fail { id, reason } => {
+                        records.push(file_record(id, 0, None));
+                        records.push(Record::End {
+                            file: id.clone(),
+                            outcome: Outcome::Failed,
+                            at: now(),
+                            attachment_id: None,
+                            message: Some(reason.clone()),
+                        });
+                    }
+                }
+            }
+            journal.append_all(&records)?;
+            Ok::<_, super::journal::JournalError>(decisions)
+        })
+    })
+    .await;
+    let decisions = match decided {
+        Ok(Ok(Ok(d))) => d,
+        Ok(Ok(Err(e)) | Err(e)) => {
+            shared
+                .emit(UploadEvent::Warning {
+                    message: format!("Nothing was sent: {e}"),
+                })
+                .await;
+            return;
+        }
+        Err(e) => {
+            shared
+                .emit(UploadEvent::Warning {
+                    message: format!("Nothing was sent: the journal task failed ({e})."),
+                })
+                .await;
+            return;
+        }
+    };
+    register_batch(
+        shared,
+        ctx,
+        decisions
+            .into_iter()
+            .map(|(s, d)| job_for(s, d, &id))
+            .collect(),
+    )
+    .await;
+}
+
+/// A job from a decision, and whether it should run.
+fn job_for(stat: Stat, decision: Decision, batch: &BatchId) -> (Job, Option<(Outcome, String)>) {
+    let spec = stat.spec;
+    let base = |id: FileId, size: u64, mtime: Option<Mtime>| Job {
+        id,
+        batch: batch.clone(),
+        path: stat.path.clone(),
+        name: spec.name.clone(),
+        content_type: spec.content_type.clone(),
+        attachment_type: spec.attachment_type.clone(),
+        remote_id: spec.remote_id.clone(),
+        size,
+        mtime,
+        sha256: None,
+        state: FileState::Queued,
+        attempts: 0,
+        restored_in_flight: false,
+        seen_before: None,
+        sent: Arc::new(AtomicU64::new(0)),
+        meter: SpeedMeter::default(),
+        reported: 0,
+        cancel: CancellationToken::new(),
+        message: None,
+        attachment_id: None,
+        counted: false,
+    };
+    match decision {
+        Decision::New { id, size, mtime } => (base(id, size, mtime), None),
+        Decision::Adopt {
+            entry,
+            was_in_flight,
+        } => {
+            let mut job = job_from_entry(&entry, batch);
+            job.restored_in_flight = was_in_flight;
+            (job, None)
+        }
+        Decision::Skip {
+            id,
+            size,
+            mtime,
+            reason,
+        } => (base(id, size, mtime), Some((Outcome::Skipped, reason))),
+        Decision::Fail { id, reason } => (base(id, 0, None), Some((Outcome::Failed, reason))),
+    }
+}
+
+fn job_from_entry(entry: &FileEntry, batch: &BatchId) -> Job {
+    Job {
+        id: entry.file.clone(),
+        batch: batch.clone(),
+        path: entry.path.clone(),
+        name: entry.name.clone(),
+        content_type: entry.content_type.clone(),
+        attachment_type: entry.attachment_type.clone(),
+        remote_id: entry.remote_id.clone(),
+        size: entry.size,
+        mtime: entry.mtime,
+        sha256: entry.sha256.clone(),
+        state: FileState::Queued,
+        attempts: entry.attempts,
+        restored_in_flight: entry.in_flight,
+        seen_before: entry.seen_before,
+        sent: Arc::new(AtomicU64::new(0)),
+        meter: SpeedMeter::default(),
+        reported: 0,
+        cancel: CancellationToken::new(),
+        message: None,
+        attachment_id: None,
+        counted: false,
+    }
+}
+
+/// Puts a batch's jobs in memory, announces them, and starts those that should run.
+async fn register_batch(
+    shared: &Arc<Shared>,
+    ctx: Arc<BatchCtx>,
+    jobs: Vec<(Job, Option<(Outcome, String)>)>,
+) {
+    let mut queued_events = Vec::new();
+    let mut to_run = Vec::new();
+    let mut ended = Vec::new();
+    {
+        let Ok(mut state) = shared.state.lock() else {
+            return;
+        };
+        if let Ok(mut files) = ctx.files.lock() {
+            files.extend(jobs.iter().map(|(j, _)| j.id.clone()));
+        }
+        state.batches.insert(ctx.id.clone(), Arc::clone(&ctx));
+        for (job, end) in jobs {
+            queued_events.push(UploadEvent::Queued {
+                batch: ctx.id.clone(),
+                file: job.id.clone(),
+                name: job.name.clone(),
+                path: job.path.clone(),
+                size: job.size,
+                attachment_type: job.attachment_type.clone(),
+                candidate_id: ctx.target.candidate_id.clone(),
+                candidate_name: ctx.candidate_name.clone(),
+                connection: ctx.connection_ref.label(),
+            });
+            match end {
+                Some((outcome, message)) => ended.push((job.id.clone(), outcome, message)),
+                None => to_run.push(job.id.clone()),
+            }
+            state.jobs.insert(job.id.clone(), job);
+        }
+    }
+    for event in queued_events {
+        shared.emit(event).await;
+    }
+    // Skips and failures decided at intake are already in the journal: report them.
+    for (file, outcome, message) in ended {
+        shared
+            .set_state(&file, outcome.state(), Some(message), None)
+            .await;
+    }
+    if to_run.is_empty() {
+        if let Some(first) = ctx.files.lock().ok().and_then(|f| f.first().cloned()) {
+            shared.check_batch_done(&first).await;
+        } else {
+            shared
+                .emit(UploadEvent::BatchFinished {
+                    batch: ctx.id.clone(),
+                    summary: super::events::BatchSummary::default(),
+                })
+                .await;
+        }
+    }
+    for file in to_run {
+        shared.spawn_job(file);
+    }
+}
+
+async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
+    let journal = Arc::clone(&shared.journal);
+    let in_memory: std::collections::HashSet<FileId> = shared
+        .state
+        .lock()
+        .map(|s| s.jobs.keys().cloned().collect())
+        .unwrap_or_default();
+    let owner = journal.owner().to_owned();
+    let claimed = tokio::task::spawn_blocking(move || {
+        journal.with_claims_lock(|| {
+            let (state, orphans) = journal.orphans()?;
+            let orphans: Vec<FileId> = orphans
+                .into_iter()
+                .filter(|f| !in_memory.contains(f))
+                .collect();
+            let records: Vec<Record> = orphans
+                .iter()
+                .map(|f| Record::Claim {
+                    file: f.clone(),
+                    owner: owner.clone(),
+                    at: now(),
+                })
+                .collect();
+            journal.append_all(&records)?;
+            Ok::<_, super::journal::JournalError>((state, orphans))
+        })
+    })
+    .await;
+    let (state, orphans) = match claimed {
+        Ok(Ok(Ok(v))) => v,
+        Ok(Ok(Err(e)) | Err(e)) => {
+            shared
+                .emit(UploadEvent::Warning {
+                    message: format!("The interrupted uploads could not be resumed: {e}"),
+                })
+                .await;
+            shared
+                .emit(UploadEvent::Resumed {
+                    batches: Vec::new(),
+                    files: 0,
+                })
+                .await;
+            return;
+        }
+        Err(e) => {
+            shared
+                .emit(UploadEvent::Warning {
+                    message: format!("The interrupted uploads could not be resumed ({e})."),
+                })
+                .await;
+            shared
+                .emit(UploadEvent::Resumed {
+                    batches: Vec::new(),
+                    files: 0,
+                })
+                .await;
+            return;
+        }
+    };
+    let mut by_batch: HashMap<BatchId, Vec<FileEntry>> = HashMap::new();
+    for id in &orphans {
+        if let Some(entry) = state.file(id) {
+            by_batch
+                .entry(entry.batch.clone())
+                .or_default()
+                .push(entry.clone());
+        }
+    }
+    let mut batches: Vec<_> = by_batch.into_iter().collect();
+    batches.sort_by(|a, b| a.0.cmp(&b.0));
+    let resumed: Vec<BatchId> = batches
+        .iter()
+        .map(|(b, _)| b.clone())
+        .filter(|b| state.batches.contains_key(b))
+        .collect();
+    let count = orphans.len();
+    // Announce first: a caller waiting for the batches knows which `BatchFinished` to expect.
+    shared
+        .emit(UploadEvent::Resumed {
+            batches: resumed,
+            files: count,
+        })
+        .await;
+    for (batch_id, entries) in batches {
+        let Some(batch) = state.batches.get(&batch_id) else {
+            continue;
+        };
+        let connection = resolve(&batch.connection);
+        let client = connection.and_then(|c| providers::connect(&c).map_err(|e| e.to_string()));
+        let ctx = Arc::new(BatchCtx {
+            id: batch_id.clone(),
+            lane: shared.lane(&batch.connection),
+            connection_ref: batch.connection.clone(),
+            target: UploadTarget {
+                candidate_id: batch.candidate_id.clone(),
+                application_id: batch.application_id.clone(),
+            },
+            candidate_name: batch.candidate_name.clone(),
+            client,
+            baseline: tokio::sync::OnceCell::new(),
+            files: Mutex::new(Vec::new()),
+            meter: Mutex::new(SpeedMeter::default()),
+        });
+        let jobs = entries
+            .iter()
+            .map(|e| (job_from_entry(e, &batch_id), None))
+            .collect();
+        register_batch(shared, ctx, jobs).await;
+    }
+}
+
+async fn retry(shared: &Arc<Shared>, file: &FileId) {
+    let reopen = {
+        let Ok(mut state) = shared.state.lock() else {
+            return;
+        };
+        let Some(job) = state.jobs.get_mut(file) else {
+            return;
+        };
+        if !matches!(
+            job.state,
+            FileState::Failed | FileState::Cancelled | FileState::OutcomeUnknown
+        ) {
+            return;
+        }
+        job.restored_in_flight = job.state == FileState::OutcomeUnknown
+            || (job.state == FileState::Cancelled
+                && job.sent.load(std::sync::atomic::Ordering::Relaxed) >= job.size
+                && job.attempts > 0);
+        job.cancel = CancellationToken::new();
+        job.sent.store(0, std::sync::atomic::Ordering::Relaxed);
+        job.reported = 0;
+        job.meter = SpeedMeter::default();
+        job.state = FileState::Queued;
+        true
+    };
+    if reopen {
+        let record = Record::Reopen {
+            file: file.clone(),
+            owner: shared.journal.owner().to_owned(),
+            at: now(),
+        };
+        if let Err(e) = shared.journal(vec![record]).await {
+            shared
+                .emit(UploadEvent::Warning {
+                    message: format!("The retry could not be saved: {e}"),
+                })
+                .await;
+        }
+        shared.set_state(file, FileState::Queued, None, None).await;
+        shared.spawn_job(file.clone());
+    }
+}
+
+async fn mark_uploaded(shared: &Arc<Shared>, file: &FileId) {
+    let unknown = shared
+        .state
+        .lock()
+        .ok()
+        .and_then(|s| {
+            s.jobs
+                .get(file)
+                .map(|j| j.state == FileState::OutcomeUnknown)
+        })
+        .unwrap_or(false);
+    if unknown {
+        shared
+            .finish(
+                file,
+                Outcome::Uploaded,
+                None,
+                Some("Marked as uploaded by you after checking the candidate.".to_owned()),
+            )
+            .await;
+    }
+}

@@ -1,0 +1,644 @@
+//! The durable queue and history: an append-only JSON-lines file in the OS data directory,
+//! fsynced on every state change. Every job is written before it starts and when it ends, so a
+//! crash or a closed laptop loses nothing.
+//!
+//! Several atsdrop processes (the app, a script) may share the journal. Each running engine is
+//! an *owner* holding an exclusive lock on `owners/<id>.lock` for its lifetime; a job belongs
+//! to the owner that last started or claimed it. Unfinished jobs of an owner whose lock is free
+//! (the process died) are *orphans*, which another engine may claim — claims are serialized by
+//! `claims.lock`, so two processes never resume the same job.
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use super::types::{BatchId, ConnectionRef, FileId, Outcome};
+
+/// The journal could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// Reading or writing the journal failed.
+    #[error(
+        "atsdrop could not use its upload journal at {path} ({source}); check that the disk is not full and the folder is writable"
+    )]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
+    move |source| JournalError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Modification time as seconds and nanoseconds since the Unix epoch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mtime {
+    /// Whole seconds.
+    pub secs: u64,
+    /// Nanoseconds.
+    pub nanos: u32,
+}
+
+impl Mtime {
+    /// From a `SystemTime`.
+    #[must_use]
+    pub fn of(t: SystemTime) -> Option<Self> {
+        let d = t.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+        Some(Self {
+            secs: d.as_secs(),
+            nanos: d.subsec_nanos(),
+        })
+    }
+}
+
+/// One line of the journal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
+pub enum Record {
+    /// A batch was submitted.
+    Batch {
+        /// Its id.
+        batch: BatchId,
+        /// The engine that submitted it.
+        owner: String,
+        /// When (RFC 3339).
+        at: String,
+        /// The account (no secret).
+        connection: ConnectionRef,
+        /// The candidate.
+        candidate_id: String,
+        /// The candidate's name, if known.
+        candidate_name: Option<String>,
+        /// Kombo: the application, if any.
+        application_id: Option<String>,
+    },
+    /// A file was queued (before anything is sent).
+    File {
+        /// Its id (also its idempotency key).
+        file: FileId,
+        /// Its batch.
+        batch: BatchId,
+        /// Where it is.
+        path: PathBuf,
+        /// Name sent.
+        name: String,
+        /// Size when queued.
+        size: u64,
+        /// Modification time when queued.
+        mtime: Option<Mtime>,
+        /// MIME type sent.
+        content_type: String,
+        /// The system's attachment type.
+        attachment_type: String,
+        /// Endorsed remote id, if given.
+        remote_id: Option<String>,
+    },
+    /// A file's sha256 was computed.
+    Hashed {
+        /// The file.
+        file: FileId,
+        /// Hex sha256.
+        sha256: String,
+    },
+    /// An attempt to send a file begins.
+    Start {
+        /// The file.
+        file: FileId,
+        /// The engine sending it.
+        owner: String,
+        /// Attempt number, from 1.
+        attempt: u32,
+        /// When.
+        at: String,
+        /// How many attachments with this name (and size) the candidate had before, where the
+        /// system can list them: lets a restarted engine tell whether the upload arrived.
+        seen_before: Option<u32>,
+    },
+    /// An engine took over an orphaned job.
+    Claim {
+        /// The file.
+        file: FileId,
+        /// The new owner.
+        owner: String,
+        /// When.
+        at: String,
+    },
+    /// A file's job ended.
+    End {
+        /// The file.
+        file: FileId,
+        /// How.
+        outcome: Outcome,
+        /// When.
+        at: String,
+        /// The system's attachment id, if any.
+        attachment_id: Option<String>,
+        /// The sentence explaining a failure or a skip.
+        message: Option<String>,
+    },
+    /// The user reopened an ended job (retry by hand).
+    Reopen {
+        /// The file.
+        file: FileId,
+        /// The engine that will send it.
+        owner: String,
+        /// When.
+        at: String,
+    },
+}
+
+/// A batch as the journal knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchEntry {
+    /// Its id.
+    pub batch: BatchId,
+    /// When it was submitted.
+    pub at: String,
+    /// The account.
+    pub connection: ConnectionRef,
+    /// The candidate.
+    pub candidate_id: String,
+    /// The candidate's name.
+    pub candidate_name: Option<String>,
+    /// Kombo application.
+    pub application_id: Option<String>,
+}
+
+/// A file job as the journal knows it after replay.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileEntry {
+    /// Its id.
+    pub file: FileId,
+    /// Its batch.
+    pub batch: BatchId,
+    /// Where it is.
+    pub path: PathBuf,
+    /// Name sent.
+    pub name: String,
+    /// Size when queued.
+    pub size: u64,
+    /// Modification time when queued.
+    pub mtime: Option<Mtime>,
+    /// MIME type.
+    pub content_type: String,
+    /// Attachment type.
+    pub attachment_type: String,
+    /// Endorsed remote id.
+    pub remote_id: Option<String>,
+    /// Hex sha256, once computed.
+    pub sha256: Option<String>,
+    /// The owner responsible now.
+    pub owner: String,
+    /// Attempts started so far.
+    pub attempts: u32,
+    /// Whether an attempt started since the job was last (re)opened — its outcome may be
+    /// unknown if the job has no end.
+    pub in_flight: bool,
+    /// `seen_before` of the last attempt.
+    pub seen_before: Option<u32>,
+    /// How it ended, if it did.
+    pub end: Option<EndEntry>,
+}
+
+/// How a job ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndEntry {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// When.
+    pub at: String,
+    /// Attachment id.
+    pub attachment_id: Option<String>,
+    /// Message.
+    pub message: Option<String>,
+}
+
+/// The whole journal replayed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JournalState {
+    /// Batches by id.
+    pub batches: HashMap<BatchId, BatchEntry>,
+    /// Files in the order they were queued.
+    pub files: Vec<FileEntry>,
+    index: HashMap<FileId, usize>,
+    /// Lines that could not be read (a torn last write after a crash).
+    pub unreadable_lines: usize,
+}
+
+impl JournalState {
+    /// A file by id.
+    #[must_use]
+    pub fn file(&self, id: &FileId) -> Option<&FileEntry> {
+        self.index.get(id).map(|&i| &self.files[i])
+    }
+
+    /// Applies one record.
+    pub fn apply(&mut self, record: Record) {
+        match record {
+            Record::Batch {
+                batch,
+                at,
+                connection,
+                candidate_id,
+                candidate_name,
+                application_id,
+                ..
+            } => {
+                self.batches.insert(
+                    batch.clone(),
+                    BatchEntry {
+                        batch,
+                        at,
+                        connection,
+                        candidate_id,
+                        candidate_name,
+                        application_id,
+                    },
+                );
+            }
+            Record::File {
+                file,
+                batch,
+                path,
+                name,
+                size,
+                mtime,
+                content_type,
+                attachment_type,
+                remote_id,
+            } => {
+                let owner = String::new();
+                self.index.insert(file.clone(), self.files.len());
+                self.files.push(FileEntry {
+                    file,
+                    batch,
+                    path,
+                    name,
+                    size,
+                    mtime,
+                    content_type,
+                    attachment_type,
+                    remote_id,
+                    sha256: None,
+                    owner,
+                    attempts: 0,
+                    in_flight: false,
+                    seen_before: None,
+                    end: None,
+                });
+            }
+            Record::Hashed { file, sha256 } => {
+                if let Some(e) = self.entry_mut(&file) {
+                    e.sha256 = Some(sha256);
+                }
+            }
+            Record::Start {
+                file,
+                owner,
+                attempt,
+                seen_before,
+                ..
+            } => {
+                if let Some(e) = self.entry_mut(&file) {
+                    e.owner = owner;
+                    e.attempts = e.attempts.max(attempt);
+                    e.in_flight = true;
+                    e.seen_before = seen_before;
+                }
+            }
+            Record::Claim { file, owner, .. } => {
+                if let Some(e) = self.entry_mut(&file) {
+                    e.owner = owner;
+                }
+            }
+            Record::End {
+                file,
+                outcome,
+                at,
+                attachment_id,
+                message,
+            } => {
+                if let Some(e) = self.entry_mut(&file) {
+                    e.in_flight = false;
+                    e.end = Some(EndEntry {
+                        outcome,
+                        at,
+                        attachment_id,
+                        message,
+                    });
+                }
+            }
+            Record::Reopen { file, owner, .. } => {
+                if let Some(e) = self.entry_mut(&file) {
+                    e.owner = owner;
+                    e.end = None;
+                    e.in_flight = false;
+                }
+            }
+        }
+    }
+
+    fn entry_mut(&mut self, id: &FileId) -> Option<&mut FileEntry> {
+        let i = *self.index.get(id)?;
+        self.files.get_mut(i)
+    }
+
+    /// Fills in the owner of files that never started from their batch record.
+    fn settle_owners(&mut self, batch_owners: &HashMap<BatchId, String>) {
+        for f in &mut self.files {
+            if f.owner.is_empty()
+                && let Some(o) = batch_owners.get(&f.batch)
+            {
+                f.owner.clone_from(o);
+            }
+        }
+    }
+}
+
+/// The journal of this process.
+#[derive(Debug)]
+pub struct Journal {
+    dir: PathBuf,
+    path: PathBuf,
+    file: Mutex<File>,
+    owner: String,
+    _owner_lock: File,
+}
+
+impl Journal {
+    /// Opens (creating) the journal in `dir` and registers this process as a live owner.
+    pub fn open(dir: &Path) -> Result<Self, JournalError> {
+        let owners = dir.join("owners");
+        fs::create_dir_all(&owners).map_err(io_err(&owners))?;
+        let path = dir.join("journal.jsonl");
+        let file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        let owner = format!("o-{}", uuid::Uuid::new_v4().simple());
+        let lock_path = owners.join(format!("{owner}.lock"));
+        let owner_lock = File::create(&lock_path).map_err(io_err(&lock_path))?;
+        owner_lock.lock().map_err(io_err(&lock_path))?;
+        Ok(Self {
+            dir: dir.to_owned(),
+            path,
+            file: Mutex::new(file),
+            owner,
+            _owner_lock: owner_lock,
+        })
+    }
+
+    /// This process's owner id.
+    #[must_use]
+    pub fn owner(&self) -> &str {
+        &self.owner
+    }
+
+    /// The journal file.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends records and fsyncs once.
+    pub fn append_all(&self, records: &[Record]) -> Result<(), JournalError> {
+        let mut buffer = Vec::new();
+        for record in records {
+            serde_json::to_writer(&mut buffer, record)
+                .map_err(|e| io_err(&self.path)(io::Error::other(e)))?;
+            buffer.push(b'\n');
+        }
+        let file = self
+            .file
+            .lock()
+            .map_err(|_| io_err(&self.path)(io::Error::other("journal lock poisoned")))?;
+        // Between processes: one writer at a time.
+        file.lock().map_err(io_err(&self.path))?;
+        let result = (&*file).write_all(&buffer).and_then(|()| file.sync_data());
+        let _ = file.unlock();
+        result.map_err(io_err(&self.path))
+    }
+
+    /// Appends one record and fsyncs.
+    pub fn append(&self, record: &Record) -> Result<(), JournalError> {
+        self.append_all(std::slice::from_ref(record))
+    }
+
+    /// Replays the whole journal (every process's records).
+    pub fn read(&self) -> Result<JournalState, JournalError> {
+        read_state(&self.path)
+    }
+
+    /// Runs `f` while holding the cross-process claims lock.
+    pub fn with_claims_lock<T>(&self, f: impl FnOnce() -> T) -> Result<T, JournalError> {
+        let path = self.dir.join("claims.lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        lock.lock().map_err(io_err(&path))?;
+        let value = f();
+        let _ = lock.unlock();
+        Ok(value)
+    }
+
+    /// Whether `owner` is this process or another running process.
+    #[must_use]
+    pub fn owner_alive(&self, owner: &str) -> bool {
+        if owner == self.owner {
+            return true;
+        }
+        if owner.is_empty() || owner.contains(['/', '\\', '.']) {
+            return false;
+        }
+        let path = self.dir.join("owners").join(format!("{owner}.lock"));
+        let Ok(file) = OpenOptions::new().write(true).open(&path) else {
+            return false;
+        };
+        match file.try_lock() {
+            Ok(()) => {
+                // Its process is gone: tidy up the stale lock file.
+                let _ = file.unlock();
+                drop(file);
+                let _ = fs::remove_file(&path);
+                false
+            }
+            Err(_) => true,
+        }
+    }
+
+    /// Unfinished jobs whose owner is gone (or that are still `Queued` under this owner).
+    pub fn orphans(&self) -> Result<(JournalState, Vec<FileId>), JournalError> {
+        let state = self.read()?;
+        let orphans = state
+            .files
+            .iter()
+            .filter(|f| f.end.is_none() && f.owner != self.owner && !self.owner_alive(&f.owner))
+            .map(|f| f.file.clone())
+            .collect();
+        Ok((state, orphans))
+    }
+}
+
+impl Drop for Journal {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(self.dir.join("owners").join(format!("{}.lock", self.owner)));
+    }
+}
+
+/// Reads and replays a journal file (missing file: empty).
+pub fn read_state(path: &Path) -> Result<JournalState, JournalError> {
+    let mut state = JournalState::default();
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(state),
+        Err(e) => return Err(io_err(path)(e)),
+    };
+    let mut batch_owners = HashMap::new();
+    for line in BufReader::new(file).split(b'\n') {
+        let line = line.map_err(io_err(path))?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Record>(&line) {
+            Ok(record) => {
+                if let Record::Batch { batch, owner, .. } = &record {
+                    batch_owners.insert(batch.clone(), owner.clone());
+                }
+                state.apply(record);
+            }
+            Err(e) => {
+                tracing::warn!("skipping an unreadable journal line: {e}");
+                state.unreadable_lines += 1;
+            }
+        }
+    }
+    state.settle_owners(&batch_owners);
+    Ok(state)
+}
+
+/// The current time as RFC 3339 (seconds).
+#[must_use]
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ProviderId;
+
+    fn conn() -> ConnectionRef {
+        ConnectionRef {
+            provider: ProviderId::Spott,
+            base_url: "http://127.0.0.1:1/spott".into(),
+            profile_id: None,
+            profile_name: None,
+            integration_id: None,
+            integrated_account_id: None,
+            client_id: None,
+        }
+    }
+
+    fn queue(j: &Journal, batch: &BatchId, file: &FileId) {
+        j.append_all(&[
+            Record::Batch {
+                batch: batch.clone(),
+                owner: j.owner().to_owned(),
+                at: now(),
+                connection: conn(),
+                candidate_id: "c1".into(),
+                candidate_name: None,
+                application_id: None,
+            },
+            Record::File {
+                file: file.clone(),
+                batch: batch.clone(),
+                path: "/tmp/x.pdf".into(),
+                name: "x.pdf".into(),
+                size: 3,
+                mtime: None,
+                content_type: "application/pdf".into(),
+                attachment_type: "CV".into(),
+                remote_id: None,
+            },
+        ])
+        .unwrap();
+    }
+
+    #[test]
+    fn replays_lifecycle_and_survives_a_torn_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path()).unwrap();
+        let (b, f) = (BatchId::new(), FileId::new());
+        queue(&j, &b, &f);
+        j.append(&Record::Start {
+            file: f.clone(),
+            owner: j.owner().into(),
+            attempt: 1,
+            at: now(),
+            seen_before: Some(0),
+        })
+        .unwrap();
+        // A crash mid-write leaves half a line.
+        OpenOptions::new()
+            .append(true)
+            .open(j.path())
+            .unwrap()
+            .write_all(b"{\"t\":\"end\",\"fi")
+            .unwrap();
+        let state = j.read().unwrap();
+        let entry = state.file(&f).unwrap();
+        assert!(entry.in_flight && entry.end.is_none());
+        assert_eq!(entry.owner, j.owner());
+        assert_eq!(state.unreadable_lines, 1);
+    }
+
+    #[test]
+    fn jobs_of_a_dead_owner_are_orphans_and_a_live_owner_keeps_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let (b, f) = (BatchId::new(), FileId::new());
+        {
+            let first = Journal::open(dir.path()).unwrap();
+            queue(&first, &b, &f);
+            let second = Journal::open(dir.path()).unwrap();
+            let (_, orphans) = second.orphans().unwrap();
+            assert!(orphans.is_empty(), "the first owner is alive");
+            // Simulate a crash: the first process's lock goes away without tidying up.
+            std::mem::forget(first);
+        }
+        // `forget` kept the lock file handle open in this process; a real crash releases it.
+        // Re-create the situation with a stale lock file nobody holds.
+        let third = Journal::open(dir.path()).unwrap();
+        let state = third.read().unwrap();
+        let owner = state.file(&f).unwrap().owner.clone();
+        let stale = dir.path().join("owners").join(format!("{owner}.lock"));
+        assert!(stale.exists());
+        // The forgotten handle still holds the lock within this process (flock is per open
+        // file description), so it counts as alive here.
+        assert!(third.owner_alive(&owner));
+        let other_dir = tempfile::tempdir().unwrap();
+        let fourth = Journal::open(other_dir.path()).unwrap();
+        queue(&fourth, &b, &f);
+        let fourth_owner = fourth.owner().to_owned();
+        drop(fourth);
+        let fifth = Journal::open(other_dir.path()).unwrap();
+        assert!(!fifth.owner_alive(&fourth_owner));
+        let (_, orphans) = fifth.orphans().unwrap();
+        assert_eq!(orphans, vec![f]);
+    }
+}

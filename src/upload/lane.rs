@@ -1,0 +1,162 @@
+//! One lane per account: bounded concurrency, the documented request rate, and a pause that a
+//! 429 puts on this lane only.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::time::Instant;
+
+use crate::model::{ProviderId, RateLimit};
+
+/// A token bucket: `capacity` requests per `window`, refilled continuously.
+#[derive(Debug)]
+struct Bucket {
+    capacity: f64,
+    per_second: f64,
+    state: Mutex<(f64, Instant)>,
+}
+
+impl Bucket {
+    fn new(requests: u32, window: Duration) -> Self {
+        let capacity = f64::from(requests.max(1));
+        Self {
+            capacity,
+            per_second: capacity / window.as_secs_f64().max(0.001),
+            state: Mutex::new((capacity, Instant::now())),
+        }
+    }
+
+    /// Takes `n` tokens, waiting as needed.
+    async fn take(&self, n: f64) {
+        loop {
+            let wait = {
+                let Ok(mut state) = self.state.lock() else {
+                    return;
+                };
+                let now = Instant::now();
+                let (tokens, last) = *state;
+                let refilled = (tokens + now.duration_since(last).as_secs_f64() * self.per_second)
+                    .min(self.capacity);
+                if refilled >= n {
+                    *state = (refilled - n, now);
+                    return;
+                }
+                *state = (refilled, now);
+                Duration::from_secs_f64((n - refilled) / self.per_second)
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+/// The lane of one account.
+#[derive(Debug)]
+pub struct Lane {
+    label: String,
+    permits: Semaphore,
+    bucket: Option<Bucket>,
+    requests_per_upload: f64,
+    paused_until: Mutex<Option<Instant>>,
+}
+
+impl Lane {
+    /// A lane for `provider` honouring `rate`, with at most `parallel` uploads at once.
+    #[must_use]
+    pub fn new(label: String, provider: ProviderId, rate: RateLimit, parallel: usize) -> Self {
+        let parallel = rate
+            .max_in_flight
+            .map_or(parallel, |max| parallel.min(max as usize))
+            .max(1);
+        Self {
+            label,
+            permits: Semaphore::new(parallel),
+            bucket: rate.requests.map(|r| Bucket::new(r, rate.per)),
+            // Spott's two-step upload makes two requests per file.
+            requests_per_upload: if provider == ProviderId::Spott {
+                2.0
+            } else {
+                1.0
+            },
+            paused_until: Mutex::new(None),
+        }
+    }
+
+    /// The lane's name for messages ("Spott (Acme)").
+    #[must_use]
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Waits until this lane may send one more upload: not paused, a free slot, and the rate
+    /// allows it. The slot is held until the permit is dropped.
+    pub async fn acquire(&self) -> Option<SemaphorePermit<'_>> {
+        loop {
+            let until = self.paused_until.lock().ok().and_then(|p| *p);
+            match until {
+                Some(t) if t > Instant::now() => tokio::time::sleep_until(t).await,
+                _ => break,
+            }
+        }
+        let permit = self.permits.acquire().await.ok()?;
+        if let Some(bucket) = &self.bucket {
+            bucket.take(self.requests_per_upload).await;
+        }
+        Some(permit)
+    }
+
+    /// Pauses the lane for `delay` (a 429's `Retry-After`); other lanes go on.
+    pub fn pause_for(&self, delay: Duration) {
+        if let Ok(mut paused) = self.paused_until.lock() {
+            let until = Instant::now() + delay;
+            if paused.is_none_or(|t| t < until) {
+                *paused = Some(until);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn the_rate_spaces_requests() {
+        let lane = Lane::new(
+            "x".into(),
+            ProviderId::Onderwijsregio,
+            RateLimit {
+                requests: Some(5),
+                per: Duration::from_secs(1),
+                max_in_flight: None,
+            },
+            10,
+        );
+        let start = Instant::now();
+        for _ in 0..10 {
+            drop(lane.acquire().await);
+        }
+        let elapsed = start.elapsed();
+        assert!(
+            elapsed >= Duration::from_millis(990) && elapsed < Duration::from_millis(1100),
+            "{elapsed:?}"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pause_holds_only_this_lane() {
+        let rate = RateLimit {
+            requests: None,
+            per: Duration::from_secs(1),
+            max_in_flight: Some(30),
+        };
+        let a = Lane::new("a".into(), ProviderId::Kombo, rate, 4);
+        let b = Lane::new("b".into(), ProviderId::Kombo, rate, 4);
+        a.pause_for(Duration::from_secs(7));
+        let start = Instant::now();
+        drop(b.acquire().await);
+        assert!(start.elapsed() < Duration::from_millis(10));
+        drop(a.acquire().await);
+        assert!(start.elapsed() >= Duration::from_secs(7));
+    }
+}

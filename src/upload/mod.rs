@@ -1,0 +1,28 @@
+//! The upload engine: background work that never blocks its caller, recovers from faults and
+//! crashes, and never loses or duplicates a file.
+//!
+//! Callers [`Engine::submit`] a [`BatchSpec`] and read [`UploadEvent`]s from a bounded channel
+//! (a `wake` callback tells a GUI to repaint). Each account gets a [`lane`](lane::Lane) bounded
+//! by the system's documented limits; a 429 pauses only that lane. Failures are classified
+//! ([`retry::classify`]): 429, 502–504, connection failures before the body was complete and
+//! timeouts are retried with backoff and jitter; a body that went out without an answer is
+//! settled by re-sending with the same idempotency key (Onderwijsregio, Truto, Endorsed's
+//! upsert) or by listing the candidate's attachments (Spott, Kombo); anything else fails with
+//! the system's sentence. Every step is written to the [`journal`] first, so a crash loses
+//! nothing and a restart finishes the job exactly once.
+
+mod engine;
+pub mod events;
+pub mod fingerprint;
+pub mod history;
+mod intake;
+pub mod journal;
+pub mod lane;
+pub mod progress;
+pub mod retry;
+pub mod types;
+mod worker;
+
+pub use engine::{Engine, EngineConfig, EngineError, Resolver};
+pub use events::{BatchSummary, UploadEvent, Wake};
+pub use types::{BatchId, BatchSpec, ConnectionRef, FileId, FileSpec, FileState, Outcome};

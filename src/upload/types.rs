@@ -1,0 +1,259 @@
+//! Ids, job descriptions and states the engine, its journal and its callers share.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::ProviderId;
+use crate::providers::{Connection, UploadTarget};
+
+/// Identifies a batch (one submission to one candidate). Stable across restarts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct BatchId(pub String);
+
+/// Identifies one file's upload job. Stable across restarts; also the file's idempotency key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FileId(pub String);
+
+impl BatchId {
+    /// A fresh id.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(format!("b-{}", uuid::Uuid::new_v4().simple()))
+    }
+}
+
+impl Default for BatchId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FileId {
+    /// A fresh id.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(uuid::Uuid::new_v4().to_string())
+    }
+}
+
+impl Default for FileId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Display for FileId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for BatchId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Which account a job goes to, as the journal stores it: everything except the secret.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ConnectionRef {
+    /// The system.
+    pub provider: ProviderId,
+    /// The API root.
+    pub base_url: String,
+    /// The saved connection profile's id, when the job came from one.
+    #[serde(default)]
+    pub profile_id: Option<String>,
+    /// The saved connection's display name, for history and messages.
+    #[serde(default)]
+    pub profile_name: Option<String>,
+    /// Kombo integration id.
+    #[serde(default)]
+    pub integration_id: Option<String>,
+    /// Truto integrated account id.
+    #[serde(default)]
+    pub integrated_account_id: Option<String>,
+    /// Endorsed client id (not secret).
+    #[serde(default)]
+    pub client_id: Option<String>,
+}
+
+impl ConnectionRef {
+    /// The reference for a connection (the secret stays behind).
+    #[must_use]
+    pub fn of(
+        connection: &Connection,
+        profile_id: Option<String>,
+        profile_name: Option<String>,
+    ) -> Self {
+        let client_id = match &connection.credentials {
+            crate::providers::Credentials::ClientSecret { client_id, .. } => {
+                Some(client_id.clone())
+            }
+            crate::providers::Credentials::ApiKey(_) => None,
+        };
+        Self {
+            provider: connection.provider,
+            base_url: connection.base_url.trim_end_matches('/').to_owned(),
+            profile_id,
+            profile_name,
+            integration_id: connection.integration_id.clone(),
+            integrated_account_id: connection.integrated_account_id.clone(),
+            client_id,
+        }
+    }
+
+    /// Whether two references address the same account (ignoring the profile's name).
+    #[must_use]
+    pub fn same_account(&self, other: &Self) -> bool {
+        self.provider == other.provider
+            && self.base_url.trim_end_matches('/') == other.base_url.trim_end_matches('/')
+            && self.integration_id == other.integration_id
+            && self.integrated_account_id == other.integrated_account_id
+            && self.client_id == other.client_id
+    }
+
+    /// "Spott (Acme recruiting)" or "Spott".
+    #[must_use]
+    pub fn label(&self) -> String {
+        match &self.profile_name {
+            Some(name) if !name.is_empty() => format!("{} ({name})", self.provider),
+            _ => self.provider.display_name().to_owned(),
+        }
+    }
+}
+
+/// One file to upload, as a caller describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileSpec {
+    /// Where the file is.
+    pub path: PathBuf,
+    /// The name to send.
+    pub name: String,
+    /// The MIME type to send.
+    pub content_type: String,
+    /// The system's attachment type (wire value).
+    pub attachment_type: String,
+    /// Endorsed: the attachment's id in the originating system.
+    pub remote_id: Option<String>,
+    /// Send even if the journal says this file already went to this candidate.
+    pub allow_duplicate: bool,
+    /// Do not send: record the file as skipped with this reason (the caller's duplicate guard).
+    pub skip_reason: Option<String>,
+}
+
+/// A batch of files for one candidate of one account.
+#[derive(Clone, Debug)]
+pub struct BatchSpec {
+    /// The connection, secret included (kept in memory only).
+    pub connection: Connection,
+    /// What the journal stores about the connection.
+    pub connection_ref: ConnectionRef,
+    /// The candidate (and, for Kombo, optionally an application).
+    pub target: UploadTarget,
+    /// The candidate's name, for history and messages.
+    pub candidate_name: Option<String>,
+    /// The files.
+    pub files: Vec<FileSpec>,
+}
+
+/// Where a file's upload stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileState {
+    /// Waiting for its turn.
+    Queued,
+    /// Being sent.
+    Uploading,
+    /// Checking with the system whether an upload with an unknown outcome arrived.
+    Verifying,
+    /// Stored by the system (or accepted for processing).
+    Done,
+    /// Could not be sent; the message says why.
+    Failed,
+    /// Sent, but whether the system stored it is unknown; the user decides.
+    OutcomeUnknown,
+    /// Not sent on purpose (a duplicate, or already uploaded).
+    Skipped,
+    /// Cancelled by the user.
+    Cancelled,
+}
+
+impl FileState {
+    /// Whether the file will not change state without a user action.
+    #[must_use]
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Done | Self::Failed | Self::OutcomeUnknown | Self::Skipped | Self::Cancelled
+        )
+    }
+
+    /// A short label ("queued", "outcome unknown").
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Uploading => "uploading",
+            Self::Verifying => "verifying",
+            Self::Done => "done",
+            Self::Failed => "failed",
+            Self::OutcomeUnknown => "outcome unknown",
+            Self::Skipped => "skipped",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// How a job ended, as the journal and history record it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Stored by the system.
+    Uploaded,
+    /// Accepted for asynchronous processing (Onderwijsregio).
+    Accepted,
+    /// Failed.
+    Failed,
+    /// Sent without an answer; may or may not be stored.
+    Unknown,
+    /// Not sent on purpose.
+    Skipped,
+    /// Cancelled by the user.
+    Cancelled,
+}
+
+impl Outcome {
+    /// The file state this outcome leaves.
+    #[must_use]
+    pub fn state(self) -> FileState {
+        match self {
+            Self::Uploaded | Self::Accepted => FileState::Done,
+            Self::Failed => FileState::Failed,
+            Self::Unknown => FileState::OutcomeUnknown,
+            Self::Skipped => FileState::Skipped,
+            Self::Cancelled => FileState::Cancelled,
+        }
+    }
+
+    /// Whether the system has (or will have) the file.
+    #[must_use]
+    pub fn delivered(self) -> bool {
+        matches!(self, Self::Uploaded | Self::Accepted)
+    }
+
+    /// The word used in `--json` output and CSV.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Uploaded => "uploaded",
+            Self::Accepted => "accepted",
+            Self::Failed => "failed",
+            Self::Unknown => "unknown",
+            Self::Skipped => "skipped",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}

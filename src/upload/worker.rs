@@ -1,0 +1,421 @@
+//! One file's job: hash, wait for its turn, check the file is unchanged, send, and decide what
+//! a failure means — retry, verify, or give up — recording every step in the journal.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use super::engine::{BatchCtx, Shared, unchanged};
+use super::events::UploadEvent;
+use super::fingerprint;
+use super::journal::{Mtime, Record, now};
+use super::retry::{Verdict, classify};
+use super::types::{FileId, FileState, Outcome};
+use crate::model::{Idempotency, RemoteAttachment};
+use crate::providers::{AtsClient, ProgressFn, ProviderError, UploadFile, UploadOutcome};
+
+/// A snapshot of what the job needs, taken from the shared state.
+struct Work {
+    id: FileId,
+    ctx: Arc<BatchCtx>,
+    file: UploadFile,
+    mtime: Option<Mtime>,
+    sha256: Option<String>,
+    attempts: u32,
+    in_flight: bool,
+    seen_before: Option<u32>,
+    cancel: tokio_util::sync::CancellationToken,
+    sent: Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// How the job ended.
+struct End {
+    outcome: Outcome,
+    attachment_id: Option<String>,
+    message: Option<String>,
+}
+
+impl End {
+    fn failed(message: impl Into<String>) -> Self {
+        Self {
+            outcome: Outcome::Failed,
+            attachment_id: None,
+            message: Some(message.into()),
+        }
+    }
+}
+
+/// Runs one job to its end.
+pub(crate) async fn run(shared: Arc<Shared>, id: FileId) {
+    let Some(mut work) = snapshot(&shared, &id) else {
+        return;
+    };
+    let end = match work.ctx.client.clone() {
+        Err(reason) => End::failed(reason),
+        Ok(client) => {
+            let cancel = work.cancel.clone();
+            tokio::select! {
+                biased;
+                () = cancel.cancelled() => cancelled(&work),
+                end = process(&shared, &client, &mut work) => end,
+            }
+        }
+    };
+    shared.uploading_done_if(&id);
+    shared
+        .finish(&id, end.outcome, end.attachment_id, end.message)
+        .await;
+}
+
+fn cancelled(work: &Work) -> End {
+    let sent = work.sent.load(Ordering::Relaxed);
+    let message = if sent > 0 && sent >= work.file.size {
+        format!(
+            "Cancelled while waiting for {}'s answer: it may have arrived — check the candidate.",
+            work.ctx.connection_ref.provider
+        )
+    } else {
+        "Cancelled.".to_owned()
+    };
+    End {
+        outcome: Outcome::Cancelled,
+        attachment_id: None,
+        message: Some(message),
+    }
+}
+
+fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
+    let state = shared.state.lock().ok()?;
+    let job = state.jobs.get(id)?;
+    let ctx = Arc::clone(state.batches.get(&job.batch)?);
+    Some(Work {
+        id: id.clone(),
+        file: UploadFile {
+            path: job.path.clone(),
+            name: job.name.clone(),
+            content_type: job.content_type.clone(),
+            size: job.size,
+            attachment_type: job.attachment_type.clone(),
+            key: job.id.0.clone(),
+            remote_id: job.remote_id.clone(),
+        },
+        ctx,
+        mtime: job.mtime,
+        sha256: job.sha256.clone(),
+        attempts: job.attempts,
+        in_flight: job.restored_in_flight,
+        seen_before: job.seen_before,
+        cancel: job.cancel.clone(),
+        sent: Arc::clone(&job.sent),
+    })
+}
+
+async fn process(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut Work) -> End {
+    // The content fingerprint, recorded before anything is sent.
+    if work.sha256.is_none() {
+        let Ok(_permit) = shared.hashing.acquire().await else {
+            return End::failed("atsdrop is shutting down.");
+        };
+        let path = work.file.path.clone();
+        match tokio::task::spawn_blocking(move || fingerprint::sha256_hex(&path)).await {
+            Ok(Ok(hash)) => {
+                if let Err(e) = shared
+                    .journal(vec![Record::Hashed {
+                        file: work.id.clone(),
+                        sha256: hash.clone(),
+                    }])
+                    .await
+                {
+                    return End::failed(format!("Nothing was sent: {e}"));
+                }
+                set_sha(shared, &work.id, &hash);
+                work.sha256 = Some(hash);
+            }
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return End::failed(format!(
+                    "{} was removed after it was queued: add it again if it still exists elsewhere.",
+                    work.file.name
+                ));
+            }
+            Ok(Err(e)) => {
+                return End::failed(format!(
+                    "{} can't be read ({e}): check the file and retry.",
+                    work.file.name
+                ));
+            }
+            Err(e) => {
+                return End::failed(format!("{} could not be checked ({e}).", work.file.name));
+            }
+        }
+    }
+    let system = work.ctx.connection_ref.provider;
+    let profile = system.profile();
+    let max_attempts = shared.config.retry.max_attempts.max(1);
+    let mut tries = 0u32;
+    let mut last_error: Option<ProviderError> = None;
+    let mut unknown = work.in_flight;
+    loop {
+        if unknown {
+            match settle_unknown(shared, client, work).await {
+                Settled::Arrived(end) => return end,
+                Settled::SendAgain => {}
+                Settled::Undecidable(message) => {
+                    return End {
+                        outcome: Outcome::Unknown,
+                        attachment_id: None,
+                        message: Some(message),
+                    };
+                }
+            }
+            unknown = false;
+        }
+        if tries >= max_attempts {
+            let reason = last_error.map_or_else(|| "it kept failing".to_owned(), |e| e.to_string());
+            return End::failed(format!(
+                "{} was not sent after {tries} attempts: {reason}",
+                work.file.name
+            ));
+        }
+        wait_while_paused(shared).await;
+        let Some(permit) = work.ctx.lane.acquire().await else {
+            return End::failed("atsdrop is shutting down.");
+        };
+        if let Err(reason) = tokio::task::spawn_blocking({
+            let (path, size, mtime, sha) = (
+                work.file.path.clone(),
+                work.file.size,
+                work.mtime,
+                work.sha256.clone(),
+            );
+            move || unchanged(&path, size, mtime, sha.as_deref())
+        })
+        .await
+        .unwrap_or_else(|e| Err(format!("the file check failed ({e})")))
+        {
+            return End::failed(reason);
+        }
+        tries += 1;
+        work.attempts += 1;
+        let seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
+            baseline_count(shared, client, work).await
+        } else {
+            None
+        };
+        work.seen_before = seen_before;
+        let start = Record::Start {
+            file: work.id.clone(),
+            owner: shared.journal.owner().to_owned(),
+            attempt: work.attempts,
+            at: now(),
+            seen_before,
+        };
+        if let Err(e) = shared.journal(vec![start]).await {
+            return End::failed(format!("Nothing was sent: {e}"));
+        }
+        work.sent.store(0, Ordering::Relaxed);
+        shared
+            .set_state(&work.id, FileState::Uploading, None, None)
+            .await;
+        shared.uploading_started(&work.id);
+        let sent = Arc::clone(&work.sent);
+        let progress: ProgressFn = Arc::new(move |_, bytes| sent.store(bytes, Ordering::Relaxed));
+        let result = client
+            .upload(&work.ctx.target, std::slice::from_ref(&work.file), progress)
+            .await;
+        shared.uploading_done_if(&work.id);
+        drop(permit);
+        let error = match result {
+            Ok(outcomes) => return success(outcomes.into_iter().next(), None),
+            Err(e) => e,
+        };
+        match classify(&error) {
+            Verdict::Fail => return End::failed(error.to_string()),
+            Verdict::Unknown => {
+                unknown = true;
+                shared
+                    .set_state(
+                        &work.id,
+                        FileState::Verifying,
+                        Some(format!("{error} atsdrop is checking whether it arrived.")),
+                        None,
+                    )
+                    .await;
+            }
+            Verdict::Retry => {
+                let delay = shared.config.retry.delay(tries + 1, error.retry_after());
+                if matches!(error, ProviderError::RateLimited { .. }) {
+                    work.ctx.lane.pause_for(delay);
+                    shared
+                        .emit(UploadEvent::LanePaused {
+                            connection: work.ctx.lane.label().to_owned(),
+                            delay,
+                        })
+                        .await;
+                }
+                if tries < max_attempts {
+                    let message = format!(
+                        "{error} Trying again in {}.",
+                        crate::model::human_duration(delay)
+                    );
+                    shared
+                        .set_state(&work.id, FileState::Queued, Some(message), None)
+                        .await;
+                    tokio::time::sleep(delay).await;
+                }
+            }
+        }
+        last_error = Some(error);
+    }
+}
+
+fn success(outcome: Option<UploadOutcome>, note: Option<String>) -> End {
+    match outcome {
+        Some(UploadOutcome::Accepted { idempotency_key }) => End {
+            outcome: Outcome::Accepted,
+            attachment_id: None,
+            message: Some(note.unwrap_or_else(|| format!("Accepted for processing (key {idempotency_key}); it appears on the candidate shortly."))),
+        },
+        Some(UploadOutcome::Stored { attachment_id }) => End { outcome: Outcome::Uploaded, attachment_id, message: note },
+        None => End { outcome: Outcome::Uploaded, attachment_id: None, message: note },
+    }
+}
+
+/// Systems without an idempotency key that can list attachments: an unknown outcome is settled
+/// by counting same-name (and same-size) attachments before and after.
+fn needs_listing(idempotency: Idempotency, can_list: bool) -> bool {
+    idempotency == Idempotency::None && can_list
+}
+
+enum Settled {
+    Arrived(End),
+    SendAgain,
+    Undecidable(String),
+}
+
+async fn settle_unknown(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &Work) -> Settled {
+    let system = work.ctx.connection_ref.provider;
+    let profile = system.profile();
+    match profile.idempotency {
+        // The same key (or upsert id) cannot create a second copy.
+        Idempotency::Key | Idempotency::Upsert => return Settled::SendAgain,
+        Idempotency::None => {}
+    }
+    if !profile.can_list_attachments {
+        return Settled::Undecidable(format!(
+            "{} went to {system}, but the answer never came: check the candidate, then choose Send again or Mark as uploaded.",
+            work.file.name
+        ));
+    }
+    let Some(before) = work.seen_before else {
+        // Never started an attempt: nothing can have arrived.
+        return Settled::SendAgain;
+    };
+    shared
+        .set_state(
+            &work.id,
+            FileState::Verifying,
+            Some(format!("Checking whether {} arrived…", work.file.name)),
+            None,
+        )
+        .await;
+    let mut listed = None;
+    for attempt in 1..=3u32 {
+        match client.list_attachments(&work.ctx.target.candidate_id).await {
+            Ok(list) => {
+                listed = Some(list);
+                break;
+            }
+            Err(e) if e.is_transient() && attempt < 3 => {
+                tokio::time::sleep(shared.config.retry.delay(attempt + 1, e.retry_after())).await;
+            }
+            Err(e) => {
+                return Settled::Undecidable(format!(
+                    "{} went to {system}, but the answer never came and the check failed ({e}): look at the candidate, then choose Send again or Mark as uploaded.",
+                    work.file.name
+                ));
+            }
+        }
+    }
+    let Some(list) = listed else {
+        return Settled::Undecidable(format!(
+            "{} may or may not have arrived at {system}.",
+            work.file.name
+        ));
+    };
+    let matching: Vec<&RemoteAttachment> =
+        list.iter().filter(|a| same_file(a, &work.file)).collect();
+    if u32::try_from(matching.len()).unwrap_or(u32::MAX) > before {
+        let id = matching.last().map(|a| a.id.clone());
+        return Settled::Arrived(End {
+            outcome: Outcome::Uploaded,
+            attachment_id: id,
+            message: Some(format!(
+                "The connection broke after sending, but {system} has the file."
+            )),
+        });
+    }
+    Settled::SendAgain
+}
+
+fn same_file(a: &RemoteAttachment, f: &UploadFile) -> bool {
+    a.name == f.name && a.size.is_none_or(|s| s == f.size)
+}
+
+/// How many attachments like this file the candidate has before this attempt.
+async fn baseline_count(
+    shared: &Arc<Shared>,
+    client: &Arc<dyn AtsClient>,
+    work: &Work,
+) -> Option<u32> {
+    let baseline = work
+        .ctx
+        .baseline
+        .get_or_init(|| async {
+            client
+                .list_attachments(&work.ctx.target.candidate_id)
+                .await
+                .map_err(|e| e.to_string())
+        })
+        .await;
+    let Ok(list) = baseline else { return None };
+    let before = list.iter().filter(|a| same_file(a, &work.file)).count();
+    // Files of this batch with the same name that arrived since the baseline was taken.
+    let done_here = shared
+        .state
+        .lock()
+        .map(|s| {
+            work.ctx
+                .files
+                .lock()
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|i| s.jobs.get(i))
+                        .filter(|j| {
+                            j.id != work.id
+                                && j.state == FileState::Done
+                                && j.name == work.file.name
+                                && j.size == work.file.size
+                        })
+                        .count()
+                })
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    u32::try_from(before + done_here).ok()
+}
+
+async fn wait_while_paused(shared: &Shared) {
+    let mut paused = shared.paused.subscribe();
+    while *paused.borrow_and_update() {
+        if paused.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+fn set_sha(shared: &Shared, id: &FileId, hash: &str) {
+    if let Ok(mut state) = shared.state.lock()
+        && let Some(job) = state.jobs.get_mut(id)
+    {
+        job.sha256 = Some(hash.to_owned());
+    }
+}
