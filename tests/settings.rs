@@ -172,6 +172,12 @@ fn an_empty_file_is_recovered_with_a_plain_reason() {
             .recovered
             .is_some()
     );
+    // So is one whose connections aren't a list: reading it as "no connections" would lose
+    // them at the next save.
+    fs::write(&path, br#"{"connections": {"id": "x"}}"#).unwrap();
+    let loaded = Settings::load_or_recover(&path).unwrap();
+    assert!(loaded.recovered.is_some());
+    assert_eq!(listing(dir.path()).len(), 3);
 }
 
 #[test]

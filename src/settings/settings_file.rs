@@ -42,7 +42,8 @@ struct Kept {
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default)]
 struct SettingsFile {
-    #[serde(deserialize_with = "lenient")]
+    // Not lenient: a `connections` that isn't a list makes the file damaged (moved aside)
+    // rather than silently empty and then overwritten by the next save.
     connections: Vec<Value>,
     #[serde(deserialize_with = "lenient")]
     selected_connection: Option<String>,
