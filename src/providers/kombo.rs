@@ -218,11 +218,17 @@ impl AtsClient for KomboClient {
 
     async fn check_connection(&self) -> Result<String, ProviderError> {
         let response = self
-            .send(
-                self.bare(Method::GET, "/check-api-key"),
-                "its API-key check at this address (check the base URL)",
-            )
-            .await?;
+            .send(self.bare(Method::GET, "/check-api-key"), "/check-api-key")
+            .await
+            .map_err(|e| match e {
+                // Every Kombo API answers this route: a 404 means a wrong address.
+                ProviderError::NotFound { .. } => ProviderError::Config(format!(
+                    "No Kombo API answered at {}: check the base URL in the connection settings (like {}).",
+                    self.http.base(),
+                    SYSTEM.profile().default_base_url
+                )),
+                other => other,
+            })?;
         let _: Envelope<serde_json::Value> = self.http.json(response).await?;
         // The key works; a cheap model read proves the integration exists.
         self.candidates_page(&[], None, 1).await?;

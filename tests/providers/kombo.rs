@@ -127,6 +127,18 @@ async fn connection_check_names_the_integration_and_refuses_bad_credentials() {
         "Kombo could not find integration workday:nope (\u{201c}No integration with the ID \u{201c}workday:nope\u{201d} exists in this environment\u{201d}): check the id."
     );
 
+    let mut elsewhere = emu.connection(KOMBO);
+    elsewhere.base_url = format!("{}/v2", emu.base_url(KOMBO));
+    let err = client(&elsewhere).check_connection().await.unwrap_err();
+    assert!(matches!(err, ProviderError::Config(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "No Kombo API answered at {}/v2: check the base URL in the connection settings (like https://api.kombo.dev/v1).",
+            emu.base_url(KOMBO)
+        )
+    );
+
     let mut missing = emu.connection(KOMBO);
     missing.integration_id = Some("  ".to_owned());
     let err = providers::connect(&missing).unwrap_err();
