@@ -14,7 +14,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("atsdrop: {error:#}");
-            ExitCode::from(cli::EXIT_USAGE)
+            let code = error
+                .downcast_ref::<cli::failure::Failure>()
+                .map_or(cli::EXIT_USAGE, |f| f.code);
+            ExitCode::from(code)
         }
     }
 }

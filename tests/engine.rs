@@ -338,7 +338,10 @@ async fn cancel_mid_file_stores_nothing() {
     ));
     // Mid-body: bytes are flowing and the server holds the request.
     let file_id = match h
-        .until(T, |e| matches!(e, UploadEvent::Progress { sent, .. } if *sent > 1024 * 1024))
+        .until(
+            T,
+            |e| matches!(e, UploadEvent::Progress { sent, .. } if *sent > 1024 * 1024),
+        )
         .await
     {
         UploadEvent::Progress { file, .. } => file,

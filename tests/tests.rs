@@ -4,6 +4,7 @@
 
 mod support;
 
+mod cli;
 mod credentials;
 mod engine;
 mod inspect;

@@ -1,7 +1,14 @@
 //! Command-line parsing (clap) and the headless commands. Raw arguments are parsed into
 //! validated types before anything runs.
 
+mod candidates;
+mod connect;
+pub mod failure;
+mod follow;
+mod history;
+mod resume;
 mod sandbox;
+mod upload;
 mod validate;
 
 use std::path::PathBuf;
@@ -36,11 +43,82 @@ pub struct Cli {
 /// The headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check the files, then upload them to a candidate (nothing is sent if any is refused).
+    Upload(UploadArgs),
+    /// List or search a system's candidates.
+    Candidates(CandidatesArgs),
     /// Check files against a system's limits without sending anything.
     Validate(ValidateArgs),
+    /// Finish what an interrupted run (a crash, a closed laptop) left in the journal.
+    Resume(ResumeArgs),
+    /// Show finished uploads from the journal.
+    History(HistoryArgs),
     /// Run the built-in emulator of all five systems on this computer (for trying atsdrop,
     /// tests and benchmarks) until Ctrl+C.
     Sandbox(SandboxArgs),
+}
+
+/// `atsdrop upload`.
+#[derive(Debug, clap::Args)]
+pub struct UploadArgs {
+    /// Which account.
+    #[command(flatten)]
+    pub connection: connect::ConnectionArgs,
+    /// The candidate's id in the system (Endorsed: a UUID or `remote.<id>`).
+    #[arg(long, short = 'c', value_name = "ID")]
+    pub candidate: String,
+    /// The attachment type, as the system spells it (case-insensitive), e.g. CV or resume.
+    #[arg(long = "type", short = 't')]
+    pub attachment_type: String,
+    /// Kombo: attach to this application instead of the candidate.
+    #[arg(long, value_name = "ID")]
+    pub application: Option<String>,
+    /// Endorsed: the attachment's id in your system (files after the first get -2, -3…).
+    #[arg(long, value_name = "ID")]
+    pub remote_id: Option<String>,
+    /// Send files even if the candidate already has them (same name and size) or the journal
+    /// says they were uploaded before.
+    #[arg(long)]
+    pub allow_duplicates: bool,
+    /// Print one JSON object per file instead of a progress bar.
+    #[arg(long)]
+    pub json: bool,
+    /// Files or folders (folders are searched recursively).
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `atsdrop candidates`.
+#[derive(Debug, clap::Args)]
+pub struct CandidatesArgs {
+    /// Which account.
+    #[command(flatten)]
+    pub connection: connect::ConnectionArgs,
+    /// Search text (an e-mail, a name, or an id — whatever the system can search by).
+    #[arg(long, short = 'q')]
+    pub query: Option<String>,
+    /// Most candidates to print.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Print one JSON object per candidate: {"id", "name", "email"}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `atsdrop resume`.
+#[derive(Debug, clap::Args)]
+pub struct ResumeArgs {
+    /// Print one JSON object per file.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `atsdrop history`.
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// Print CSV (with a header row) instead of a table.
+    #[arg(long)]
+    pub csv: bool,
 }
 
 /// `atsdrop sandbox`.
@@ -105,6 +183,10 @@ pub fn init_tracing(verbose: u8) {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Upload(args)) => upload::run(&args, &runtime()?),
+        Some(Command::Candidates(args)) => candidates::run(&args, &runtime()?),
+        Some(Command::Resume(args)) => resume::run(&args, &runtime()?),
+        Some(Command::History(args)) => history::run(&args),
         Some(Command::Sandbox(args)) => sandbox::run(&args, &runtime()?),
         None => {
             use clap::CommandFactory;

@@ -9,31 +9,96 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use atsdrop::inspect::{self, SkipReason, Skipped};
-use atsdrop::model::{self, FileKind, ProviderProfile, StagedFile, ValidationReport, human_bytes};
+use atsdrop::model::{
+    self, AttachmentType, FileKind, Limits, ProviderProfile, StagedFile, ValidationReport,
+    human_bytes,
+};
 
 use super::{EXIT_OK, EXIT_USAGE, ValidateArgs};
 
 /// Exit code when any file is refused (nothing would be sent).
 const EXIT_REFUSED: u8 = EXIT_USAGE;
 
-/// Everything `validate` found, ready to print.
-struct Outcome<'a> {
-    profile: &'static ProviderProfile,
-    staged: Vec<StagedFile>,
-    report: ValidationReport,
+/// Everything a check found, ready to print (shared with `upload`, which checks first).
+pub(super) struct Outcome {
+    pub profile: &'static ProviderProfile,
+    pub staged: Vec<StagedFile>,
+    pub report: ValidationReport,
     /// Paths left out that the user must act on (missing, unreadable, non-UTF-8 names…).
-    refused: Vec<&'a Skipped>,
+    pub refused: Vec<Skipped>,
     /// Paths left out as expected (OS junk, duplicates): mentioned, not refused.
-    expected: Vec<&'a Skipped>,
+    pub expected: Vec<Skipped>,
     /// Problems of the batch as a whole, including "nothing to check".
-    batch_problems: Vec<String>,
+    pub batch_problems: Vec<String>,
 }
 
-impl Outcome<'_> {
-    fn ok(&self) -> bool {
+impl Outcome {
+    /// Whether everything may be sent.
+    pub fn ok(&self) -> bool {
         self.batch_problems.is_empty()
             && self.refused.is_empty()
             && self.report.files.iter().all(model::FileVerdict::ok)
+    }
+
+    /// Every refused path with its sentences (files, then paths left out).
+    pub fn refusals(&self) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = self
+            .staged
+            .iter()
+            .zip(&self.report.files)
+            .filter(|(_, v)| !v.ok())
+            .map(|(s, v)| {
+                (
+                    display(&s.facts.path),
+                    v.problems.iter().map(|p| p.message.clone()).collect(),
+                )
+            })
+            .collect();
+        out.extend(
+            self.refused
+                .iter()
+                .map(|s| (display(&s.path), vec![s.message()])),
+        );
+        out
+    }
+}
+
+/// Expands `paths`, inspects every file and checks them all as `attachment_type` against
+/// `limits`.
+pub(super) fn check(
+    profile: &'static ProviderProfile,
+    limits: &Limits,
+    attachment_type: &'static AttachmentType,
+    paths: &[std::path::PathBuf],
+) -> Outcome {
+    let expansion = inspect::expand(paths);
+    let staged: Vec<StagedFile> = expansion
+        .files
+        .iter()
+        .map(|path| StagedFile {
+            facts: inspect::inspect(path),
+            attachment_type,
+        })
+        .collect();
+    let report = model::validate(profile, limits, &staged);
+    let (expected, refused): (Vec<Skipped>, Vec<Skipped>) = expansion
+        .skipped
+        .into_iter()
+        .partition(|s| s.reason.is_expected());
+    let mut batch_problems: Vec<String> = report.batch.iter().map(|p| p.message.clone()).collect();
+    if staged.is_empty() && refused.is_empty() {
+        batch_problems.push(
+            "There are no files to check: the folders given are empty or hold only system files."
+                .to_owned(),
+        );
+    }
+    Outcome {
+        profile,
+        staged,
+        report,
+        refused,
+        expected,
+        batch_problems,
     }
 }
 
@@ -49,35 +114,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         );
     };
 
-    let expansion = inspect::expand(&args.paths);
-    let staged: Vec<StagedFile> = expansion
-        .files
-        .iter()
-        .map(|path| StagedFile {
-            facts: inspect::inspect(path),
-            attachment_type,
-        })
-        .collect();
-    let report = model::validate(profile, &profile.limits(), &staged);
-    let (expected, refused): (Vec<&Skipped>, Vec<&Skipped>) = expansion
-        .skipped
-        .iter()
-        .partition(|s| s.reason.is_expected());
-    let mut batch_problems: Vec<String> = report.batch.iter().map(|p| p.message.clone()).collect();
-    if staged.is_empty() && refused.is_empty() {
-        batch_problems.push(
-            "There are no files to check: the folders given are empty or hold only system files."
-                .to_owned(),
-        );
-    }
-    let outcome = Outcome {
-        profile,
-        staged,
-        report,
-        refused,
-        expected,
-        batch_problems,
-    };
+    let outcome = check(profile, &profile.limits(), attachment_type, &args.paths);
 
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = if args.json {
@@ -110,7 +147,11 @@ fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-fn write_text(out: &mut impl Write, outcome: &Outcome<'_>, type_label: &str) -> io::Result<()> {
+pub(super) fn write_text(
+    out: &mut impl Write,
+    outcome: &Outcome,
+    type_label: &str,
+) -> io::Result<()> {
     let verdict = |ok: bool| if ok { "ok" } else { "refused" };
     for (staged, file) in outcome.staged.iter().zip(&outcome.report.files) {
         let facts = &staged.facts;
@@ -202,7 +243,7 @@ fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
-fn write_json(out: &mut impl Write, outcome: &Outcome<'_>) -> io::Result<()> {
+fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
     for (staged, file) in outcome.staged.iter().zip(&outcome.report.files) {
         let facts = &staged.facts;
         let line = FileLine {

@@ -35,6 +35,9 @@ pub struct EngineConfig {
     pub parallel_per_lane: usize,
     /// How often progress is reported.
     pub progress_interval: Duration,
+    /// Before checking whether an upload with a lost answer arrived (systems without an
+    /// idempotency key), wait this long so a request the system is still processing has landed.
+    pub settle_delay: Duration,
 }
 
 impl EngineConfig {
@@ -47,6 +50,7 @@ impl EngineConfig {
             retry: RetryPolicy::default(),
             parallel_per_lane: 4,
             progress_interval: Duration::from_millis(100),
+            settle_delay: Duration::from_secs(5),
         }
     }
 }
@@ -155,6 +159,8 @@ pub(crate) struct Job {
     pub attachment_id: Option<String>,
     /// Whether this job counts in `Shared::uploading`.
     pub counted: bool,
+    /// How the last attempt ended.
+    pub outcome: Option<Outcome>,
 }
 
 impl Engine {
@@ -332,14 +338,19 @@ impl Shared {
             if attachment_id.is_some() {
                 job.attachment_id.clone_from(&attachment_id);
             }
-            job.batch.clone()
+            if !state.is_final() {
+                job.outcome = None;
+            }
+            (job.batch.clone(), job.outcome)
         };
+        let (batch, outcome) = batch;
         self.emit(UploadEvent::State {
             batch,
             file: file.clone(),
             state,
             message,
             attachment_id,
+            outcome,
         })
         .await;
     }
@@ -365,6 +376,11 @@ impl Shared {
                 message: format!("The result of a file could not be saved: {e}"),
             })
             .await;
+        }
+        if let Ok(mut state) = self.state.lock()
+            && let Some(job) = state.jobs.get_mut(file)
+        {
+            job.outcome = Some(outcome);
         }
         self.set_state(file, outcome.state(), message, attachment_id)
             .await;

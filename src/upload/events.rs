@@ -46,6 +46,9 @@ pub enum UploadEvent {
         message: Option<String>,
         /// The system's attachment id, when known.
         attachment_id: Option<String>,
+        /// How the job ended, when this state is final and came from an attempt (tells an
+        /// upload from an asynchronous acceptance).
+        outcome: Option<super::Outcome>,
     },
     /// Bytes of a file went out (at most about ten per second per file).
     Progress {

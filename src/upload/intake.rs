@@ -105,14 +105,6 @@ fn decide(
             };
         }
     };
-    if let Some(reason) = &stat.spec.skip_reason {
-        return Decision::Skip {
-            id: FileId::new(),
-            size,
-            mtime,
-            reason: reason.clone(),
-        };
-    }
     let same = |f: &&FileEntry| {
         f.path == stat.path
             && f.size == size
@@ -157,6 +149,16 @@ fn decide(
         return Decision::Adopt {
             entry: (*open).clone(),
             was_in_flight,
+        };
+    }
+    // The caller's duplicate guard (the file is already on the candidate) — checked after
+    // adoption, because the copy it saw may be this very job's, uploaded before a crash.
+    if let Some(reason) = &stat.spec.skip_reason {
+        return Decision::Skip {
+            id: FileId::new(),
+            size,
+            mtime,
+            reason: reason.clone(),
         };
     }
     if !stat.spec.allow_duplicate
@@ -360,6 +362,7 @@ fn job_for(stat: Stat, decision: Decision, batch: &BatchId) -> (Job, Option<(Out
         message: None,
         attachment_id: None,
         counted: false,
+        outcome: None,
     };
     match decision {
         Decision::New { id, size, mtime } => (base(id, size, mtime), None),
@@ -404,6 +407,7 @@ fn job_from_entry(entry: &FileEntry, batch: &BatchId) -> Job {
         message: None,
         attachment_id: None,
         counted: false,
+        outcome: None,
     }
 }
 

@@ -227,7 +227,16 @@ async fn process(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
             Ok(outcomes) => return success(outcomes.into_iter().next(), None),
             Err(e) => e,
         };
-        match classify(&error) {
+        // With an idempotency key, a 409 means the system is still processing the same key:
+        // asking again later returns its answer.
+        let keyed_conflict = profile.idempotency == Idempotency::Key
+            && matches!(error, ProviderError::Rejected { status: 409, .. });
+        let verdict = if keyed_conflict {
+            Verdict::Retry
+        } else {
+            classify(&error)
+        };
+        match verdict {
             Verdict::Fail => return End::failed(error.to_string()),
             Verdict::Unknown => {
                 unknown = true;
@@ -317,6 +326,8 @@ async fn settle_unknown(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work:
             None,
         )
         .await;
+    // A request the system is still working on must land before we count.
+    tokio::time::sleep(shared.config.settle_delay).await;
     let mut listed = None;
     for attempt in 1..=3u32 {
         match client.list_attachments(&work.ctx.target.candidate_id).await {

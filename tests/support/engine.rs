@@ -33,6 +33,7 @@ pub fn fast_config(journal_dir: &Path) -> EngineConfig {
         jitter: 0.0,
     };
     config.progress_interval = Duration::from_millis(50);
+    config.settle_delay = Duration::from_millis(50);
     config
 }
 

@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests.
 pub mod engine;
 pub mod fixtures;
+pub mod process;
 pub mod sandbox;

@@ -1,0 +1,197 @@
+//! Follows an engine's events for the command line: a progress bar on a terminal, one line
+//! (or one JSON object) per finished file, and the exit code.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use atsdrop::model::human_bytes;
+use atsdrop::upload::{BatchId, FileId, FileState, Outcome, UploadEvent};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use tokio::sync::mpsc::Receiver;
+
+/// One `--json` line per file: `{"file", "status", "attachment_id"?, "error"?}`.
+#[derive(Serialize)]
+pub struct FileLine<'a> {
+    /// The file's path.
+    pub file: &'a str,
+    /// uploaded, accepted, failed, refused or skipped.
+    pub status: &'a str,
+    /// The system's attachment id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<&'a str>,
+    /// Why it failed, was refused or skipped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'a str>,
+}
+
+/// Prints one JSON line.
+pub fn print_json(line: &FileLine<'_>) {
+    let mut out = std::io::stdout().lock();
+    if serde_json::to_writer(&mut out, line).is_ok() {
+        let _ = writeln!(out);
+        let _ = out.flush();
+    }
+}
+
+/// How the files ended.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    /// Uploaded or accepted.
+    pub delivered: usize,
+    /// Skipped.
+    pub skipped: usize,
+    /// Failed, cancelled, or outcome unknown.
+    pub failed: usize,
+}
+
+struct FileInfo {
+    path: PathBuf,
+    size: u64,
+    sent: u64,
+}
+
+/// Reads events until every batch in `batches` has finished; prints as files finish.
+pub async fn follow(
+    events: &mut Receiver<UploadEvent>,
+    mut batches: HashSet<BatchId>,
+    json: bool,
+) -> Tally {
+    let bar = (!json && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
+    let mut files: HashMap<FileId, FileInfo> = HashMap::new();
+    let mut tally = Tally::default();
+    let say = |bar: &Option<ProgressBar>, text: String| match bar {
+        Some(bar) => bar.println(text),
+        None => println!("{text}"),
+    };
+    while !batches.is_empty() {
+        let Some(event) = events.recv().await else {
+            break;
+        };
+        match event {
+            UploadEvent::Queued {
+                file, path, size, ..
+            } => {
+                if let Some(bar) = &bar {
+                    bar.inc_length(size);
+                }
+                files.insert(
+                    file,
+                    FileInfo {
+                        path,
+                        size,
+                        sent: 0,
+                    },
+                );
+            }
+            UploadEvent::Progress { file, sent, .. } => {
+                if let Some(info) = files.get_mut(&file) {
+                    if let Some(bar) = &bar {
+                        bar.inc(sent.saturating_sub(info.sent));
+                        bar.set_message(
+                            info.path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default(),
+                        );
+                    }
+                    info.sent = info.sent.max(sent);
+                }
+            }
+            UploadEvent::State {
+                file,
+                state,
+                message,
+                attachment_id,
+                outcome,
+                ..
+            } if state.is_final() => {
+                let Some(info) = files.get_mut(&file) else {
+                    continue;
+                };
+                if let Some(bar) = &bar {
+                    bar.inc(info.size.saturating_sub(info.sent));
+                }
+                info.sent = info.size;
+                let status = match (state, outcome) {
+                    (FileState::Done, Some(Outcome::Accepted)) => "accepted",
+                    (FileState::Done, _) => "uploaded",
+                    (FileState::Skipped, _) => "skipped",
+                    _ => "failed",
+                };
+                match status {
+                    "uploaded" | "accepted" => tally.delivered += 1,
+                    "skipped" => tally.skipped += 1,
+                    _ => tally.failed += 1,
+                }
+                let path = info.path.to_string_lossy().into_owned();
+                let error = match state {
+                    FileState::Done => None,
+                    FileState::OutcomeUnknown => Some(format!(
+                        "outcome unknown: {}",
+                        message.clone().unwrap_or_default()
+                    )),
+                    _ => message.clone(),
+                };
+                if json {
+                    print_json(&FileLine {
+                        file: &path,
+                        status,
+                        attachment_id: attachment_id.as_deref(),
+                        error: error.as_deref(),
+                    });
+                } else {
+                    let detail = match (&error, &attachment_id) {
+                        (Some(e), _) => format!(": {e}"),
+                        (None, Some(id)) => format!(" ({}, id {id})", human_bytes(info.size)),
+                        (None, None) => format!(" ({})", human_bytes(info.size)),
+                    };
+                    say(&bar, format!("{status:<9}{path}{detail}"));
+                }
+            }
+            UploadEvent::BatchFinished { batch, .. } => {
+                batches.remove(&batch);
+            }
+            UploadEvent::LanePaused { connection, delay } => {
+                if !json {
+                    say(
+                        &bar,
+                        format!(
+                            "{connection} asked to slow down: waiting {}",
+                            atsdrop::model::human_duration(delay)
+                        ),
+                    );
+                }
+            }
+            UploadEvent::Warning { message } => match &bar {
+                Some(bar) => bar.println(format!("atsdrop: {message}")),
+                None => eprintln!("atsdrop: {message}"),
+            },
+            _ => {}
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    tally
+}
+
+/// The exit code for a tally: 0 when everything was delivered or skipped, else 1.
+#[must_use]
+pub fn exit_code(tally: Tally) -> u8 {
+    if tally.failed > 0 {
+        super::EXIT_FAILED
+    } else {
+        super::EXIT_OK
+    }
+}

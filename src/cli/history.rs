@@ -1,0 +1,41 @@
+//! `atsdrop history`: finished uploads from the journal, as a table or CSV.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use atsdrop::model::human_bytes;
+use atsdrop::upload::history;
+
+use super::HistoryArgs;
+use super::connect::journal_dir;
+
+/// Runs `atsdrop history`.
+pub fn run(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
+    let entries = history::read(&journal_dir()?.join("journal.jsonl"))?;
+    let mut out = std::io::stdout().lock();
+    if args.csv {
+        history::write_csv(&entries, &mut out)?;
+        return Ok(ExitCode::from(super::EXIT_OK));
+    }
+    if entries.is_empty() {
+        writeln!(out, "No uploads yet.")?;
+    }
+    for e in &entries {
+        let candidate = e.candidate_name.as_deref().unwrap_or(&e.candidate_id);
+        let line = format!(
+            "{}  {:<9} {:<40} {:>9}  {} → {} ({})",
+            e.at,
+            e.outcome.as_str(),
+            e.file_name,
+            human_bytes(e.size),
+            e.connection,
+            candidate,
+            e.attachment_type
+        );
+        match writeln!(out, "{line}") {
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => break,
+            other => other?,
+        }
+    }
+    Ok(ExitCode::from(super::EXIT_OK))
+}

@@ -1,0 +1,110 @@
+//! `atsdrop upload`: checks the files first and sends nothing if any is refused; then uploads
+//! them in the background engine, journaled, with a progress bar or one JSON object per file.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+
+use atsdrop::model::human_bytes;
+use atsdrop::providers::{self, UploadTarget};
+use atsdrop::upload::{BatchSpec, Engine, EngineConfig, FileSpec};
+
+use super::connect::{self, journal_dir};
+use super::failure::{before_sending, usage};
+use super::follow::{self, FileLine, print_json};
+use super::{UploadArgs, validate};
+
+/// Runs `atsdrop upload`.
+pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Result<ExitCode> {
+    let (connection, reference) = connect::resolve(&args.connection)?;
+    let profile = connection.provider.profile();
+    let attachment_type = profile
+        .attachment_type(&args.attachment_type)
+        .ok_or_else(|| {
+            usage(format!(
+                "\u{201c}{}\u{201d} is not an attachment type of {}: use one of {}.",
+                args.attachment_type.trim(),
+                profile.id,
+                profile.type_list()
+            ))
+        })?;
+    if args.application.is_some() && profile.id != atsdrop::model::ProviderId::Kombo {
+        return Err(usage(format!(
+            "--application is for Kombo only; {} attaches files to the candidate.",
+            profile.id
+        )));
+    }
+    runtime.block_on(async {
+        let client = providers::connect(&connection).map_err(before_sending)?;
+        let candidate = client.get_candidate(&args.candidate).await.map_err(before_sending)?;
+        let limits = client.limits().await.map_err(before_sending)?;
+        let paths = args.paths.clone();
+        let checked = tokio::task::spawn_blocking(move || validate::check(profile, &limits, attachment_type, &paths)).await?;
+        if !checked.ok() {
+            if args.json {
+                for (file, problems) in checked.refusals() {
+                    print_json(&FileLine { file: &file, status: "refused", attachment_id: None, error: Some(&problems.join(" ")) });
+                }
+                for problem in &checked.batch_problems {
+                    eprintln!("atsdrop: {problem}");
+                }
+            } else {
+                let mut out = std::io::stdout().lock();
+                validate::write_text(&mut out, &checked, attachment_type.label)?;
+            }
+            return Ok(ExitCode::from(super::EXIT_USAGE));
+        }
+        // Duplicate guard: files already on the candidate (same name and size) are skipped.
+        let existing = if profile.can_list_attachments && !args.allow_duplicates {
+            client.list_attachments(&candidate.id).await.unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let count = checked.staged.len();
+        let files: Vec<FileSpec> = checked
+            .staged
+            .iter()
+            .enumerate()
+            .map(|(i, staged)| {
+                let facts = &staged.facts;
+                let duplicate = existing.iter().find(|a| a.name == facts.name && a.size.is_none_or(|s| s == facts.size));
+                FileSpec {
+                    path: facts.path.clone(),
+                    name: facts.name.clone(),
+                    content_type: facts.content_type().to_owned(),
+                    attachment_type: attachment_type.wire.to_owned(),
+                    remote_id: args.remote_id.as_ref().map(|id| if count == 1 { id.clone() } else { format!("{id}-{}", i + 1) }),
+                    allow_duplicate: args.allow_duplicates,
+                    skip_reason: duplicate.map(|a| {
+                        format!(
+                            "{} is already on this candidate ({}, id {}): skipped; use --allow-duplicates to send it anyway.",
+                            facts.name,
+                            a.size.map_or_else(|| "same name".to_owned(), human_bytes),
+                            a.id
+                        )
+                    }),
+                }
+            })
+            .collect();
+        let config = EngineConfig::new(journal_dir()?);
+        let (engine, mut events) = Engine::start(&tokio::runtime::Handle::current(), config, std::sync::Arc::new(|| {}))?;
+        let batch = engine.submit(BatchSpec {
+            connection,
+            connection_ref: reference,
+            target: UploadTarget { candidate_id: candidate.id.clone(), application_id: args.application.clone() },
+            candidate_name: Some(candidate.name.clone()).filter(|n| !n.is_empty()),
+            files,
+        });
+        let tally = follow::follow(&mut events, HashSet::from([batch]), args.json).await;
+        if !args.json {
+            println!(
+                "{} uploaded, {} skipped, {} failed — {} ({})",
+                tally.delivered,
+                tally.skipped,
+                tally.failed,
+                if candidate.name.is_empty() { candidate.id.clone() } else { candidate.name.clone() },
+                profile.id
+            );
+        }
+        Ok(ExitCode::from(follow::exit_code(tally)))
+    })
+}

@@ -1,0 +1,107 @@
+//! Runs the real `atsdrop` binary: a sandbox in the background, commands against it.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+
+/// The binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_atsdrop")
+}
+
+/// A running `atsdrop sandbox`; killed when dropped.
+pub struct Sandbox {
+    child: Child,
+    /// `atsdrop sandbox --json`'s object.
+    pub accounts: Value,
+}
+
+impl Sandbox {
+    /// Starts `atsdrop sandbox --json --port 0` with extra arguments.
+    pub fn start(extra: &[&str]) -> Self {
+        let mut child = Command::new(bin())
+            .args(["sandbox", "--json", "--port", "0"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("sandbox starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let accounts: Value = serde_json::from_str(&line).expect("one JSON line");
+        Self { child, accounts }
+    }
+
+    /// A system's base URL.
+    pub fn base_url(&self, provider: &str) -> String {
+        self.accounts[provider]["base_url"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn root(&self) -> String {
+        let spott = self.base_url("spott");
+        spott.trim_end_matches("/spott").to_owned()
+    }
+
+    /// The sha256 of every attachment a candidate has, via the admin API.
+    pub fn stored(&self, provider: &str, candidate: &str) -> Vec<String> {
+        let url = format!(
+            "{}/_emulator/attachments?provider={provider}&candidate={candidate}",
+            self.root()
+        );
+        let out = Command::new("curl")
+            .args(["-sf", &url])
+            .output()
+            .expect("curl runs");
+        let list: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON list");
+        list.iter()
+            .map(|a| a["sha256"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An `atsdrop` command with isolated config and data folders under `home`.
+pub fn atsdrop(home: &Path) -> Command {
+    let mut c = Command::new(bin());
+    c.env("ATSDROP_CONFIG_DIR", home.join("config"))
+        .env("ATSDROP_DATA_DIR", home.join("data"))
+        .env("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+        .env_remove("ATSDROP_API_KEY")
+        .env_remove("ATSDROP_CLIENT_ID")
+        .env_remove("ATSDROP_CLIENT_SECRET")
+        .env_remove("RUST_LOG");
+    c
+}
+
+/// `n` distinct small PDFs in `dir`, returning their paths.
+pub fn pdfs(dir: &Path, n: usize) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| {
+            let mut bytes = super::sandbox::pdf_bytes(2000 + i * 37);
+            bytes.extend_from_slice(format!("%file {i}\n").as_bytes());
+            super::sandbox::write(dir, &format!("file-{i:03}.pdf"), &bytes)
+        })
+        .collect()
+}
+
+/// Parses stdout JSON lines.
+pub fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
