@@ -1,6 +1,13 @@
 //! All integration tests, as one binary (one link step).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    // Tests read as stories; splitting them to please a line count hurts more than it helps.
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -97,20 +97,18 @@ pub fn resolve(args: &ConnectionArgs) -> anyhow::Result<(Connection, ConnectionR
                 profile.name, profile.provider
             )));
         }
-        let secret = keyring_secret(&profile.id);
-        let mut connection = match secret {
-            Some(secret) => profile.connection(secret),
-            None => {
-                let credentials = env_credentials(profile.provider, profile.client_id.as_deref())
-                    .ok_or_else(|| usage(format!(
-                        "No secret is stored for the connection \u{201c}{}\u{201d} on this computer. {}",
-                        profile.name,
-                        missing_credentials(profile.provider)
-                    )))?;
-                let mut c = profile.connection(Secret::new(String::new()));
-                c.credentials = credentials;
-                c
-            }
+        let mut connection = if let Some(secret) = keyring_secret(&profile.id) {
+            profile.connection(secret)
+        } else {
+            let credentials = env_credentials(profile.provider, profile.client_id.as_deref())
+                .ok_or_else(|| usage(format!(
+                    "No secret is stored for the connection \u{201c}{}\u{201d} on this computer. {}",
+                    profile.name,
+                    missing_credentials(profile.provider)
+                )))?;
+            let mut c = profile.connection(Secret::new(String::new()));
+            c.credentials = credentials;
+            c
         };
         if let Some(url) = &args.base_url {
             connection.base_url.clone_from(url);

@@ -53,39 +53,52 @@ struct FileInfo {
     sent: u64,
 }
 
-/// Reads events until every batch in `batches` has finished; prints as files finish.
-pub async fn follow(
-    events: &mut Receiver<UploadEvent>,
-    mut batches: HashSet<BatchId>,
+/// What `follow` keeps while events arrive.
+struct Follower {
     json: bool,
-) -> Tally {
-    let bar = (!json && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
+    bar: Option<ProgressBar>,
+    files: HashMap<FileId, FileInfo>,
+    tally: Tally,
+}
+
+impl Follower {
+    fn new(json: bool) -> Self {
+        let bar = (!json && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(0);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+                )
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(200));
-        bar
-    });
-    let mut files: HashMap<FileId, FileInfo> = HashMap::new();
-    let mut tally = Tally::default();
-    let say = |bar: &Option<ProgressBar>, text: String| match bar {
-        Some(bar) => bar.println(text),
-        None => println!("{text}"),
-    };
-    while !batches.is_empty() {
-        let Some(event) = events.recv().await else {
-            break;
-        };
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Self {
+            json,
+            bar,
+            files: HashMap::new(),
+            tally: Tally::default(),
+        }
+    }
+
+    /// A line for the terminal, above the progress bar if there is one.
+    fn say(&self, text: String) {
+        match &self.bar {
+            Some(bar) => bar.println(text),
+            None => println!("{text}"),
+        }
+    }
+
+    fn handle(&mut self, event: UploadEvent) {
         match event {
             UploadEvent::Queued {
                 file, path, size, ..
             } => {
-                if let Some(bar) = &bar {
+                if let Some(bar) = &self.bar {
                     bar.inc_length(size);
                 }
-                files.insert(
+                self.files.insert(
                     file,
                     FileInfo {
                         path,
@@ -95,18 +108,18 @@ pub async fn follow(
                 );
             }
             UploadEvent::Progress { file, sent, .. } => {
-                if let Some(info) = files.get_mut(&file) {
-                    if let Some(bar) = &bar {
-                        bar.inc(sent.saturating_sub(info.sent));
-                        bar.set_message(
-                            info.path
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default(),
-                        );
-                    }
-                    info.sent = info.sent.max(sent);
+                let Some(info) = self.files.get_mut(&file) else {
+                    return;
+                };
+                if let Some(bar) = &self.bar {
+                    bar.inc(sent.saturating_sub(info.sent));
+                    let name = info
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned());
+                    bar.set_message(name.unwrap_or_default());
                 }
+                info.sent = info.sent.max(sent);
             }
             UploadEvent::State {
                 file,
@@ -116,74 +129,94 @@ pub async fn follow(
                 outcome,
                 ..
             } if state.is_final() => {
-                let Some(info) = files.get_mut(&file) else {
-                    continue;
-                };
-                if let Some(bar) = &bar {
-                    bar.inc(info.size.saturating_sub(info.sent));
-                }
-                info.sent = info.size;
-                let status = match (state, outcome) {
-                    (FileState::Done, Some(Outcome::Accepted)) => "accepted",
-                    (FileState::Done, _) => "uploaded",
-                    (FileState::Skipped, _) => "skipped",
-                    _ => "failed",
-                };
-                match status {
-                    "uploaded" | "accepted" => tally.delivered += 1,
-                    "skipped" => tally.skipped += 1,
-                    _ => tally.failed += 1,
-                }
-                let path = info.path.to_string_lossy().into_owned();
-                let error = match state {
-                    FileState::Done => None,
-                    FileState::OutcomeUnknown => Some(format!(
-                        "outcome unknown: {}",
-                        message.clone().unwrap_or_default()
-                    )),
-                    _ => message.clone(),
-                };
-                if json {
-                    print_json(&FileLine {
-                        file: &path,
-                        status,
-                        attachment_id: attachment_id.as_deref(),
-                        error: error.as_deref(),
-                    });
-                } else {
-                    let detail = match (&error, &attachment_id) {
-                        (Some(e), _) => format!(": {e}"),
-                        (None, Some(id)) => format!(" ({}, id {id})", human_bytes(info.size)),
-                        (None, None) => format!(" ({})", human_bytes(info.size)),
-                    };
-                    say(&bar, format!("{status:<9}{path}{detail}"));
-                }
+                self.finished(&file, state, message, attachment_id.as_deref(), outcome);
             }
-            UploadEvent::BatchFinished { batch, .. } => {
-                batches.remove(&batch);
+            UploadEvent::LanePaused { connection, delay } if !self.json => {
+                self.say(format!(
+                    "{connection} asked to slow down: waiting {}",
+                    atsdrop::model::human_duration(delay)
+                ));
             }
-            UploadEvent::LanePaused { connection, delay } => {
-                if !json {
-                    say(
-                        &bar,
-                        format!(
-                            "{connection} asked to slow down: waiting {}",
-                            atsdrop::model::human_duration(delay)
-                        ),
-                    );
-                }
-            }
-            UploadEvent::Warning { message } => match &bar {
+            UploadEvent::Warning { message } => match &self.bar {
                 Some(bar) => bar.println(format!("atsdrop: {message}")),
                 None => eprintln!("atsdrop: {message}"),
             },
             _ => {}
         }
     }
-    if let Some(bar) = bar {
+
+    fn finished(
+        &mut self,
+        file: &FileId,
+        state: FileState,
+        message: Option<String>,
+        attachment_id: Option<&str>,
+        outcome: Option<Outcome>,
+    ) {
+        let Some(info) = self.files.get_mut(file) else {
+            return;
+        };
+        if let Some(bar) = &self.bar {
+            bar.inc(info.size.saturating_sub(info.sent));
+        }
+        info.sent = info.size;
+        let (path, size) = (info.path.to_string_lossy().into_owned(), info.size);
+        let status = match (state, outcome) {
+            (FileState::Done, Some(Outcome::Accepted)) => "accepted",
+            (FileState::Done, _) => "uploaded",
+            (FileState::Skipped, _) => "skipped",
+            _ => "failed",
+        };
+        match status {
+            "uploaded" | "accepted" => self.tally.delivered += 1,
+            "skipped" => self.tally.skipped += 1,
+            _ => self.tally.failed += 1,
+        }
+        let error = match state {
+            FileState::Done => None,
+            FileState::OutcomeUnknown => {
+                Some(format!("outcome unknown: {}", message.unwrap_or_default()))
+            }
+            _ => message,
+        };
+        if self.json {
+            print_json(&FileLine {
+                file: &path,
+                status,
+                attachment_id,
+                error: error.as_deref(),
+            });
+            return;
+        }
+        let detail = match (&error, attachment_id) {
+            (Some(e), _) => format!(": {e}"),
+            (None, Some(id)) => format!(" ({}, id {id})", human_bytes(size)),
+            (None, None) => format!(" ({})", human_bytes(size)),
+        };
+        self.say(format!("{status:<9}{path}{detail}"));
+    }
+}
+
+/// Reads events until every batch in `batches` has finished; prints as files finish.
+pub async fn follow(
+    events: &mut Receiver<UploadEvent>,
+    mut batches: HashSet<BatchId>,
+    json: bool,
+) -> Tally {
+    let mut follower = Follower::new(json);
+    while !batches.is_empty() {
+        let Some(event) = events.recv().await else {
+            break;
+        };
+        if let UploadEvent::BatchFinished { batch, .. } = &event {
+            batches.remove(batch);
+        }
+        follower.handle(event);
+    }
+    if let Some(bar) = follower.bar {
         bar.finish_and_clear();
     }
-    tally
+    follower.tally
 }
 
 /// The exit code for a tally: 0 when everything was delivered or skipped, else 1.

@@ -1,5 +1,6 @@
 //! `atsdrop sandbox`: runs the built-in emulator of all five systems until interrupted.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -45,7 +46,7 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
                     ("integrated account id", &a.integrated_account_id),
                 ] {
                     if let Some(v) = value {
-                        line.push_str(&format!("  {label}: {v}"));
+                        let _ = write!(line, "  {label}: {v}");
                     }
                 }
                 writeln!(out, "{line}")?;

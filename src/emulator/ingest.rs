@@ -215,7 +215,7 @@ pub async fn json_bytes(
 pub fn hash_base64(data: &str) -> Result<(u64, String), String> {
     const STEP: usize = 4 * 16 * 1024;
     let bytes = data.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return Err("base64 length is not a multiple of 4".to_owned());
     }
     let mut hasher = Sha256::new();

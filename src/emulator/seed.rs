@@ -87,7 +87,7 @@ impl SeedCandidate {
     }
 }
 
-/// A small deterministic generator (SplitMix64).
+/// A small deterministic generator (`SplitMix64`).
 #[derive(Clone, Debug)]
 pub struct Rng(u64);
 

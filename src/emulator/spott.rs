@@ -108,6 +108,7 @@ fn fail(status: StatusCode, message: &str) -> Response {
     envelope::error(SYSTEM, status, None, message)
 }
 
+#[allow(clippy::needless_pass_by_value)] // Used as `map_err(from_ingest)`.
 fn from_ingest(e: IngestError) -> Response {
     fail(e.status, &e.message)
 }
@@ -313,6 +314,71 @@ struct UploadQuery {
     kind: Option<String>,
 }
 
+/// The rules of the temporary upload's multipart body [seed].
+fn check_form(form: &ingest::ReceivedForm) -> Result<(), (StatusCode, String)> {
+    if let Some((name, _)) = form.texts.first() {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            format!("Unexpected field \u{201c}{name}\u{201d}; send files in \u{201c}files\u{201d}"),
+        ));
+    }
+    if let Some(f) = form.files.iter().find(|f| f.field != "files") {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            format!(
+                "Unexpected field \u{201c}{}\u{201d}; send files in \u{201c}files\u{201d}",
+                f.field
+            ),
+        ));
+    }
+    if form.files.is_empty() {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            String::from("At least one file is required in \u{201c}files\u{201d}"),
+        ));
+    }
+    let max_files = PROFILE.max_files_per_request.value as usize;
+    if form.files.len() > max_files {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            format!("Max {max_files} files per request"),
+        ));
+    }
+    for f in &form.files {
+        if f.too_large {
+            return Err((
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("File {} exceeds 50MB", f.file_name),
+            ));
+        }
+        if f.file_name.trim().is_empty() {
+            return Err((
+                StatusCode::BAD_REQUEST,
+                String::from("Every file needs a file name"),
+            ));
+        }
+        let ct = f.content_type.as_deref().unwrap_or("");
+        if !PROFILE
+            .allowed_mime_types
+            .value
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(ct))
+        {
+            return Err((
+                StatusCode::BAD_REQUEST,
+                format!("File type {ct} is not supported ({})", f.file_name),
+            ));
+        }
+        if f.size == 0 {
+            return Err((
+                StatusCode::BAD_REQUEST,
+                format!("File {} is empty", f.file_name),
+            ));
+        }
+    }
+    Ok(())
+}
+
 async fn upload_temporary(
     AxState(shared): Shd,
     query: Result<Query<UploadQuery>, axum::extract::rejection::QueryRejection>,
@@ -336,64 +402,8 @@ async fn upload_temporary(
         Ok(form) => form,
         Err(e) => return from_ingest(e),
     };
-    if let Some((name, _)) = form.texts.first() {
-        return fail(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "Unexpected field \u{201c}{name}\u{201d}; send files in \u{201c}files\u{201d}"
-            ),
-        );
-    }
-    if let Some(f) = form.files.iter().find(|f| f.field != "files") {
-        return fail(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "Unexpected field \u{201c}{}\u{201d}; send files in \u{201c}files\u{201d}",
-                f.field
-            ),
-        );
-    }
-    if form.files.is_empty() {
-        return fail(
-            StatusCode::BAD_REQUEST,
-            "At least one file is required in \u{201c}files\u{201d}",
-        );
-    }
-    let max_files = PROFILE.max_files_per_request.value as usize;
-    if form.files.len() > max_files {
-        return fail(
-            StatusCode::BAD_REQUEST,
-            &format!("Max {max_files} files per request"),
-        );
-    }
-    for f in &form.files {
-        if f.too_large {
-            return fail(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                &format!("File {} exceeds 50MB", f.file_name),
-            );
-        }
-        if f.file_name.trim().is_empty() {
-            return fail(StatusCode::BAD_REQUEST, "Every file needs a file name");
-        }
-        let ct = f.content_type.as_deref().unwrap_or("");
-        if !PROFILE
-            .allowed_mime_types
-            .value
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(ct))
-        {
-            return fail(
-                StatusCode::BAD_REQUEST,
-                &format!("File type {ct} is not supported ({})", f.file_name),
-            );
-        }
-        if f.size == 0 {
-            return fail(
-                StatusCode::BAD_REQUEST,
-                &format!("File {} is empty", f.file_name),
-            );
-        }
+    if let Err((status, message)) = check_form(&form) {
+        return fail(status, &message);
     }
     let created_at = now_rfc3339();
     let mut out = Vec::new();

@@ -54,6 +54,7 @@ struct FileSegment {
     len: u64,
     encoding: FileEncoding,
     file_index: usize,
+    expected_sha256: Option<[u8; 32]>,
 }
 
 impl FileSegment {
@@ -101,6 +102,25 @@ impl BodyPlan {
             len,
             encoding,
             file_index,
+            expected_sha256: None,
+        }));
+        self
+    }
+
+    /// Appends an upload's file: like [`BodyPlan::push_file`] with the file's recorded size, and
+    /// checking its content against the recorded sha256 while it streams.
+    pub fn push_upload(
+        &mut self,
+        file: &super::UploadFile,
+        encoding: FileEncoding,
+        file_index: usize,
+    ) -> &mut Self {
+        self.segments.push(Segment::File(FileSegment {
+            path: file.path.clone(),
+            len: file.size,
+            encoding,
+            file_index,
+            expected_sha256: file.sha256.as_deref().and_then(parse_hex),
         }));
         self
     }
@@ -224,6 +244,7 @@ struct OpenFile {
     meta: std::fs::File,
     read: u64,
     carry: Vec<u8>,
+    hasher: Option<sha2::Sha256>,
 }
 
 impl StreamingBody {
@@ -258,12 +279,16 @@ impl StreamingBody {
             ));
         }
         let meta = file.try_clone().map_err(|e| io_phrase(&e))?;
+        let hasher = segment
+            .expected_sha256
+            .map(|_| <sha2::Sha256 as sha2::Digest>::new());
         Ok(OpenFile {
             segment,
             file: tokio::fs::File::from_std(file),
             meta,
             read: 0,
             carry: Vec::new(),
+            hasher,
         })
     }
 }
@@ -302,6 +327,17 @@ fn poll_file(open: &mut OpenFile, cx: &mut Context<'_>, progress: &ProgressFn) -
         }
         chunk.truncate(n);
         open.read += n as u64;
+        if let Some(hasher) = open.hasher.as_mut() {
+            sha2::Digest::update(hasher, &chunk);
+        }
+        if open.read == open.segment.len
+            && let (Some(hasher), Some(expected)) =
+                (open.hasher.take(), open.segment.expected_sha256)
+            && sha2::Digest::finalize(hasher).as_slice() != expected
+        {
+            // Before the last bytes go out: the content must be what was checked.
+            return Poll::Ready(Step::Failed("it changed after it was checked".to_owned()));
+        }
         if open.read == open.segment.len {
             // Before the last bytes go out: the file must still have the length we announced.
             match open.meta.metadata() {
@@ -395,6 +431,20 @@ impl http_body::Body for StreamingBody {
     }
 }
 
+/// 64 hex digits → 32 bytes.
+fn parse_hex(hex: &str) -> Option<[u8; 32]> {
+    let bytes = hex.as_bytes();
+    if bytes.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, pair) in bytes.chunks(2).enumerate() {
+        let text = std::str::from_utf8(pair).ok()?;
+        out[i] = u8::from_str_radix(text, 16).ok()?;
+    }
+    Some(out)
+}
+
 /// A phrase for an I/O error that reads well after "could not be sent: ".
 fn io_phrase(e: &io::Error) -> String {
     match e.kind() {
@@ -434,7 +484,9 @@ mod tests {
             CHUNK + 1,
             3 * CHUNK + 2,
         ] {
-            let data: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let data: Vec<u8> = (0..len)
+                .map(|i| u8::try_from(i * 7 % 251).unwrap())
+                .collect();
             let file = temp_file(&data);
             let mut plan = BodyPlan::new();
             plan.push_bytes("{\"data\":\"")
@@ -462,6 +514,56 @@ mod tests {
         let (_, reason) = tracker.file_error().unwrap();
         assert!(reason.contains("changed"), "{reason}");
         assert!(!tracker.complete());
+    }
+
+    #[tokio::test]
+    async fn content_that_differs_from_the_recorded_hash_never_completes() {
+        use sha2::Digest;
+        let data = vec![7u8; CHUNK * 2 + 5];
+        let file = temp_file(&data);
+        let good: String = sha2::Sha256::digest(&data)
+            .iter()
+            .fold(String::new(), |mut s, b| {
+                use std::fmt::Write;
+                let _ = write!(s, "{b:02x}");
+                s
+            });
+        let upload = |sha: &str| crate::providers::UploadFile {
+            path: file.path().to_owned(),
+            name: "cv.pdf".into(),
+            content_type: "application/pdf".into(),
+            size: data.len() as u64,
+            attachment_type: "CV".into(),
+            key: "k".into(),
+            remote_id: None,
+            sha256: Some(sha.to_owned()),
+        };
+        for encoding in [FileEncoding::Raw, FileEncoding::Base64] {
+            let mut plan = BodyPlan::new();
+            plan.push_upload(&upload(&good), encoding, 0);
+            assert!(
+                collect(plan).await.is_ok(),
+                "{encoding:?}: the recorded content passes"
+            );
+            let mut plan = BodyPlan::new();
+            plan.push_upload(&upload(&"0".repeat(64)), encoding, 0);
+            let tracker = BodyTracker::new();
+            let declared = plan.content_length();
+            let result = plan
+                .into_body(no_progress(), tracker.clone())
+                .collect()
+                .await;
+            assert!(result.is_err(), "{encoding:?}");
+            assert!(
+                tracker.sent() < declared,
+                "{encoding:?}: the last chunk never left"
+            );
+            assert!(!tracker.complete());
+            assert_eq!(
+                tracker.file_error().unwrap().1,
+                "it changed after it was checked"
+            );
+        }
     }
 
     #[tokio::test]

@@ -326,14 +326,7 @@ impl AtsClient for EndorsedClient {
             form.text("candidate_id", &target.candidate_id)
                 .text("remote_id", remote_id)
                 .text("type", &file.attachment_type)
-                .file(
-                    "file",
-                    &file.name,
-                    &file.content_type,
-                    &file.path,
-                    file.size,
-                    index,
-                );
+                .upload_file("file", file, index);
             let (content_type, plan) = form.finish();
             let path = format!(
                 "/attachments/{}",

@@ -169,6 +169,7 @@ impl ProviderError {
     }
 }
 
+#[allow(clippy::ref_option)] // Called from `#[error]` format arguments, which pass references.
 fn detail(message: &Option<String>) -> String {
     match message.as_deref().map(str::trim) {
         Some(m) if !m.is_empty() => format!(" (\u{201c}{}\u{201d})", m.trim_end_matches('.')),

@@ -398,7 +398,7 @@ fn upload_body(file: &UploadFile, index: usize) -> BodyPlan {
     );
     let mut plan = BodyPlan::new();
     plan.push_bytes(head)
-        .push_file(&file.path, file.size, FileEncoding::Base64, index)
+        .push_upload(file, FileEncoding::Base64, index)
         .push_bytes("\"}}");
     plan
 }

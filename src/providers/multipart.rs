@@ -63,6 +63,27 @@ impl MultipartBuilder {
         self
     }
 
+    /// Adds an upload's file part (name, type, size and content check from `file`).
+    pub fn upload_file(
+        &mut self,
+        field: &str,
+        file: &super::UploadFile,
+        file_index: usize,
+    ) -> &mut Self {
+        let head = format!(
+            "--{}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+            self.boundary,
+            escape(field),
+            escape(&file.name),
+            file.content_type
+        );
+        self.plan
+            .push_bytes(head)
+            .push_upload(file, FileEncoding::Raw, file_index)
+            .push_bytes("\r\n");
+        self
+    }
+
     /// Closes the body: returns the `Content-Type` header value and the plan.
     #[must_use]
     pub fn finish(mut self) -> (String, BodyPlan) {

@@ -260,7 +260,7 @@ impl OnderwijsregioClient {
                     if n == 0 { "" } else { "," },
                     json_string(&file.name),
                 ));
-                plan.push_file(&file.path, file.size, FileEncoding::Base64, i);
+                plan.push_upload(file, FileEncoding::Base64, i);
                 plan.push_bytes("\"}");
             }
             plan.push_bytes("]");

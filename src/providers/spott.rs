@@ -95,14 +95,7 @@ impl SpottClient {
     ) -> Result<Vec<TemporaryAttachment>, ProviderError> {
         let mut form = MultipartBuilder::new();
         for (i, file) in files.iter().enumerate() {
-            form.file(
-                "files",
-                &file.name,
-                &file.content_type,
-                &file.path,
-                file.size,
-                first_index + i,
-            );
+            form.upload_file("files", file, first_index + i);
         }
         let (content_type, plan) = form.finish();
         let request = self
@@ -274,7 +267,7 @@ fn not_found_as(error: ProviderError, what: &str) -> ProviderError {
     }
 }
 
-/// Spott's error body is not documented; NestJS style `{statusCode, message, error}` assumed,
+/// Spott's error body is not documented; `NestJS` style `{statusCode, message, error}` assumed,
 /// `message` a string or a list of strings.
 fn parse_error(body: &[u8]) -> ErrorInfo {
     #[derive(Deserialize)]

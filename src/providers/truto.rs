@@ -286,14 +286,7 @@ impl TrutoClient {
             form.text(UPLOAD_APPLICATION_FIELD, application);
         }
         form.text(UPLOAD_TYPE_FIELD, &file.attachment_type);
-        form.file(
-            UPLOAD_FILE_FIELD,
-            &file.name,
-            &file.content_type,
-            &file.path,
-            file.size,
-            index,
-        );
+        form.upload_file(UPLOAD_FILE_FIELD, file, index);
         let (content_type, plan) = form.finish();
         let mut request = self
             .unified(Method::POST, "/unified/ats/attachments")

@@ -198,12 +198,13 @@ impl Engine {
     /// Queues a batch. Returns its id at once; `Queued` and `State` events follow. Files
     /// already uploaded to this candidate (per the journal) are skipped unless
     /// `allow_duplicate`; unfinished files of a crashed run are taken over, not sent twice.
+    #[must_use = "the batch id identifies the batch's events"]
     pub fn submit(&self, spec: BatchSpec) -> BatchId {
         let id = BatchId::new();
         let _ = self
             .shared
             .intake
-            .send(intake::Request::Submit(id.clone(), spec));
+            .send(intake::Request::Submit(id.clone(), Box::new(spec)));
         id
     }
 
@@ -480,12 +481,12 @@ fn tick(shared: &Shared) {
     let Ok(mut state) = shared.state.lock() else {
         return;
     };
-    let mut batches: HashMap<BatchId, ()> = HashMap::new();
+    let mut batches: std::collections::HashSet<BatchId> = std::collections::HashSet::new();
     for job in state.jobs.values_mut() {
         if job.state != FileState::Uploading {
             continue;
         }
-        batches.insert(job.batch.clone(), ());
+        batches.insert(job.batch.clone());
         let sent = job.sent.load(Ordering::Relaxed).min(job.size);
         job.meter.sample(sent, at);
         if sent != job.reported {
@@ -500,7 +501,7 @@ fn tick(shared: &Shared) {
             });
         }
     }
-    for batch in batches.into_keys() {
+    for batch in batches {
         let Some(ctx) = state.batches.get(&batch) else {
             continue;
         };
@@ -545,7 +546,6 @@ pub(crate) fn unchanged(
     job_path: &std::path::Path,
     size: u64,
     mtime: Option<Mtime>,
-    sha256: Option<&str>,
 ) -> Result<(), String> {
-    fingerprint::check(job_path, size, mtime, sha256).map_err(|c| c.0)
+    fingerprint::check(job_path, size, mtime).map_err(|c| c.0)
 }

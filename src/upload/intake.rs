@@ -1,7 +1,7 @@
 //! Takes submissions, resumptions and manual retries in order: records them in the journal
 //! first, then starts their jobs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 use super::engine::{BatchCtx, Job, Resolver, Shared};
 use super::events::UploadEvent;
 use super::fingerprint;
-use super::journal::{FileEntry, JournalState, Mtime, Record, now};
+use super::journal::{FileEntry, Journal, JournalError, JournalState, Mtime, Record, now};
 use super::progress::SpeedMeter;
 use super::types::{BatchId, BatchSpec, ConnectionRef, FileId, FileSpec, FileState, Outcome};
 use crate::providers::{self, UploadTarget};
@@ -20,7 +20,7 @@ use crate::providers::{self, UploadTarget};
 /// Work for the intake task.
 pub(crate) enum Request {
     /// A new batch.
-    Submit(BatchId, BatchSpec),
+    Submit(BatchId, Box<BatchSpec>),
     /// Take over orphaned jobs.
     Resume(Resolver),
     /// Send a finished file again.
@@ -32,7 +32,7 @@ pub(crate) enum Request {
 pub(crate) async fn run(shared: Arc<Shared>, mut requests: mpsc::UnboundedReceiver<Request>) {
     while let Some(request) = requests.recv().await {
         match request {
-            Request::Submit(id, spec) => submit(&shared, id, spec).await,
+            Request::Submit(id, spec) => submit(&shared, id, *spec).await,
             Request::Resume(resolve) => resume(&shared, &resolve).await,
             Request::Retry(file) => retry(&shared, &file).await,
             Request::MarkUploaded(file) => mark_uploaded(&shared, &file).await,
@@ -48,7 +48,7 @@ enum Decision {
         mtime: Option<Mtime>,
     },
     Adopt {
-        entry: FileEntry,
+        entry: Box<FileEntry>,
         was_in_flight: bool,
     },
     Skip {
@@ -147,7 +147,7 @@ fn decide(
                 matches!(e.outcome, Outcome::Unknown | Outcome::Cancelled) && open.attempts > 0
             });
         return Decision::Adopt {
-            entry: (*open).clone(),
+            entry: Box::new((*open).clone()),
             was_in_flight,
         };
     }
@@ -193,35 +193,20 @@ async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
         files,
     } = spec;
     let client = providers::connect(&connection).map_err(|e| e.to_string());
-    let stats = match tokio::task::spawn_blocking(move || stat_all(files)).await {
-        Ok(s) => s,
-        Err(e) => {
-            shared
-                .emit(UploadEvent::Warning {
-                    message: format!("atsdrop could not read the files ({e})."),
-                })
-                .await;
-            return;
-        }
+    let Ok(stats) = tokio::task::spawn_blocking(move || stat_all(files)).await else {
+        warn(shared, "atsdrop could not read the files.".to_owned()).await;
+        return;
     };
-    let ctx = Arc::new(BatchCtx {
-        id: id.clone(),
-        lane: shared.lane(&connection_ref),
-        connection_ref: connection_ref.clone(),
-        target: target.clone(),
-        candidate_name: candidate_name.clone(),
+    let ctx = new_ctx(
+        shared,
+        id.clone(),
+        connection_ref.clone(),
+        target.clone(),
+        candidate_name.clone(),
         client,
-        baseline: tokio::sync::OnceCell::new(),
-        files: Mutex::new(Vec::new()),
-        meter: Mutex::new(SpeedMeter::default()),
-    });
-    let in_memory: std::collections::HashSet<FileId> = shared
-        .state
-        .lock()
-        .map(|s| s.jobs.keys().cloned().collect())
-        .unwrap_or_default();
-    let journal = Arc::clone(&shared.journal);
-    let owner = journal.owner().to_owned();
+    );
+    let in_memory = in_memory_ids(shared);
+    let owner = shared.journal.owner().to_owned();
     let batch_record = Record::Batch {
         batch: id.clone(),
         owner: owner.clone(),
@@ -231,110 +216,142 @@ async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
         candidate_name,
         application_id: target.application_id.clone(),
     };
-    let candidate = target.candidate_id.clone();
     let batch_id = id.clone();
-    let decided = tokio::task::spawn_blocking(move || {
-        journal.with_claims_lock(|| {
-            let state = journal.read()?;
-            let decisions: Vec<(Stat, Decision)> = stats
-                .into_iter()
-                .map(|s| {
-                    let d = decide(&state, &journal, &connection_ref, &candidate, &s, &|f| {
-                        in_memory.contains(f)
-                    });
-                    (s, d)
-                })
-                .collect();
-            let mut records = vec![batch_record];
-            for (stat, decision) in &decisions {
-                let file_record = |file: &FileId, size: u64, mtime: Option<Mtime>| Record::File {
-                    file: file.clone(),
-                    batch: batch_id.clone(),
-                    path: stat.path.clone(),
-                    name: stat.spec.name.clone(),
-                    size,
-                    mtime,
-                    content_type: stat.spec.content_type.clone(),
-                    attachment_type: stat.spec.attachment_type.clone(),
-                    remote_id: stat.spec.remote_id.clone(),
-                };
-                match decision {
-                    Decision::New { id, size, mtime } => {
-                        records.push(file_record(id, *size, *mtime))
-                    }
-                    Decision::Adopt { entry, .. } => records.push(if entry.end.is_some() {
-                        Record::Reopen {
-                            file: entry.file.clone(),
-                            owner: owner.clone(),
-                            at: now(),
-                        }
-                    } else {
-                        Record::Claim {
-                            file: entry.file.clone(),
-                            owner: owner.clone(),
-                            at: now(),
-                        }
-                    }),
-                    Decision::Skip {
-                        id,
-                        size,
-                        mtime,
-                        reason,
-                    } => {
-                        records.push(file_record(id, *size, *mtime));
-                        records.push(Record::End {
-                            file: id.clone(),
-                            outcome: Outcome::Skipped,
-                            at: now(),
-                            attachment_id: None,
-                            message: Some(reason.clone()),
-                        });
-                    }
-                    Decision::Fail { id, reason } => {
-                        records.push(file_record(id, 0, None));
-                        records.push(Record::End {
-                            file: id.clone(),
-                            outcome: Outcome::Failed,
-                            at: now(),
-                            attachment_id: None,
-                            message: Some(reason.clone()),
-                        });
-                    }
-                }
-            }
-            journal.append_all(&records)?;
-            Ok::<_, super::journal::JournalError>(decisions)
-        })
+    let decided = with_journal(shared, move |journal| {
+        let replayed = journal.read()?;
+        let decisions: Vec<(Stat, Decision)> = stats
+            .into_iter()
+            .map(|s| {
+                let d = decide(
+                    &replayed,
+                    journal,
+                    &connection_ref,
+                    &target.candidate_id,
+                    &s,
+                    &|f| in_memory.contains(f),
+                );
+                (s, d)
+            })
+            .collect();
+        let mut records = vec![batch_record];
+        records.extend(
+            decisions
+                .iter()
+                .flat_map(|(stat, d)| records_for(&batch_id, &owner, stat, d)),
+        );
+        journal.append_all(&records)?;
+        Ok(decisions)
     })
     .await;
     let decisions = match decided {
-        Ok(Ok(Ok(d))) => d,
-        Ok(Ok(Err(e)) | Err(e)) => {
-            shared
-                .emit(UploadEvent::Warning {
-                    message: format!("Nothing was sent: {e}"),
-                })
-                .await;
-            return;
-        }
+        Ok(d) => d,
         Err(e) => {
-            shared
-                .emit(UploadEvent::Warning {
-                    message: format!("Nothing was sent: the journal task failed ({e})."),
-                })
-                .await;
+            warn(shared, format!("Nothing was sent: {e}")).await;
             return;
         }
     };
-    register_batch(
-        shared,
-        ctx,
-        decisions
-            .into_iter()
-            .map(|(s, d)| job_for(s, d, &id))
-            .collect(),
-    )
-    .await;
+    let jobs = decisions
+        .into_iter()
+        .map(|(s, d)| job_for(s, d, &id))
+        .collect();
+    register_batch(shared, ctx, jobs).await;
+}
+
+/// The journal records for one file's decision.
+fn records_for(batch: &BatchId, owner: &str, stat: &Stat, decision: &Decision) -> Vec<Record> {
+    let file_record = |file: &FileId, size: u64, mtime: Option<Mtime>| Record::File {
+        file: file.clone(),
+        batch: batch.clone(),
+        path: stat.path.clone(),
+        name: stat.spec.name.clone(),
+        size,
+        mtime,
+        content_type: stat.spec.content_type.clone(),
+        attachment_type: stat.spec.attachment_type.clone(),
+        remote_id: stat.spec.remote_id.clone(),
+    };
+    let end = |file: &FileId, outcome: Outcome, reason: &str| Record::End {
+        file: file.clone(),
+        outcome,
+        at: now(),
+        attachment_id: None,
+        message: Some(reason.to_owned()),
+    };
+    match decision {
+        Decision::New { id, size, mtime } => vec![file_record(id, *size, *mtime)],
+        Decision::Adopt { entry, .. } if entry.end.is_some() => vec![Record::Reopen {
+            file: entry.file.clone(),
+            owner: owner.to_owned(),
+            at: now(),
+        }],
+        Decision::Adopt { entry, .. } => vec![Record::Claim {
+            file: entry.file.clone(),
+            owner: owner.to_owned(),
+            at: now(),
+        }],
+        Decision::Skip {
+            id,
+            size,
+            mtime,
+            reason,
+        } => {
+            vec![
+                file_record(id, *size, *mtime),
+                end(id, Outcome::Skipped, reason),
+            ]
+        }
+        Decision::Fail { id, reason } => {
+            vec![file_record(id, 0, None), end(id, Outcome::Failed, reason)]
+        }
+    }
+}
+
+/// A batch's shared context.
+fn new_ctx(
+    shared: &Shared,
+    id: BatchId,
+    connection_ref: ConnectionRef,
+    target: UploadTarget,
+    candidate_name: Option<String>,
+    client: Result<Arc<dyn crate::providers::AtsClient>, String>,
+) -> Arc<BatchCtx> {
+    Arc::new(BatchCtx {
+        id,
+        lane: shared.lane(&connection_ref),
+        connection_ref,
+        target,
+        candidate_name,
+        client,
+        baseline: tokio::sync::OnceCell::new(),
+        files: Mutex::new(Vec::new()),
+        meter: Mutex::new(SpeedMeter::default()),
+    })
+}
+
+/// Ids of the jobs this engine already holds.
+fn in_memory_ids(shared: &Shared) -> HashSet<FileId> {
+    shared
+        .state
+        .lock()
+        .map(|s| s.jobs.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Runs `f` on the blocking pool while holding the journal's cross-process claims lock.
+async fn with_journal<T: Send + 'static>(
+    shared: &Shared,
+    f: impl FnOnce(&Journal) -> Result<T, JournalError> + Send + 'static,
+) -> Result<T, String> {
+    let journal = Arc::clone(&shared.journal);
+    match tokio::task::spawn_blocking(move || journal.with_claims_lock(|| f(&journal))).await {
+        Ok(Ok(Ok(value))) => Ok(value),
+        Ok(Ok(Err(e)) | Err(e)) => Err(e.to_string()),
+        Err(e) => Err(format!("the journal task failed ({e})")),
+    }
+}
+
+async fn warn(shared: &Shared, message: String) {
+    shared.emit(UploadEvent::Warning { message }).await;
 }
 
 /// A job from a decision, and whether it should run.
@@ -474,55 +491,34 @@ async fn register_batch(
 }
 
 async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
-    let journal = Arc::clone(&shared.journal);
-    let in_memory: std::collections::HashSet<FileId> = shared
-        .state
-        .lock()
-        .map(|s| s.jobs.keys().cloned().collect())
-        .unwrap_or_default();
-    let owner = journal.owner().to_owned();
-    let claimed = tokio::task::spawn_blocking(move || {
-        journal.with_claims_lock(|| {
-            let (state, orphans) = journal.orphans()?;
-            let orphans: Vec<FileId> = orphans
-                .into_iter()
-                .filter(|f| !in_memory.contains(f))
-                .collect();
-            let records: Vec<Record> = orphans
-                .iter()
-                .map(|f| Record::Claim {
-                    file: f.clone(),
-                    owner: owner.clone(),
-                    at: now(),
-                })
-                .collect();
-            journal.append_all(&records)?;
-            Ok::<_, super::journal::JournalError>((state, orphans))
-        })
+    let in_memory = in_memory_ids(shared);
+    let owner = shared.journal.owner().to_owned();
+    let claimed = with_journal(shared, move |journal| {
+        let (state, orphans) = journal.orphans()?;
+        let orphans: Vec<FileId> = orphans
+            .into_iter()
+            .filter(|f| !in_memory.contains(f))
+            .collect();
+        let records: Vec<Record> = orphans
+            .iter()
+            .map(|f| Record::Claim {
+                file: f.clone(),
+                owner: owner.clone(),
+                at: now(),
+            })
+            .collect();
+        journal.append_all(&records)?;
+        Ok((state, orphans))
     })
     .await;
     let (state, orphans) = match claimed {
-        Ok(Ok(Ok(v))) => v,
-        Ok(Ok(Err(e)) | Err(e)) => {
-            shared
-                .emit(UploadEvent::Warning {
-                    message: format!("The interrupted uploads could not be resumed: {e}"),
-                })
-                .await;
-            shared
-                .emit(UploadEvent::Resumed {
-                    batches: Vec::new(),
-                    files: 0,
-                })
-                .await;
-            return;
-        }
+        Ok(v) => v,
         Err(e) => {
-            shared
-                .emit(UploadEvent::Warning {
-                    message: format!("The interrupted uploads could not be resumed ({e})."),
-                })
-                .await;
+            warn(
+                shared,
+                format!("The interrupted uploads could not be resumed: {e}"),
+            )
+            .await;
             shared
                 .emit(UploadEvent::Resumed {
                     batches: Vec::new(),
@@ -533,8 +529,8 @@ async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
         }
     };
     let mut by_batch: HashMap<BatchId, Vec<FileEntry>> = HashMap::new();
-    for id in &orphans {
-        if let Some(entry) = state.file(id) {
+    for entry in orphans.iter().filter_map(|id| state.file(id)) {
+        if state.batches.contains_key(&entry.batch) {
             by_batch
                 .entry(entry.batch.clone())
                 .or_default()
@@ -543,39 +539,33 @@ async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
     }
     let mut batches: Vec<_> = by_batch.into_iter().collect();
     batches.sort_by(|a, b| a.0.cmp(&b.0));
-    let resumed: Vec<BatchId> = batches
-        .iter()
-        .map(|(b, _)| b.clone())
-        .filter(|b| state.batches.contains_key(b))
-        .collect();
-    let count = orphans.len();
     // Announce first: a caller waiting for the batches knows which `BatchFinished` to expect.
+    let resumed = batches.iter().map(|(b, _)| b.clone()).collect();
+    let files = batches.iter().map(|(_, e)| e.len()).sum();
     shared
         .emit(UploadEvent::Resumed {
             batches: resumed,
-            files: count,
+            files,
         })
         .await;
     for (batch_id, entries) in batches {
         let Some(batch) = state.batches.get(&batch_id) else {
             continue;
         };
-        let connection = resolve(&batch.connection);
-        let client = connection.and_then(|c| providers::connect(&c).map_err(|e| e.to_string()));
-        let ctx = Arc::new(BatchCtx {
-            id: batch_id.clone(),
-            lane: shared.lane(&batch.connection),
-            connection_ref: batch.connection.clone(),
-            target: UploadTarget {
-                candidate_id: batch.candidate_id.clone(),
-                application_id: batch.application_id.clone(),
-            },
-            candidate_name: batch.candidate_name.clone(),
+        let client = resolve(&batch.connection)
+            .and_then(|c| providers::connect(&c).map_err(|e| e.to_string()));
+        let target = UploadTarget {
+            candidate_id: batch.candidate_id.clone(),
+            application_id: batch.application_id.clone(),
+        };
+        let ctx = new_ctx(
+            shared,
+            batch_id.clone(),
+            batch.connection.clone(),
+            target,
+            batch.candidate_name.clone(),
             client,
-            baseline: tokio::sync::OnceCell::new(),
-            files: Mutex::new(Vec::new()),
-            meter: Mutex::new(SpeedMeter::default()),
-        });
+        );
         let jobs = entries
             .iter()
             .map(|e| (job_from_entry(e, &batch_id), None))

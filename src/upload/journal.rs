@@ -255,49 +255,17 @@ impl JournalState {
                 application_id,
                 ..
             } => {
-                self.batches.insert(
-                    batch.clone(),
-                    BatchEntry {
-                        batch,
-                        at,
-                        connection,
-                        candidate_id,
-                        candidate_name,
-                        application_id,
-                    },
-                );
+                let entry = BatchEntry {
+                    batch: batch.clone(),
+                    at,
+                    connection,
+                    candidate_id,
+                    candidate_name,
+                    application_id,
+                };
+                self.batches.insert(batch, entry);
             }
-            Record::File {
-                file,
-                batch,
-                path,
-                name,
-                size,
-                mtime,
-                content_type,
-                attachment_type,
-                remote_id,
-            } => {
-                let owner = String::new();
-                self.index.insert(file.clone(), self.files.len());
-                self.files.push(FileEntry {
-                    file,
-                    batch,
-                    path,
-                    name,
-                    size,
-                    mtime,
-                    content_type,
-                    attachment_type,
-                    remote_id,
-                    sha256: None,
-                    owner,
-                    attempts: 0,
-                    in_flight: false,
-                    seen_before: None,
-                    end: None,
-                });
-            }
+            record @ Record::File { .. } => self.add_file(record),
             Record::Hashed { file, sha256 } => {
                 if let Some(e) = self.entry_mut(&file) {
                     e.sha256 = Some(sha256);
@@ -347,6 +315,41 @@ impl JournalState {
                 }
             }
         }
+    }
+
+    fn add_file(&mut self, record: Record) {
+        let Record::File {
+            file,
+            batch,
+            path,
+            name,
+            size,
+            mtime,
+            content_type,
+            attachment_type,
+            remote_id,
+        } = record
+        else {
+            return;
+        };
+        self.index.insert(file.clone(), self.files.len());
+        self.files.push(FileEntry {
+            file,
+            batch,
+            path,
+            name,
+            size,
+            mtime,
+            content_type,
+            attachment_type,
+            remote_id,
+            sha256: None,
+            owner: String::new(),
+            attempts: 0,
+            in_flight: false,
+            seen_before: None,
+            end: None,
+        });
     }
 
     fn entry_mut(&mut self, id: &FileId) -> Option<&mut FileEntry> {
@@ -609,36 +612,33 @@ mod tests {
     }
 
     #[test]
-    fn jobs_of_a_dead_owner_are_orphans_and_a_live_owner_keeps_its_own() {
+    fn unfinished_jobs_of_a_departed_owner_are_orphans_and_a_live_owners_are_not() {
         let dir = tempfile::tempdir().unwrap();
         let (b, f) = (BatchId::new(), FileId::new());
-        {
-            let first = Journal::open(dir.path()).unwrap();
-            queue(&first, &b, &f);
-            let second = Journal::open(dir.path()).unwrap();
-            let (_, orphans) = second.orphans().unwrap();
-            assert!(orphans.is_empty(), "the first owner is alive");
-            // Simulate a crash: the first process's lock goes away without tidying up.
-            std::mem::forget(first);
-        }
-        // `forget` kept the lock file handle open in this process; a real crash releases it.
-        // Re-create the situation with a stale lock file nobody holds.
-        let third = Journal::open(dir.path()).unwrap();
-        let state = third.read().unwrap();
-        let owner = state.file(&f).unwrap().owner.clone();
-        let stale = dir.path().join("owners").join(format!("{owner}.lock"));
-        assert!(stale.exists());
-        // The forgotten handle still holds the lock within this process (flock is per open
-        // file description), so it counts as alive here.
-        assert!(third.owner_alive(&owner));
-        let other_dir = tempfile::tempdir().unwrap();
-        let fourth = Journal::open(other_dir.path()).unwrap();
-        queue(&fourth, &b, &f);
-        let fourth_owner = fourth.owner().to_owned();
-        drop(fourth);
-        let fifth = Journal::open(other_dir.path()).unwrap();
-        assert!(!fifth.owner_alive(&fourth_owner));
-        let (_, orphans) = fifth.orphans().unwrap();
-        assert_eq!(orphans, vec![f]);
+        let first = Journal::open(dir.path()).unwrap();
+        queue(&first, &b, &f);
+        let second = Journal::open(dir.path()).unwrap();
+        assert!(second.owner_alive(first.owner()));
+        assert!(
+            second.orphans().unwrap().1.is_empty(),
+            "its owner still runs"
+        );
+        let gone = first.owner().to_owned();
+        drop(first);
+        assert!(!second.owner_alive(&gone));
+        assert_eq!(second.orphans().unwrap().1, vec![f.clone()]);
+        second
+            .append(&Record::Claim {
+                file: f.clone(),
+                owner: second.owner().into(),
+                at: now(),
+            })
+            .unwrap();
+        let state = second.read().unwrap();
+        assert_eq!(state.file(&f).unwrap().owner, second.owner());
+        assert!(
+            second.orphans().unwrap().1.is_empty(),
+            "claimed by a live owner"
+        );
     }
 }

@@ -61,15 +61,22 @@ pub enum Verdict {
 #[must_use]
 pub fn classify(error: &ProviderError) -> Verdict {
     match error {
-        ProviderError::RateLimited { .. } => Verdict::Retry,
-        ProviderError::Server { status, .. } if matches!(status, 502..=504) => Verdict::Retry,
-        ProviderError::Network { body_sent, .. } | ProviderError::Timeout { body_sent, .. } => {
-            if *body_sent {
-                Verdict::Unknown
-            } else {
-                Verdict::Retry
-            }
+        ProviderError::RateLimited { .. }
+        | ProviderError::Server {
+            status: 502..=504, ..
         }
+        | ProviderError::Network {
+            body_sent: false, ..
+        }
+        | ProviderError::Timeout {
+            body_sent: false, ..
+        } => Verdict::Retry,
+        ProviderError::Network {
+            body_sent: true, ..
+        }
+        | ProviderError::Timeout {
+            body_sent: true, ..
+        } => Verdict::Unknown,
         _ => Verdict::Fail,
     }
 }

@@ -97,6 +97,7 @@ fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
             attachment_type: job.attachment_type.clone(),
             key: job.id.0.clone(),
             remote_id: job.remote_id.clone(),
+            sha256: job.sha256.clone(),
         },
         ctx,
         mtime: job.mtime,
@@ -110,45 +111,9 @@ fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
 }
 
 async fn process(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut Work) -> End {
-    // The content fingerprint, recorded before anything is sent.
-    if work.sha256.is_none() {
-        let Ok(_permit) = shared.hashing.acquire().await else {
-            return End::failed("atsdrop is shutting down.");
-        };
-        let path = work.file.path.clone();
-        match tokio::task::spawn_blocking(move || fingerprint::sha256_hex(&path)).await {
-            Ok(Ok(hash)) => {
-                if let Err(e) = shared
-                    .journal(vec![Record::Hashed {
-                        file: work.id.clone(),
-                        sha256: hash.clone(),
-                    }])
-                    .await
-                {
-                    return End::failed(format!("Nothing was sent: {e}"));
-                }
-                set_sha(shared, &work.id, &hash);
-                work.sha256 = Some(hash);
-            }
-            Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                return End::failed(format!(
-                    "{} was removed after it was queued: add it again if it still exists elsewhere.",
-                    work.file.name
-                ));
-            }
-            Ok(Err(e)) => {
-                return End::failed(format!(
-                    "{} can't be read ({e}): check the file and retry.",
-                    work.file.name
-                ));
-            }
-            Err(e) => {
-                return End::failed(format!("{} could not be checked ({e}).", work.file.name));
-            }
-        }
+    if let Err(end) = ensure_hashed(shared, work).await {
+        return end;
     }
-    let system = work.ctx.connection_ref.provider;
-    let profile = system.profile();
     let max_attempts = shared.config.retry.max_attempts.max(1);
     let mut tries = 0u32;
     let mut last_error: Option<ProviderError> = None;
@@ -175,105 +140,158 @@ async fn process(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
                 work.file.name
             ));
         }
-        wait_while_paused(shared).await;
-        let Some(permit) = work.ctx.lane.acquire().await else {
-            return End::failed("atsdrop is shutting down.");
-        };
-        if let Err(reason) = tokio::task::spawn_blocking({
-            let (path, size, mtime, sha) = (
-                work.file.path.clone(),
-                work.file.size,
-                work.mtime,
-                work.sha256.clone(),
-            );
-            move || unchanged(&path, size, mtime, sha.as_deref())
-        })
-        .await
-        .unwrap_or_else(|e| Err(format!("the file check failed ({e})")))
-        {
-            return End::failed(reason);
-        }
         tries += 1;
-        work.attempts += 1;
-        let seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
-            baseline_count(shared, client, work).await
-        } else {
-            None
+        let error = match attempt(shared, client, work).await {
+            Attempt::Done(end) => return end,
+            Attempt::Error(error) => error,
         };
-        work.seen_before = seen_before;
-        let start = Record::Start {
-            file: work.id.clone(),
-            owner: shared.journal.owner().to_owned(),
-            attempt: work.attempts,
-            at: now(),
-            seen_before,
-        };
-        if let Err(e) = shared.journal(vec![start]).await {
-            return End::failed(format!("Nothing was sent: {e}"));
-        }
-        work.sent.store(0, Ordering::Relaxed);
-        shared
-            .set_state(&work.id, FileState::Uploading, None, None)
-            .await;
-        shared.uploading_started(&work.id);
-        let sent = Arc::clone(&work.sent);
-        let progress: ProgressFn = Arc::new(move |_, bytes| sent.store(bytes, Ordering::Relaxed));
-        let result = client
-            .upload(&work.ctx.target, std::slice::from_ref(&work.file), progress)
-            .await;
-        shared.uploading_done_if(&work.id);
-        drop(permit);
-        let error = match result {
-            Ok(outcomes) => return success(outcomes.into_iter().next(), None),
-            Err(e) => e,
-        };
-        // With an idempotency key, a 409 means the system is still processing the same key:
-        // asking again later returns its answer.
-        let keyed_conflict = profile.idempotency == Idempotency::Key
-            && matches!(error, ProviderError::Rejected { status: 409, .. });
-        let verdict = if keyed_conflict {
-            Verdict::Retry
-        } else {
-            classify(&error)
-        };
-        match verdict {
+        match verdict(work, &error) {
             Verdict::Fail => return End::failed(error.to_string()),
             Verdict::Unknown => {
                 unknown = true;
+                let message = format!("{error} atsdrop is checking whether it arrived.");
                 shared
-                    .set_state(
-                        &work.id,
-                        FileState::Verifying,
-                        Some(format!("{error} atsdrop is checking whether it arrived.")),
-                        None,
-                    )
+                    .set_state(&work.id, FileState::Verifying, Some(message), None)
                     .await;
             }
-            Verdict::Retry => {
-                let delay = shared.config.retry.delay(tries + 1, error.retry_after());
-                if matches!(error, ProviderError::RateLimited { .. }) {
-                    work.ctx.lane.pause_for(delay);
-                    shared
-                        .emit(UploadEvent::LanePaused {
-                            connection: work.ctx.lane.label().to_owned(),
-                            delay,
-                        })
-                        .await;
-                }
-                if tries < max_attempts {
-                    let message = format!(
-                        "{error} Trying again in {}.",
-                        crate::model::human_duration(delay)
-                    );
-                    shared
-                        .set_state(&work.id, FileState::Queued, Some(message), None)
-                        .await;
-                    tokio::time::sleep(delay).await;
-                }
+            Verdict::Retry if tries < max_attempts => {
+                wait_to_retry(shared, work, &error, tries).await;
             }
+            Verdict::Retry => {}
         }
         last_error = Some(error);
     }
+}
+
+/// Records the content fingerprint (sha256) before anything is sent.
+async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End> {
+    if work.sha256.is_some() {
+        return Ok(());
+    }
+    let Ok(_permit) = shared.hashing.acquire().await else {
+        return Err(End::failed("atsdrop is shutting down."));
+    };
+    let path = work.file.path.clone();
+    let name = &work.file.name;
+    let hash = match tokio::task::spawn_blocking(move || fingerprint::sha256_hex(&path)).await {
+        Ok(Ok(hash)) => hash,
+        Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(End::failed(format!(
+                "{name} was removed after it was queued: add it again if it still exists elsewhere."
+            )));
+        }
+        Ok(Err(e)) => {
+            return Err(End::failed(format!(
+                "{name} can't be read ({e}): check the file and retry."
+            )));
+        }
+        Err(e) => return Err(End::failed(format!("{name} could not be checked ({e})."))),
+    };
+    let record = Record::Hashed {
+        file: work.id.clone(),
+        sha256: hash.clone(),
+    };
+    if let Err(e) = shared.journal(vec![record]).await {
+        return Err(End::failed(format!("Nothing was sent: {e}")));
+    }
+    set_sha(shared, &work.id, &hash);
+    work.sha256 = Some(hash);
+    Ok(())
+}
+
+/// How one attempt went.
+enum Attempt {
+    Done(End),
+    Error(ProviderError),
+}
+
+/// One attempt: wait for the lane, check the file is unchanged, journal the start, send.
+async fn attempt(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut Work) -> Attempt {
+    wait_while_paused(shared).await;
+    let Some(permit) = work.ctx.lane.acquire().await else {
+        return Attempt::Done(End::failed("atsdrop is shutting down."));
+    };
+    // Size and modification time now; the content is checked against the recorded sha256
+    // while it streams (the body fails before its last chunk if it differs).
+    let (path, size, mtime) = (work.file.path.clone(), work.file.size, work.mtime);
+    let check = tokio::task::spawn_blocking(move || unchanged(&path, size, mtime))
+        .await
+        .unwrap_or_else(|e| Err(format!("the file check failed ({e})")));
+    if let Err(reason) = check {
+        return Attempt::Done(End::failed(reason));
+    }
+    work.attempts += 1;
+    let profile = work.ctx.connection_ref.provider.profile();
+    work.seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
+        baseline_count(shared, client, work).await
+    } else {
+        None
+    };
+    let start = Record::Start {
+        file: work.id.clone(),
+        owner: shared.journal.owner().to_owned(),
+        attempt: work.attempts,
+        at: now(),
+        seen_before: work.seen_before,
+    };
+    if let Err(e) = shared.journal(vec![start]).await {
+        return Attempt::Done(End::failed(format!("Nothing was sent: {e}")));
+    }
+    work.sent.store(0, Ordering::Relaxed);
+    shared
+        .set_state(&work.id, FileState::Uploading, None, None)
+        .await;
+    shared.uploading_started(&work.id);
+    let sent = Arc::clone(&work.sent);
+    let progress: ProgressFn = Arc::new(move |_, bytes| sent.store(bytes, Ordering::Relaxed));
+    work.file.sha256.clone_from(&work.sha256);
+    let result = client
+        .upload(&work.ctx.target, std::slice::from_ref(&work.file), progress)
+        .await;
+    shared.uploading_done_if(&work.id);
+    drop(permit);
+    match result {
+        Ok(outcomes) => Attempt::Done(success(outcomes.into_iter().next(), None)),
+        Err(ProviderError::File { reason, .. }) => Attempt::Done(End::failed(format!(
+            "{} was not sent: {reason}; check it is the version you want and add it again.",
+            work.file.name
+        ))),
+        Err(e) => Attempt::Error(e),
+    }
+}
+
+/// What a failed attempt means for this system.
+fn verdict(work: &Work, error: &ProviderError) -> Verdict {
+    // With an idempotency key, a 409 means the system is still processing the same key:
+    // asking again later returns its answer.
+    let keyed = work.ctx.connection_ref.provider.profile().idempotency == Idempotency::Key;
+    if keyed && matches!(error, ProviderError::Rejected { status: 409, .. }) {
+        Verdict::Retry
+    } else {
+        classify(error)
+    }
+}
+
+/// Waits before the next attempt; a 429 pauses the whole lane for the announced delay.
+async fn wait_to_retry(shared: &Arc<Shared>, work: &Work, error: &ProviderError, tries: u32) {
+    let delay = shared.config.retry.delay(tries + 1, error.retry_after());
+    if matches!(error, ProviderError::RateLimited { .. }) {
+        work.ctx.lane.pause_for(delay);
+        shared
+            .emit(UploadEvent::LanePaused {
+                connection: work.ctx.lane.label().to_owned(),
+                delay,
+            })
+            .await;
+    }
+    let message = format!(
+        "{error} Trying again in {}.",
+        crate::model::human_duration(delay)
+    );
+    shared
+        .set_state(&work.id, FileState::Queued, Some(message), None)
+        .await;
+    tokio::time::sleep(delay).await;
 }
 
 fn success(outcome: Option<UploadOutcome>, note: Option<String>) -> End {
@@ -390,27 +408,19 @@ async fn baseline_count(
     let Ok(list) = baseline else { return None };
     let before = list.iter().filter(|a| same_file(a, &work.file)).count();
     // Files of this batch with the same name that arrived since the baseline was taken.
-    let done_here = shared
-        .state
-        .lock()
-        .map(|s| {
-            work.ctx
-                .files
-                .lock()
-                .map(|ids| {
-                    ids.iter()
-                        .filter_map(|i| s.jobs.get(i))
-                        .filter(|j| {
-                            j.id != work.id
-                                && j.state == FileState::Done
-                                && j.name == work.file.name
-                                && j.size == work.file.size
-                        })
-                        .count()
+    let done_here = shared.state.lock().map_or(0, |s| {
+        work.ctx.files.lock().map_or(0, |ids| {
+            ids.iter()
+                .filter_map(|i| s.jobs.get(i))
+                .filter(|j| {
+                    j.id != work.id
+                        && j.state == FileState::Done
+                        && j.name == work.file.name
+                        && j.size == work.file.size
                 })
-                .unwrap_or(0)
+                .count()
         })
-        .unwrap_or(0);
+    });
     u32::try_from(before + done_here).ok()
 }
 

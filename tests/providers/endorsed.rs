@@ -178,7 +178,7 @@ async fn a_token_is_renewed_shortly_before_it_expires() {
         assert_eq!(token_requests(&emu), n);
     }
     emu.shared()
-        .set_endorsed_token_lifetime(Duration::from_secs(3600));
+        .set_endorsed_token_lifetime(Duration::from_hours(1));
     for _ in 0..3 {
         client.get_candidate(&id).await.unwrap();
     }
@@ -695,7 +695,8 @@ async fn raw(emu: &Emulator, scope: Option<&str>) -> (reqwest::Client, String, S
         "client_id={ENDORSED_CLIENT_ID}&client_secret={ENDORSED_CLIENT_SECRET}&grant_type=client_credentials"
     );
     if let Some(scope) = scope {
-        body.push_str(&format!("&scope={}", scope.replace(' ', "+")));
+        body.push_str("&scope=");
+        body.push_str(&scope.replace(' ', "+"));
     }
     let (s, b) = status_and_body(
         http.post(format!("{base}/auth/tokens"))

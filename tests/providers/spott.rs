@@ -380,7 +380,7 @@ async fn a_file_changed_after_checking_is_not_sent() {
 
 // ---- strictness: raw requests the client would never send ----
 
-async fn raw(emu: &atsdrop::emulator::Emulator) -> (reqwest::Client, String) {
+fn raw(emu: &atsdrop::emulator::Emulator) -> (reqwest::Client, String) {
     (sandbox::raw_client(), emu.base_url(SPOTT))
 }
 
@@ -406,7 +406,7 @@ async fn status_and_body(r: reqwest::RequestBuilder) -> (u16, Value) {
 #[tokio::test]
 async fn emulator_refuses_what_spott_would_refuse() {
     let emu = emulator().await;
-    let (http, base) = raw(&emu).await;
+    let (http, base) = raw(&emu);
     let key = ("x-api-key", SPOTT_API_KEY);
     let pdf = pdf_bytes(100);
 

@@ -1,6 +1,6 @@
 //! Drives the upload engine in tests: start it, submit batches, read its events.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -162,9 +162,4 @@ pub fn quick_connection(emu: &Emulator, provider: ProviderId, response: Duration
     c.timeouts.response = response;
     c.timeouts.stall = response;
     c
-}
-
-/// Paths of a temp dir's files, for convenience.
-pub fn paths(dir: &Path, names: &[&str]) -> Vec<PathBuf> {
-    names.iter().map(|n| dir.join(n)).collect()
 }

@@ -21,8 +21,11 @@ pub async fn emulator_with(config: EmulatorConfig) -> Emulator {
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .fold(String::new(), |mut s, b| {
+            use std::fmt::Write;
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// A minimal but real PDF of about `len` bytes (padded with a comment).
@@ -73,6 +76,7 @@ pub fn upload_file(
         attachment_type: attachment_type.to_owned(),
         key: uuid::Uuid::new_v4().to_string(),
         remote_id: None,
+        sha256: None,
     }
 }
 
