@@ -17,10 +17,12 @@
 //! a `thiserror` enum whose `Display` is one plain sentence. Secrets live in [`model::Secret`],
 //! which never prints itself.
 
+pub mod app;
 pub mod credentials;
 pub mod emulator;
 pub mod inspect;
 pub mod model;
 pub mod providers;
 pub mod settings;
+pub mod ui;
 pub mod upload;

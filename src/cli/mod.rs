@@ -5,6 +5,7 @@ mod candidates;
 mod connect;
 pub mod failure;
 mod follow;
+mod gui;
 mod history;
 mod resume;
 mod sandbox;
@@ -188,10 +189,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Resume(args)) => resume::run(&args, &runtime()?),
         Some(Command::History(args)) => history::run(&args),
         Some(Command::Sandbox(args)) => sandbox::run(&args, &runtime()?),
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(ExitCode::from(EXIT_OK))
-        }
+        None => gui::run(&runtime()?),
     }
 }

@@ -15,9 +15,8 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use base64::Engine as _;
-use bytes::Bytes;
+use bytes::{BufMut, Bytes, BytesMut};
 use http_body::{Frame, SizeHint};
-use tokio::io::{AsyncRead, ReadBuf};
 
 /// Bytes read from a file per chunk. A multiple of 3, so base64 chunks need no carry-over when
 /// reads are full.
@@ -54,7 +53,7 @@ struct FileSegment {
     len: u64,
     encoding: FileEncoding,
     file_index: usize,
-    expected_sha256: Option<[u8; 32]>,
+    expected_fingerprint: Option<u128>,
 }
 
 impl FileSegment {
@@ -102,13 +101,13 @@ impl BodyPlan {
             len,
             encoding,
             file_index,
-            expected_sha256: None,
+            expected_fingerprint: None,
         }));
         self
     }
 
     /// Appends an upload's file: like [`BodyPlan::push_file`] with the file's recorded size, and
-    /// checking its content against the recorded sha256 while it streams.
+    /// checking its content against the recorded fingerprint while it streams.
     pub fn push_upload(
         &mut self,
         file: &super::UploadFile,
@@ -120,7 +119,7 @@ impl BodyPlan {
             len: file.size,
             encoding,
             file_index,
-            expected_sha256: file.sha256.as_deref().and_then(parse_hex),
+            expected_fingerprint: file.fingerprint,
         }));
         self
     }
@@ -244,7 +243,7 @@ struct OpenFile {
     meta: std::fs::File,
     read: u64,
     carry: Vec<u8>,
-    hasher: Option<sha2::Sha256>,
+    hasher: Option<Box<xxhash_rust::xxh3::Xxh3>>,
 }
 
 impl StreamingBody {
@@ -280,8 +279,8 @@ impl StreamingBody {
         }
         let meta = file.try_clone().map_err(|e| io_phrase(&e))?;
         let hasher = segment
-            .expected_sha256
-            .map(|_| <sha2::Sha256 as sha2::Digest>::new());
+            .expected_fingerprint
+            .map(|_| Box::new(xxhash_rust::xxh3::Xxh3::new()));
         Ok(OpenFile {
             segment,
             file: tokio::fs::File::from_std(file),
@@ -312,28 +311,30 @@ fn poll_file(open: &mut OpenFile, cx: &mut Context<'_>, progress: &ProgressFn) -
             return Poll::Ready(Step::Data(Bytes::from(tail)));
         }
         let want = usize::try_from(left).map_or(CHUNK, |l| l.min(CHUNK));
-        let mut chunk = vec![0u8; want];
-        let mut buf = ReadBuf::new(&mut chunk);
-        match Pin::new(&mut open.file).poll_read(cx, &mut buf) {
+        // Read into uninitialised capacity: no zero-filling per chunk.
+        let mut chunk = BytesMut::with_capacity(want);
+        let n = match tokio_util::io::poll_read_buf(
+            Pin::new(&mut open.file),
+            cx,
+            &mut (&mut chunk).limit(want),
+        ) {
             Poll::Pending => return Poll::Pending,
             Poll::Ready(Err(e)) => return Poll::Ready(Step::Failed(io_phrase(&e))),
-            Poll::Ready(Ok(())) => {}
-        }
-        let n = buf.filled().len();
+            Poll::Ready(Ok(n)) => n,
+        };
         if n == 0 {
             return Poll::Ready(Step::Failed(
                 "it got shorter while it was being sent".to_owned(),
             ));
         }
-        chunk.truncate(n);
         open.read += n as u64;
         if let Some(hasher) = open.hasher.as_mut() {
-            sha2::Digest::update(hasher, &chunk);
+            hasher.update(&chunk);
         }
         if open.read == open.segment.len
             && let (Some(hasher), Some(expected)) =
-                (open.hasher.take(), open.segment.expected_sha256)
-            && sha2::Digest::finalize(hasher).as_slice() != expected
+                (open.hasher.take(), open.segment.expected_fingerprint)
+            && hasher.digest128() != expected
         {
             // Before the last bytes go out: the content must be what was checked.
             return Poll::Ready(Step::Failed("it changed after it was checked".to_owned()));
@@ -352,7 +353,7 @@ fn poll_file(open: &mut OpenFile, cx: &mut Context<'_>, progress: &ProgressFn) -
         }
         progress(open.segment.file_index, open.read);
         match open.segment.encoding {
-            FileEncoding::Raw => return Poll::Ready(Step::Data(Bytes::from(chunk))),
+            FileEncoding::Raw => return Poll::Ready(Step::Data(chunk.freeze())),
             FileEncoding::Base64 => {
                 let mut input = std::mem::take(&mut open.carry);
                 input.extend_from_slice(&chunk);
@@ -431,20 +432,6 @@ impl http_body::Body for StreamingBody {
     }
 }
 
-/// 64 hex digits → 32 bytes.
-fn parse_hex(hex: &str) -> Option<[u8; 32]> {
-    let bytes = hex.as_bytes();
-    if bytes.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, pair) in bytes.chunks(2).enumerate() {
-        let text = std::str::from_utf8(pair).ok()?;
-        out[i] = u8::from_str_radix(text, 16).ok()?;
-    }
-    Some(out)
-}
-
 /// A phrase for an I/O error that reads well after "could not be sent: ".
 fn io_phrase(e: &io::Error) -> String {
     match e.kind() {
@@ -517,18 +504,11 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn content_that_differs_from_the_recorded_hash_never_completes() {
-        use sha2::Digest;
+    async fn content_that_differs_from_the_recorded_fingerprint_never_completes() {
         let data = vec![7u8; CHUNK * 2 + 5];
         let file = temp_file(&data);
-        let good: String = sha2::Sha256::digest(&data)
-            .iter()
-            .fold(String::new(), |mut s, b| {
-                use std::fmt::Write;
-                let _ = write!(s, "{b:02x}");
-                s
-            });
-        let upload = |sha: &str| crate::providers::UploadFile {
+        let good = xxhash_rust::xxh3::xxh3_128(&data);
+        let upload = |fingerprint: u128| crate::providers::UploadFile {
             path: file.path().to_owned(),
             name: "cv.pdf".into(),
             content_type: "application/pdf".into(),
@@ -536,17 +516,17 @@ mod tests {
             attachment_type: "CV".into(),
             key: "k".into(),
             remote_id: None,
-            sha256: Some(sha.to_owned()),
+            fingerprint: Some(fingerprint),
         };
         for encoding in [FileEncoding::Raw, FileEncoding::Base64] {
             let mut plan = BodyPlan::new();
-            plan.push_upload(&upload(&good), encoding, 0);
+            plan.push_upload(&upload(good), encoding, 0);
             assert!(
                 collect(plan).await.is_ok(),
                 "{encoding:?}: the recorded content passes"
             );
             let mut plan = BodyPlan::new();
-            plan.push_upload(&upload(&"0".repeat(64)), encoding, 0);
+            plan.push_upload(&upload(good ^ 1), encoding, 0);
             let tracker = BodyTracker::new();
             let declared = plan.content_length();
             let result = plan

@@ -63,10 +63,10 @@ pub struct UploadFile {
     pub key: String,
     /// Endorsed: the attachment's id in the originating system (default: `key`).
     pub remote_id: Option<String>,
-    /// Hex sha256 recorded when the file was queued. When set, the body hashes the bytes it
-    /// reads and fails before the last chunk leaves if they differ — so a file changed since it
-    /// was checked never arrives complete.
-    pub sha256: Option<String>,
+    /// The content's XXH3-128 fingerprint, recorded with its sha256 when the file was queued.
+    /// When set, the body fingerprints the bytes it reads and fails before the last chunk leaves
+    /// if they differ — so a file changed since it was checked never arrives complete.
+    pub fingerprint: Option<u128>,
 }
 
 /// What the system said about one uploaded file.

@@ -147,6 +147,7 @@ pub(crate) struct Job {
     pub size: u64,
     pub mtime: Option<Mtime>,
     pub sha256: Option<String>,
+    pub fingerprint: Option<u128>,
     pub state: FileState,
     pub attempts: u32,
     pub restored_in_flight: bool,
@@ -212,6 +213,12 @@ impl Engine {
     /// laptop) and runs it; `resolve` supplies the secret for each account. Returns at once.
     pub fn resume_orphans(&self, resolve: Resolver) {
         let _ = self.shared.intake.send(intake::Request::Resume(resolve));
+    }
+
+    /// Counts what earlier runs left unfinished, without taking it over; answers with
+    /// [`UploadEvent::Interrupted`].
+    pub fn check_interrupted(&self) {
+        let _ = self.shared.intake.send(intake::Request::CheckInterrupted);
     }
 
     /// Cancels one file (queued or in flight).

@@ -92,6 +92,12 @@ pub enum UploadEvent {
         /// How long.
         delay: Duration,
     },
+    /// [`super::Engine::check_interrupted`] counted the unfinished uploads of runs that ended
+    /// without finishing them (crash, `kill -9`, closed laptop).
+    Interrupted {
+        /// Files waiting to be resumed.
+        files: usize,
+    },
     /// [`super::Engine::resume_orphans`] has taken over what it found (possibly nothing).
     Resumed {
         /// The batches being finished, each ending with `BatchFinished`.

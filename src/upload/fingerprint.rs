@@ -20,26 +20,41 @@ pub fn stat(path: &Path) -> io::Result<(u64, Option<Mtime>)> {
     Ok((meta.len(), meta.modified().ok().and_then(Mtime::of)))
 }
 
-/// Hex sha256 of a file, read in 256 KiB chunks.
-pub fn sha256_hex(path: &Path) -> io::Result<String> {
+/// What identifies a file's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// Hex sha256: the content's identity in the journal and history.
+    pub sha256: String,
+    /// XXH3-128: checked again cheaply while the file streams out.
+    pub xxh3: u128,
+}
+
+/// Both fingerprints of a file, from one read in 256 KiB chunks.
+pub fn fingerprints(path: &Path) -> io::Result<Fingerprints> {
     let mut file = fs::File::open(path)?;
-    let mut hasher = Sha256::new();
+    let mut sha = Sha256::new();
+    let mut xxh = xxhash_rust::xxh3::Xxh3::new();
     let mut buffer = vec![0u8; 256 * 1024];
     loop {
         let n = file.read(&mut buffer)?;
         if n == 0 {
             break;
         }
-        hasher.update(&buffer[..n]);
+        sha.update(&buffer[..n]);
+        xxh.update(&buffer[..n]);
     }
-    Ok(hasher
+    let sha256 = sha
         .finalize()
         .iter()
         .fold(String::with_capacity(64), |mut s, b| {
             use std::fmt::Write;
             let _ = write!(s, "{b:02x}");
             s
-        }))
+        });
+    Ok(Fingerprints {
+        sha256,
+        xxh3: xxh.digest128(),
+    })
 }
 
 /// Why a file may no longer be sent.
@@ -47,7 +62,7 @@ pub fn sha256_hex(path: &Path) -> io::Result<String> {
 pub struct Changed(pub String);
 
 /// Checks a file against what was recorded when it was queued: still there, same size, same
-/// modification time. (The content is checked against its sha256 while it is sent.)
+/// modification time. (The content is checked against its fingerprint while it is sent.)
 pub fn check(path: &Path, size: u64, mtime: Option<Mtime>) -> Result<(), Changed> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),

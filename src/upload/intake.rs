@@ -27,6 +27,8 @@ pub(crate) enum Request {
     Retry(FileId),
     /// The user says an unknown outcome did arrive.
     MarkUploaded(FileId),
+    /// Count orphans without claiming them.
+    CheckInterrupted,
 }
 
 pub(crate) async fn run(shared: Arc<Shared>, mut requests: mpsc::UnboundedReceiver<Request>) {
@@ -36,6 +38,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut requests: mpsc::UnboundedReceiv
             Request::Resume(resolve) => resume(&shared, &resolve).await,
             Request::Retry(file) => retry(&shared, &file).await,
             Request::MarkUploaded(file) => mark_uploaded(&shared, &file).await,
+            Request::CheckInterrupted => check_interrupted(&shared).await,
         }
     }
 }
@@ -368,6 +371,7 @@ fn job_for(stat: Stat, decision: Decision, batch: &BatchId) -> (Job, Option<(Out
         size,
         mtime,
         sha256: None,
+        fingerprint: None,
         state: FileState::Queued,
         attempts: 0,
         restored_in_flight: false,
@@ -413,6 +417,7 @@ fn job_from_entry(entry: &FileEntry, batch: &BatchId) -> Job {
         size: entry.size,
         mtime: entry.mtime,
         sha256: entry.sha256.clone(),
+        fingerprint: entry.xxh3,
         state: FileState::Queued,
         attempts: entry.attempts,
         restored_in_flight: entry.in_flight,
@@ -571,6 +576,19 @@ async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
             .map(|e| (job_from_entry(e, &batch_id), None))
             .collect();
         register_batch(shared, ctx, jobs).await;
+    }
+}
+
+async fn check_interrupted(shared: &Arc<Shared>) {
+    let in_memory = in_memory_ids(shared);
+    let counted = with_journal(shared, move |journal| {
+        let (_, orphans) = journal.orphans()?;
+        Ok(orphans.iter().filter(|f| !in_memory.contains(f)).count())
+    })
+    .await;
+    match counted {
+        Ok(files) => shared.emit(UploadEvent::Interrupted { files }).await,
+        Err(e) => warn(shared, format!("The journal could not be read: {e}")).await,
     }
 }
 

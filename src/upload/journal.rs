@@ -110,6 +110,9 @@ pub enum Record {
         file: FileId,
         /// Hex sha256.
         sha256: String,
+        /// Hex XXH3-128, checked while the file streams out.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        xxh3: Option<String>,
     },
     /// An attempt to send a file begins.
     Start {
@@ -198,6 +201,8 @@ pub struct FileEntry {
     pub remote_id: Option<String>,
     /// Hex sha256, once computed.
     pub sha256: Option<String>,
+    /// XXH3-128, once computed.
+    pub xxh3: Option<u128>,
     /// The owner responsible now.
     pub owner: String,
     /// Attempts started so far.
@@ -266,9 +271,10 @@ impl JournalState {
                 self.batches.insert(batch, entry);
             }
             record @ Record::File { .. } => self.add_file(record),
-            Record::Hashed { file, sha256 } => {
+            Record::Hashed { file, sha256, xxh3 } => {
                 if let Some(e) = self.entry_mut(&file) {
                     e.sha256 = Some(sha256);
+                    e.xxh3 = xxh3.and_then(|h| u128::from_str_radix(&h, 16).ok());
                 }
             }
             Record::Start {
@@ -344,6 +350,7 @@ impl JournalState {
             attachment_type,
             remote_id,
             sha256: None,
+            xxh3: None,
             owner: String::new(),
             attempts: 0,
             in_flight: false,

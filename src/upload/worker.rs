@@ -20,6 +20,7 @@ struct Work {
     file: UploadFile,
     mtime: Option<Mtime>,
     sha256: Option<String>,
+    fingerprint: Option<u128>,
     attempts: u32,
     in_flight: bool,
     seen_before: Option<u32>,
@@ -97,11 +98,12 @@ fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
             attachment_type: job.attachment_type.clone(),
             key: job.id.0.clone(),
             remote_id: job.remote_id.clone(),
-            sha256: job.sha256.clone(),
+            fingerprint: job.fingerprint,
         },
         ctx,
         mtime: job.mtime,
         sha256: job.sha256.clone(),
+        fingerprint: job.fingerprint,
         attempts: job.attempts,
         in_flight: job.restored_in_flight,
         seen_before: job.seen_before,
@@ -163,9 +165,9 @@ async fn process(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
     }
 }
 
-/// Records the content fingerprint (sha256) before anything is sent.
+/// Records the content's fingerprints (sha256, XXH3) before anything is sent.
 async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End> {
-    if work.sha256.is_some() {
+    if work.sha256.is_some() && work.fingerprint.is_some() {
         return Ok(());
     }
     let Ok(_permit) = shared.hashing.acquire().await else {
@@ -173,8 +175,8 @@ async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End>
     };
     let path = work.file.path.clone();
     let name = &work.file.name;
-    let hash = match tokio::task::spawn_blocking(move || fingerprint::sha256_hex(&path)).await {
-        Ok(Ok(hash)) => hash,
+    let prints = match tokio::task::spawn_blocking(move || fingerprint::fingerprints(&path)).await {
+        Ok(Ok(prints)) => prints,
         Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(End::failed(format!(
                 "{name} was removed after it was queued: add it again if it still exists elsewhere."
@@ -189,13 +191,15 @@ async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End>
     };
     let record = Record::Hashed {
         file: work.id.clone(),
-        sha256: hash.clone(),
+        sha256: prints.sha256.clone(),
+        xxh3: Some(format!("{:032x}", prints.xxh3)),
     };
     if let Err(e) = shared.journal(vec![record]).await {
         return Err(End::failed(format!("Nothing was sent: {e}")));
     }
-    set_sha(shared, &work.id, &hash);
-    work.sha256 = Some(hash);
+    set_fingerprints(shared, &work.id, &prints);
+    work.sha256 = Some(prints.sha256);
+    work.fingerprint = Some(prints.xxh3);
     Ok(())
 }
 
@@ -211,7 +215,7 @@ async fn attempt(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
     let Some(permit) = work.ctx.lane.acquire().await else {
         return Attempt::Done(End::failed("atsdrop is shutting down."));
     };
-    // Size and modification time now; the content is checked against the recorded sha256
+    // Size and modification time now; the content is checked against the recorded fingerprint
     // while it streams (the body fails before its last chunk if it differs).
     let (path, size, mtime) = (work.file.path.clone(), work.file.size, work.mtime);
     let check = tokio::task::spawn_blocking(move || unchanged(&path, size, mtime))
@@ -244,7 +248,7 @@ async fn attempt(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
     shared.uploading_started(&work.id);
     let sent = Arc::clone(&work.sent);
     let progress: ProgressFn = Arc::new(move |_, bytes| sent.store(bytes, Ordering::Relaxed));
-    work.file.sha256.clone_from(&work.sha256);
+    work.file.fingerprint = work.fingerprint;
     let result = client
         .upload(&work.ctx.target, std::slice::from_ref(&work.file), progress)
         .await;
@@ -433,10 +437,11 @@ async fn wait_while_paused(shared: &Shared) {
     }
 }
 
-fn set_sha(shared: &Shared, id: &FileId, hash: &str) {
+fn set_fingerprints(shared: &Shared, id: &FileId, prints: &fingerprint::Fingerprints) {
     if let Ok(mut state) = shared.state.lock()
         && let Some(job) = state.jobs.get_mut(id)
     {
-        job.sha256 = Some(hash.to_owned());
+        job.sha256 = Some(prints.sha256.clone());
+        job.fingerprint = Some(prints.xxh3);
     }
 }

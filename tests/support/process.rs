@@ -51,18 +51,32 @@ impl Sandbox {
 
     /// The sha256 of every attachment a candidate has, via the admin API.
     pub fn stored(&self, provider: &str, candidate: &str) -> Vec<String> {
-        let url = format!(
-            "{}/_emulator/attachments?provider={provider}&candidate={candidate}",
-            self.root()
-        );
-        let out = Command::new("curl")
-            .args(["-sf", &url])
-            .output()
-            .expect("curl runs");
-        let list: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON list");
+        let path = format!("/_emulator/attachments?provider={provider}&candidate={candidate}");
+        let list: Vec<Value> = serde_json::from_slice(&self.get(&path)).expect("JSON list");
         list.iter()
             .map(|a| a["sha256"].as_str().unwrap().to_owned())
             .collect()
+    }
+
+    /// A plain HTTP/1.0 GET to the sandbox, returning the body.
+    fn get(&self, path: &str) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let host = self.root().trim_start_matches("http://").to_owned();
+        let mut stream = std::net::TcpStream::connect(&host).expect("sandbox reachable");
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        assert!(
+            response.starts_with(b"HTTP/1.1 200") || response.starts_with(b"HTTP/1.0 200"),
+            "{}",
+            String::from_utf8_lossy(&response)
+        );
+        let start = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("end of headers")
+            + 4;
+        response[start..].to_vec()
     }
 }
 

@@ -76,7 +76,7 @@ pub fn upload_file(
         attachment_type: attachment_type.to_owned(),
         key: uuid::Uuid::new_v4().to_string(),
         remote_id: None,
-        sha256: None,
+        fingerprint: None,
     }
 }
 

@@ -1,0 +1,364 @@
+//! Picking a candidate: search with debounce, "load more" following the system's pagination,
+//! recent candidates, lookup by id, and the chosen candidate's existing attachments (with delete
+//! where the system allows it). Results being fetched keep the previous ones on screen.
+
+use crate::model::{Candidate, CandidateSearch, RemoteAttachment};
+use crate::providers::{CandidatePage, ProviderError};
+use crate::settings::RecentCandidate;
+
+use super::{App, TaskResult};
+
+/// How long typing must pause before a search goes out.
+pub const DEBOUNCE_SECS: f64 = 0.35;
+/// Candidates fetched per page.
+pub const PAGE: usize = 50;
+
+/// A candidate's existing attachments.
+#[derive(Clone, Debug, Default)]
+pub struct Attachments {
+    /// Being fetched.
+    pub loading: bool,
+    /// The list (kept while a refresh runs).
+    pub list: Vec<RemoteAttachment>,
+    /// Why they could not be listed.
+    pub error: Option<String>,
+    /// The system cannot list attachments.
+    pub unsupported: bool,
+    /// The system's answer to a delete, to show once.
+    pub notice: Option<String>,
+}
+
+/// The picker's state.
+#[derive(Default)]
+pub struct State {
+    /// The search box.
+    pub query: String,
+    /// When (egui time) the typed query goes out.
+    pub search_at: Option<f64>,
+    /// Counts searches, so a late answer to an older one is ignored.
+    pub generation: u64,
+    /// The query the results belong to.
+    pub results_for: Option<String>,
+    /// Candidates found (the previous ones while a new search runs).
+    pub results: Vec<Candidate>,
+    /// Cursor for "load more".
+    pub next: Option<String>,
+    /// A search is running.
+    pub loading: bool,
+    /// Why the last search failed.
+    pub error: Option<String>,
+    /// A hint instead of results (Endorsed has no list).
+    pub hint: Option<String>,
+    /// The chosen candidate.
+    pub selected: Option<Candidate>,
+    /// The chosen candidate's attachments.
+    pub attachments: Attachments,
+    /// An attachment waiting for the user to confirm its deletion.
+    pub confirm_delete: Option<RemoteAttachment>,
+}
+
+/// What the picker's views ask for.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// The search text changed: search after a pause.
+    QueryChanged,
+    /// Search now (Enter).
+    SearchNow,
+    /// Fetch the next page.
+    LoadMore,
+    /// Look the text up as a candidate id.
+    OpenById,
+    /// Choose a candidate.
+    Select(Candidate),
+    /// Choose a recent candidate (looked up again to be sure it still exists).
+    SelectRecent(RecentCandidate),
+    /// Clear the chosen candidate.
+    Clear,
+    /// List the chosen candidate's attachments again.
+    RefreshAttachments,
+    /// Ask to delete an attachment.
+    AskDelete(RemoteAttachment),
+    /// Delete the attachment waiting for confirmation.
+    ConfirmDelete,
+    /// Keep it.
+    CancelDelete,
+}
+
+/// Background results for the picker.
+pub enum Done {
+    /// A search (or a page) came back.
+    Found {
+        /// Which search.
+        generation: u64,
+        /// Whether this page extends the results.
+        append: bool,
+        /// The page, or why not.
+        result: Result<CandidatePage, String>,
+    },
+    /// A lookup by id came back.
+    Opened(Result<Candidate, String>),
+    /// A candidate's attachments came back.
+    Attachments {
+        /// Whose.
+        candidate_id: String,
+        /// The list, or why not.
+        result: Result<Vec<RemoteAttachment>, ProviderError>,
+    },
+    /// A delete was accepted (or refused).
+    Deleted(Result<String, String>),
+}
+
+impl App {
+    pub(super) fn apply_picker(&mut self, command: Command, now: f64) {
+        match command {
+            Command::QueryChanged => self.picker.search_at = Some(now + DEBOUNCE_SECS),
+            Command::SearchNow => self.search(false),
+            Command::LoadMore => self.search(true),
+            Command::OpenById => self.open_by_id(self.picker.query.trim().to_owned()),
+            Command::Select(candidate) => self.select_candidate(candidate),
+            Command::SelectRecent(recent) => {
+                self.select_candidate(Candidate {
+                    id: recent.id.clone(),
+                    name: recent.name.clone(),
+                    email: recent.email.clone(),
+                    remote_id: None,
+                    applications: Vec::new(),
+                });
+                self.open_by_id(recent.id);
+            }
+            Command::Clear => {
+                self.picker.selected = None;
+                self.picker.attachments = Attachments::default();
+                self.revalidate();
+            }
+            Command::RefreshAttachments => self.fetch_attachments(),
+            Command::AskDelete(attachment) => self.picker.confirm_delete = Some(attachment),
+            Command::CancelDelete => self.picker.confirm_delete = None,
+            Command::ConfirmDelete => self.delete_attachment(),
+        }
+    }
+
+    /// Runs a debounced search whose time has come.
+    pub(super) fn picker_tick(&mut self, now: f64) {
+        if let Some(at) = self.picker.search_at
+            && now >= at
+        {
+            self.picker.search_at = None;
+            self.search(false);
+        }
+    }
+
+    pub(super) fn on_picker_done(&mut self, done: Done) {
+        match done {
+            Done::Found {
+                generation,
+                append,
+                result,
+            } => {
+                if generation != self.picker.generation {
+                    return;
+                }
+                self.picker.loading = false;
+                match result {
+                    Ok(page) => {
+                        self.picker.error = None;
+                        if append {
+                            self.picker.results.extend(page.candidates);
+                        } else {
+                            self.picker.results = page.candidates;
+                        }
+                        self.picker.next = page.next;
+                    }
+                    Err(e) => {
+                        self.picker.error = Some(e);
+                        if !append {
+                            self.picker.next = None;
+                        }
+                    }
+                }
+            }
+            Done::Opened(Ok(candidate)) => {
+                self.picker.loading = false;
+                self.picker.error = None;
+                self.select_candidate(candidate);
+            }
+            Done::Opened(Err(e)) => {
+                self.picker.loading = false;
+                self.picker.error = Some(e);
+            }
+            Done::Attachments {
+                candidate_id,
+                result,
+            } => {
+                if self.picker.selected.as_ref().map(|c| c.id.as_str())
+                    != Some(candidate_id.as_str())
+                {
+                    return;
+                }
+                let view = &mut self.picker.attachments;
+                view.loading = false;
+                match result {
+                    Ok(list) => {
+                        view.list = list;
+                        view.error = None;
+                        view.unsupported = false;
+                    }
+                    Err(ProviderError::Unsupported { system, .. }) => {
+                        view.unsupported = true;
+                        view.error = Some(format!(
+                            "{system} does not let other programs list a candidate's attachments."
+                        ));
+                    }
+                    Err(e) => view.error = Some(e.to_string()),
+                }
+                self.mark_duplicates();
+            }
+            Done::Deleted(Ok(message)) => {
+                self.picker.attachments.notice = Some(message);
+                self.fetch_attachments();
+            }
+            Done::Deleted(Err(e)) => {
+                self.toasts.error(e);
+            }
+        }
+    }
+
+    /// Called when the connection changes: the old results mean nothing now.
+    pub(super) fn picker_connection_changed(&mut self) {
+        self.picker.generation += 1;
+        self.picker.results.clear();
+        self.picker.results_for = None;
+        self.picker.next = None;
+        self.picker.error = None;
+        self.picker.hint = None;
+        self.picker.loading = false;
+        self.picker.selected = None;
+        self.picker.attachments = Attachments::default();
+        if self.connections.ready().is_some() {
+            self.search(false);
+        }
+    }
+
+    fn search(&mut self, more: bool) {
+        let Some(ready) = self.connections.ready() else {
+            return;
+        };
+        let query = self.picker.query.trim().to_owned();
+        let system = ready.connection.provider;
+        if system.profile().candidate_search == CandidateSearch::IdOnly && query.is_empty() {
+            self.picker.generation += 1;
+            self.picker.results.clear();
+            self.picker.next = None;
+            self.picker.loading = false;
+            self.picker.hint = Some(format!(
+                "{system} has no candidate list: paste a candidate id or a remote id (remote.<id>)."
+            ));
+            return;
+        }
+        self.picker.hint = None;
+        let cursor = if more { self.picker.next.clone() } else { None };
+        if more && cursor.is_none() {
+            return;
+        }
+        if !more {
+            self.picker.generation += 1;
+            self.picker.results_for = Some(query.clone());
+        }
+        self.picker.loading = true;
+        let generation = self.picker.generation;
+        let client = ready.client.clone();
+        self.tasks.spawn(async move {
+            let result = client
+                .find_candidates(&query, cursor.as_deref(), PAGE)
+                .await
+                .map_err(|e| e.to_string());
+            TaskResult::Picker(Done::Found {
+                generation,
+                append: more,
+                result,
+            })
+        });
+    }
+
+    fn open_by_id(&mut self, id: String) {
+        let Some(ready) = self.connections.ready() else {
+            return;
+        };
+        if id.is_empty() {
+            return;
+        }
+        let client = ready.client.clone();
+        self.picker.loading = true;
+        self.tasks.spawn(async move {
+            TaskResult::Picker(Done::Opened(
+                client.get_candidate(&id).await.map_err(|e| e.to_string()),
+            ))
+        });
+    }
+
+    fn select_candidate(&mut self, candidate: Candidate) {
+        if let Some(id) = self.connections.selected.clone() {
+            self.connections
+                .settings
+                .remember_candidate(&id, RecentCandidate::from(&candidate));
+            if !id.starts_with("sandbox-") {
+                self.save_settings();
+            }
+        }
+        let changed = self.picker.selected.as_ref().map(|c| &c.id) != Some(&candidate.id);
+        self.picker.selected = Some(candidate);
+        if changed {
+            self.picker.attachments = Attachments::default();
+            self.fetch_attachments();
+        }
+        self.revalidate();
+    }
+
+    fn fetch_attachments(&mut self) {
+        let (Some(ready), Some(candidate)) =
+            (self.connections.ready(), self.picker.selected.clone())
+        else {
+            return;
+        };
+        let client = ready.client.clone();
+        self.picker.attachments.loading = true;
+        self.tasks.spawn(async move {
+            let result = client.list_attachments(&candidate.id).await;
+            TaskResult::Picker(Done::Attachments {
+                candidate_id: candidate.id,
+                result,
+            })
+        });
+    }
+
+    fn delete_attachment(&mut self) {
+        let Some(attachment) = self.picker.confirm_delete.take() else {
+            return;
+        };
+        let (Some(ready), Some(candidate)) =
+            (self.connections.ready(), self.picker.selected.clone())
+        else {
+            return;
+        };
+        let client = ready.client.clone();
+        let system = ready.connection.provider;
+        let asynchronous = system.profile().asynchronous;
+        self.tasks.spawn(async move {
+            let result = client
+                .delete_attachments(&candidate.id, std::slice::from_ref(&attachment.id))
+                .await
+                .map(|()| {
+                    if asynchronous {
+                        format!(
+                            "{system} accepted the removal of {}; it disappears shortly.",
+                            attachment.name
+                        )
+                    } else {
+                        format!("{} was removed.", attachment.name)
+                    }
+                })
+                .map_err(|e| e.to_string());
+            TaskResult::Picker(Done::Deleted(result))
+        });
+    }
+}

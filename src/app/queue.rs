@@ -1,0 +1,334 @@
+//! The upload queue as the app shows it: engine events folded into one row per file, batch
+//! totals, and the controls (cancel, retry, pause/resume, mark as uploaded).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::upload::{BatchId, FileId, FileState, Outcome, UploadEvent};
+
+use super::App;
+
+/// One file in the queue.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The engine's id.
+    pub file: FileId,
+    /// Its batch.
+    pub batch: BatchId,
+    /// File name.
+    pub name: String,
+    /// Where it is.
+    pub path: PathBuf,
+    /// Size.
+    pub size: u64,
+    /// The system's attachment type.
+    pub attachment_type: String,
+    /// The candidate ("Jane Doe" or the id).
+    pub candidate: String,
+    /// The account ("Spott (Acme)").
+    pub connection: String,
+    /// State.
+    pub state: FileState,
+    /// The sentence that goes with the state.
+    pub message: Option<String>,
+    /// The system's attachment id.
+    pub attachment_id: Option<String>,
+    /// How it ended.
+    pub outcome: Option<Outcome>,
+    /// Bytes sent.
+    pub sent: u64,
+    /// Smoothed speed (bytes/s).
+    pub speed: Option<f64>,
+    /// Time left.
+    pub eta: Option<Duration>,
+}
+
+/// A batch's totals.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Totals {
+    /// Bytes sent.
+    pub sent: u64,
+    /// Bytes in all.
+    pub total: u64,
+    /// Speed.
+    pub speed: Option<f64>,
+    /// Time left.
+    pub eta: Option<Duration>,
+}
+
+/// The queue's state.
+#[derive(Default)]
+pub struct State {
+    /// Files, in queue order.
+    pub rows: Vec<Row>,
+    index: HashMap<FileId, usize>,
+    /// Totals per batch.
+    pub batches: HashMap<BatchId, Totals>,
+    /// Batches submitted whose files are not all final yet.
+    pub active: Vec<BatchId>,
+    /// The queue is paused.
+    pub paused: bool,
+    /// Unfinished uploads of an earlier run, found at start.
+    pub interrupted: Option<usize>,
+    /// Systems that asked to slow down, with the time (egui) they resume.
+    pub lane_pauses: Vec<(String, f64)>,
+}
+
+impl State {
+    /// Expects a batch just submitted (its events follow).
+    pub fn expect_batch(&mut self, batch: BatchId) {
+        self.active.push(batch);
+    }
+
+    /// Overall progress of the unfinished batches: (sent, total, files done, files).
+    #[must_use]
+    pub fn overall(&self) -> Option<(u64, u64, usize, usize)> {
+        if self.active.is_empty() {
+            return None;
+        }
+        let (mut sent, mut total, mut done, mut files) = (0u64, 0u64, 0usize, 0usize);
+        for row in self.rows.iter().filter(|r| self.active.contains(&r.batch)) {
+            if matches!(row.state, FileState::Skipped | FileState::Cancelled) {
+                continue;
+            }
+            files += 1;
+            total += row.size;
+            if row.state.is_final() {
+                done += 1;
+                sent += row.size;
+            } else {
+                sent += row.sent.min(row.size);
+            }
+        }
+        Some((sent, total, done, files))
+    }
+
+    /// Whether any file can be retried.
+    #[must_use]
+    pub fn has_unfinished(&self) -> bool {
+        self.rows.iter().any(|r| !r.state.is_final())
+    }
+
+    /// Folds one engine event in; returns a sentence for a toast when a batch ends.
+    pub fn fold(&mut self, event: UploadEvent, now: f64) -> Option<(String, bool)> {
+        match event {
+            UploadEvent::Queued {
+                batch,
+                file,
+                name,
+                path,
+                size,
+                attachment_type,
+                candidate_id,
+                candidate_name,
+                connection,
+            } => self.queued(Row {
+                file,
+                batch,
+                name,
+                path,
+                size,
+                attachment_type,
+                candidate: candidate_name.unwrap_or(candidate_id),
+                connection,
+                state: FileState::Queued,
+                message: None,
+                attachment_id: None,
+                outcome: None,
+                sent: 0,
+                speed: None,
+                eta: None,
+            }),
+            UploadEvent::State {
+                file,
+                state,
+                message,
+                attachment_id,
+                outcome,
+                ..
+            } => {
+                if let Some(row) = self.row_mut(&file) {
+                    row.state = state;
+                    row.message = message;
+                    if attachment_id.is_some() {
+                        row.attachment_id = attachment_id;
+                    }
+                    row.outcome = outcome;
+                    if state == FileState::Queued || state == FileState::Uploading {
+                        row.sent = 0;
+                        row.eta = None;
+                    }
+                }
+            }
+            UploadEvent::Progress {
+                file,
+                sent,
+                speed,
+                eta,
+                ..
+            } => {
+                if let Some(row) = self.row_mut(&file) {
+                    row.sent = sent;
+                    row.speed = speed;
+                    row.eta = eta;
+                }
+            }
+            UploadEvent::BatchProgress {
+                batch,
+                sent,
+                total,
+                speed,
+                eta,
+            } => {
+                self.batches.insert(
+                    batch,
+                    Totals {
+                        sent,
+                        total,
+                        speed,
+                        eta,
+                    },
+                );
+            }
+            UploadEvent::BatchFinished { batch, summary } => {
+                self.active.retain(|b| b != &batch);
+                let failed = summary.failed + summary.unknown > 0;
+                return Some((summary.sentence(), failed));
+            }
+            UploadEvent::LanePaused { connection, delay } => {
+                self.lane_pauses.retain(|(c, _)| c != &connection);
+                self.lane_pauses
+                    .push((connection, now + delay.as_secs_f64()));
+            }
+            UploadEvent::Interrupted { files } => self.interrupted = (files > 0).then_some(files),
+            UploadEvent::Resumed { .. } => self.interrupted = None,
+            UploadEvent::Warning { message } => return Some((message, true)),
+        }
+        None
+    }
+
+    fn queued(&mut self, row: Row) {
+        if !self.active.contains(&row.batch) {
+            self.active.push(row.batch.clone());
+        }
+        if let Some(&i) = self.index.get(&row.file) {
+            self.rows[i] = row;
+        } else {
+            self.index.insert(row.file.clone(), self.rows.len());
+            self.rows.push(row);
+        }
+    }
+
+    fn row_mut(&mut self, file: &FileId) -> Option<&mut Row> {
+        let i = *self.index.get(file)?;
+        self.rows.get_mut(i)
+    }
+
+    /// Removes finished files from the list (the history keeps them).
+    pub fn clear_finished(&mut self) {
+        self.rows.retain(|r| !r.state.is_final());
+        self.index = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.file.clone(), i))
+            .collect();
+    }
+}
+
+/// What the queue's views ask for.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Cancel one file.
+    Cancel(FileId),
+    /// Cancel everything unfinished.
+    CancelAll,
+    /// Stop starting new uploads.
+    Pause,
+    /// Start again.
+    Resume,
+    /// Send a failed, cancelled or unknown file again.
+    Retry(FileId),
+    /// The user checked an unknown outcome arrived.
+    MarkUploaded(FileId),
+    /// Remove finished rows from the list.
+    ClearFinished,
+    /// Finish what an earlier run left unfinished.
+    ResumeInterrupted,
+    /// Not now.
+    DismissInterrupted,
+}
+
+impl App {
+    pub(super) fn apply_queue(&mut self, command: Command) {
+        let Some(engine) = self.engine.clone() else {
+            return;
+        };
+        match command {
+            Command::Cancel(file) => engine.cancel(&file),
+            Command::CancelAll => engine.cancel_all(),
+            Command::Pause => {
+                engine.pause();
+                self.queue.paused = true;
+            }
+            Command::Resume => {
+                engine.resume();
+                self.queue.paused = false;
+            }
+            Command::Retry(file) => engine.retry(&file),
+            Command::MarkUploaded(file) => engine.mark_uploaded(&file),
+            Command::ClearFinished => self.queue.clear_finished(),
+            Command::ResumeInterrupted => self.resume_interrupted(),
+            Command::DismissInterrupted => self.queue.interrupted = None,
+        }
+    }
+
+    /// Hands the journal's orphans to the engine, with the secrets the app knows.
+    fn resume_interrupted(&mut self) {
+        let Some(engine) = self.engine.clone() else {
+            return;
+        };
+        self.queue.interrupted = None;
+        let known: Vec<(crate::upload::ConnectionRef, crate::providers::Connection)> = self
+            .connections
+            .live
+            .values()
+            .filter_map(|live| match live {
+                super::connections::Live::Ready(r) => Some((
+                    crate::upload::ConnectionRef::of(&r.connection, None, None),
+                    r.connection.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let store = self.connections.store.clone();
+        let session = self.connections.session.clone();
+        let profiles = self.connections.settings.connections.clone();
+        // Secrets are read here, off the UI thread, before the engine asks for them.
+        self.tasks.spawn_blocking(move || {
+            let mut resolved = known;
+            for profile in profiles {
+                let store: std::sync::Arc<dyn crate::credentials::CredentialStore> = match profile.secret_storage {
+                    crate::settings::SecretStorage::ThisRunOnly => session.clone(),
+                    crate::settings::SecretStorage::Keyring => match &store {
+                        Some(s) => s.clone(),
+                        None => continue,
+                    },
+                };
+                if let Ok(Some(secret)) = store.get(&profile.id) {
+                    let connection = profile.connection(secret);
+                    resolved.push((crate::upload::ConnectionRef::of(&connection, Some(profile.id.clone()), None), connection));
+                }
+            }
+            engine.resume_orphans(std::sync::Arc::new(move |reference: &crate::upload::ConnectionRef| {
+                resolved
+                    .iter()
+                    .find(|(r, _)| r.same_account(reference))
+                    .map(|(_, c)| c.clone())
+                    .ok_or_else(|| format!("No connection for {} on this computer matches this upload: add it again, then retry.", reference.label()))
+            }));
+            super::TaskResult::Nothing
+        });
+    }
+}

@@ -1,0 +1,523 @@
+//! The staging table: files dropped, picked or pasted, inspected in the background, each with
+//! the system's attachment type (preselected from its name) and its check result; the
+//! per-field summary; duplicates flagged; and the hand-over to the upload engine.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::inspect::{self, Skipped};
+use crate::model::{
+    self, AttachmentType, FileFacts, ProviderProfile, StagedFile, ValidationReport, human_bytes,
+};
+use crate::upload::{BatchSpec, ConnectionRef, FileSpec};
+
+use super::tasks::Reporter;
+use super::{App, TaskResult};
+
+/// Files inspected per message from the background (a large folder fills in as it goes).
+const INSPECT_CHUNK: usize = 256;
+
+/// One staged file.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Stable id within this staging session.
+    pub id: u64,
+    /// What inspection found.
+    pub facts: FileFacts,
+    /// The system's type it will be sent as.
+    pub attachment_type: &'static AttachmentType,
+    /// Selected in the table.
+    pub selected: bool,
+    /// Why it looks like a duplicate, if it does.
+    pub duplicate: Option<String>,
+    /// Send it even though it looks like a duplicate.
+    pub upload_anyway: bool,
+}
+
+/// The staging state.
+#[derive(Default)]
+pub struct State {
+    /// Staged files, in the order they were added.
+    pub rows: Vec<Row>,
+    /// Paths that could not be staged (missing, unreadable, bad names…), with their sentences.
+    pub left_out: Vec<Skipped>,
+    /// System files left out (`.DS_Store`, `Thumbs.db`…).
+    pub ignored: usize,
+    /// The check of the whole batch (one verdict per row, same order).
+    pub report: ValidationReport,
+    /// Inspections still running.
+    pub pending: usize,
+    /// A file dialog is open.
+    pub dialog_open: bool,
+    /// Files hovering over the window right now (the drop overlay).
+    pub hovering: usize,
+    next_id: u64,
+}
+
+impl State {
+    /// Rows that will be skipped as duplicates.
+    #[must_use]
+    pub fn duplicates_skipped(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.duplicate.is_some() && !r.upload_anyway)
+            .count()
+    }
+
+    /// "CV 3/5 · other 1/5 · 12.4 MB".
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = self
+            .report
+            .fields
+            .iter()
+            .filter(|f| f.count > 0 || f.max.is_some())
+            .map(|f| match f.max {
+                Some(max) => format!("{} {}/{max}", f.label, f.count),
+                None => format!("{} {}", f.label, f.count),
+            })
+            .collect();
+        parts.push(human_bytes(self.report.total_bytes));
+        parts.join(" \u{b7} ")
+    }
+
+    /// Rows refused by the check.
+    #[must_use]
+    pub fn refused(&self) -> usize {
+        self.report.files.iter().filter(|v| !v.ok()).count()
+    }
+}
+
+/// What the staging views ask for.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Add files or folders (dropped or pasted).
+    AddPaths(Vec<PathBuf>),
+    /// Open the "Add files…" dialog.
+    PickFiles,
+    /// Open the "Add folder…" dialog.
+    PickFolder,
+    /// Paths pasted as text (one per line, or `file://` URIs).
+    Paste(String),
+    /// Change a row's attachment type.
+    SetType {
+        /// The row.
+        row: u64,
+        /// The system's wire value.
+        wire: &'static str,
+    },
+    /// Select a row (adding to the selection with Ctrl, or a range with Shift).
+    Select {
+        /// The row.
+        row: u64,
+        /// Keep the other selected rows.
+        additive: bool,
+    },
+    /// Remove the selected rows.
+    RemoveSelected,
+    /// Remove one row.
+    Remove(u64),
+    /// Remove every row.
+    Clear,
+    /// Send a flagged duplicate anyway (or not).
+    UploadAnyway(u64, bool),
+    /// Hand the staged files to the upload engine.
+    Upload,
+}
+
+/// Background results for staging.
+pub enum Done {
+    /// Some of the added paths were inspected.
+    Inspected {
+        /// Facts of files found.
+        facts: Vec<FileFacts>,
+        /// Paths left out, with reasons.
+        left_out: Vec<Skipped>,
+        /// System files left out.
+        ignored: usize,
+        /// Whether this was the last part of an addition.
+        finished: bool,
+    },
+    /// A file dialog closed (with the chosen paths, if any).
+    Picked(Vec<PathBuf>),
+}
+
+impl App {
+    pub(super) fn apply_staging(&mut self, command: Command) {
+        match command {
+            Command::AddPaths(paths) => self.add_paths(paths),
+            Command::PickFiles => self.pick(false),
+            Command::PickFolder => self.pick(true),
+            Command::Paste(text) => self.add_paths(parse_pasted_paths(&text)),
+            Command::SetType { row, wire } => {
+                let profile = self.profile();
+                if let Some(ty) = profile.attachment_type(wire)
+                    && let Some(r) = self.staging.rows.iter_mut().find(|r| r.id == row)
+                {
+                    r.attachment_type = ty;
+                    self.revalidate();
+                }
+            }
+            Command::Select { row, additive } => {
+                for r in &mut self.staging.rows {
+                    if r.id == row {
+                        r.selected = !(additive && r.selected);
+                    } else if !additive {
+                        r.selected = false;
+                    }
+                }
+            }
+            Command::RemoveSelected => {
+                self.staging.rows.retain(|r| !r.selected);
+                self.revalidate();
+            }
+            Command::Remove(row) => {
+                self.staging.rows.retain(|r| r.id != row);
+                self.revalidate();
+            }
+            Command::Clear => {
+                self.staging.rows.clear();
+                self.staging.left_out.clear();
+                self.staging.ignored = 0;
+                self.revalidate();
+            }
+            Command::UploadAnyway(row, anyway) => {
+                if let Some(r) = self.staging.rows.iter_mut().find(|r| r.id == row) {
+                    r.upload_anyway = anyway;
+                }
+            }
+            Command::Upload => self.upload(),
+        }
+    }
+
+    pub(super) fn on_staging_done(&mut self, done: Done) {
+        match done {
+            Done::Inspected {
+                facts,
+                left_out,
+                ignored,
+                finished,
+            } => {
+                if finished {
+                    self.staging.pending = self.staging.pending.saturating_sub(1);
+                }
+                let profile = self.profile();
+                let known: HashSet<PathBuf> = self
+                    .staging
+                    .rows
+                    .iter()
+                    .map(|r| r.facts.path.clone())
+                    .collect();
+                for f in facts {
+                    if known.contains(&f.path) {
+                        continue;
+                    }
+                    self.staging.next_id += 1;
+                    self.staging.rows.push(Row {
+                        id: self.staging.next_id,
+                        attachment_type: profile.type_for_file_name(&f.name),
+                        facts: f,
+                        selected: false,
+                        duplicate: None,
+                        upload_anyway: false,
+                    });
+                }
+                self.staging.left_out.extend(left_out);
+                self.staging.ignored += ignored;
+                self.mark_duplicates();
+                self.revalidate();
+            }
+            Done::Picked(paths) => {
+                self.staging.dialog_open = false;
+                if !paths.is_empty() {
+                    self.add_paths(paths);
+                }
+            }
+        }
+    }
+
+    /// The selected system's profile (Spott's when nothing is selected, for an empty table).
+    #[must_use]
+    pub fn profile(&self) -> &'static ProviderProfile {
+        self.connections
+            .selected_entry()
+            .map_or(crate::model::ProviderId::Spott, |e| e.provider)
+            .profile()
+    }
+
+    /// Re-checks the whole batch (after any change to rows, types, connection or limits).
+    pub(super) fn revalidate(&mut self) {
+        let profile = self.profile();
+        let limits = self
+            .connections
+            .ready()
+            .map_or_else(|| profile.limits(), |r| r.limits.clone());
+        let staged: Vec<StagedFile> = self
+            .staging
+            .rows
+            .iter()
+            .map(|r| StagedFile {
+                facts: r.facts.clone(),
+                attachment_type: r.attachment_type,
+            })
+            .collect();
+        self.staging.report = model::validate(profile, &limits, &staged);
+    }
+
+    /// The connection changed: types belong to the new system.
+    pub(super) fn staging_connection_changed(&mut self) {
+        let profile = self.profile();
+        for row in &mut self.staging.rows {
+            if profile
+                .attachment_type(row.attachment_type.wire)
+                .is_none_or(|t| !std::ptr::eq(t, row.attachment_type))
+            {
+                row.attachment_type = profile.type_for_file_name(&row.facts.name);
+            }
+        }
+        self.revalidate();
+    }
+
+    /// Flags rows already on the candidate (same name and size) or already sent to them.
+    pub(super) fn mark_duplicates(&mut self) {
+        let existing = &self.picker.attachments.list;
+        let candidate = self.picker.selected.as_ref().map(|c| c.id.clone());
+        let provider = self.connections.selected_entry().map(|e| e.provider);
+        for row in &mut self.staging.rows {
+            let on_candidate = existing
+                .iter()
+                .find(|a| a.name == row.facts.name && a.size.is_none_or(|s| s == row.facts.size));
+            let sent_before = self.history.entries.iter().find(|h| {
+                Some(&h.candidate_id) == candidate.as_ref()
+                    && Some(h.system) == provider
+                    && h.outcome.delivered()
+                    && h.file_name == row.facts.name
+                    && h.size == row.facts.size
+            });
+            row.duplicate = match (on_candidate, sent_before) {
+                (Some(a), _) => Some(format!(
+                    "{} is already on this candidate{}.",
+                    row.facts.name,
+                    a.created_at
+                        .as_deref()
+                        .map(|t| format!(" (added {t})"))
+                        .unwrap_or_default()
+                )),
+                (None, Some(h)) => Some(format!(
+                    "You sent {} to this candidate on {}.",
+                    row.facts.name, h.at
+                )),
+                (None, None) => None,
+            };
+        }
+    }
+
+    fn add_paths(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        self.staging.pending += 1;
+        let reporter = self.tasks.reporter();
+        self.tasks
+            .runtime()
+            .spawn_blocking(move || inspect_in_parts(&paths, &reporter));
+    }
+
+    fn pick(&mut self, folder: bool) {
+        if self.staging.dialog_open {
+            return;
+        }
+        self.staging.dialog_open = true;
+        self.tasks.spawn(async move {
+            let dialog = rfd::AsyncFileDialog::new().set_title(if folder {
+                "Add a folder"
+            } else {
+                "Add files"
+            });
+            let paths = if folder {
+                dialog
+                    .pick_folder()
+                    .await
+                    .map(|f| vec![f.path().to_owned()])
+                    .unwrap_or_default()
+            } else {
+                dialog
+                    .pick_files()
+                    .await
+                    .map(|files| files.iter().map(|f| f.path().to_owned()).collect())
+                    .unwrap_or_default()
+            };
+            TaskResult::Staging(Done::Picked(paths))
+        });
+    }
+
+    /// Why the Upload button is disabled, or `None` when it may be pressed.
+    #[must_use]
+    pub fn upload_blocker(&self) -> Option<String> {
+        if self.staging.rows.is_empty() {
+            return Some("Add files first.".to_owned());
+        }
+        if self.staging.pending > 0 {
+            return Some("Wait until every file is checked.".to_owned());
+        }
+        if self.connections.ready().is_none() {
+            return Some("Connect to a system first.".to_owned());
+        }
+        if self.picker.selected.is_none() {
+            return Some("Choose a candidate first.".to_owned());
+        }
+        let refused = self.staging.refused();
+        if refused > 0 {
+            return Some(format!(
+                "{refused} {} can't be sent: fix or remove {} first.",
+                if refused == 1 { "file" } else { "files" },
+                if refused == 1 { "it" } else { "them" }
+            ));
+        }
+        if let Some(problem) = self.staging.report.batch.first() {
+            return Some(problem.message.clone());
+        }
+        None
+    }
+
+    fn upload(&mut self) {
+        if self.upload_blocker().is_some() {
+            return;
+        }
+        let (Some(ready), Some(candidate), Some(entry)) = (
+            self.connections.ready().cloned(),
+            self.picker.selected.clone(),
+            self.connections.selected_entry(),
+        ) else {
+            return;
+        };
+        let Some(engine) = &self.engine else {
+            self.toasts
+                .error("The upload engine is not running; restart atsdrop.");
+            return;
+        };
+        let profile_id =
+            matches!(entry.kind, super::connections::EntryKind::Saved(_)).then(|| entry.id.clone());
+        let files: Vec<FileSpec> = self
+            .staging
+            .rows
+            .iter()
+            .map(|r| FileSpec {
+                path: r.facts.path.clone(),
+                name: r.facts.name.clone(),
+                content_type: r.facts.content_type().to_owned(),
+                attachment_type: r.attachment_type.wire.to_owned(),
+                remote_id: None,
+                allow_duplicate: r.upload_anyway,
+                skip_reason: r.duplicate.clone().filter(|_| !r.upload_anyway).map(|d| {
+                    format!("{d} Skipped; choose \u{201c}Upload anyway\u{201d} to send it.")
+                }),
+            })
+            .collect();
+        let count = files.len();
+        let spec = BatchSpec {
+            connection_ref: ConnectionRef::of(
+                &ready.connection,
+                profile_id,
+                Some(entry.name.clone()),
+            ),
+            connection: ready.connection,
+            target: crate::providers::UploadTarget {
+                candidate_id: candidate.id.clone(),
+                application_id: None,
+            },
+            candidate_name: Some(candidate.name.clone()).filter(|n| !n.is_empty()),
+            files,
+        };
+        let batch = engine.submit(spec);
+        self.queue.expect_batch(batch);
+        self.staging.rows.clear();
+        self.staging.left_out.clear();
+        self.staging.ignored = 0;
+        self.revalidate();
+        self.toasts.info(format!(
+            "Uploading {count} {} to {} in the background.",
+            if count == 1 { "file" } else { "files" },
+            if candidate.name.is_empty() {
+                &candidate.id
+            } else {
+                &candidate.name
+            }
+        ));
+    }
+}
+
+/// Expands and inspects `paths`, reporting in parts so a large folder fills the table as it
+/// goes. Runs on the blocking pool.
+fn inspect_in_parts(paths: &[PathBuf], reporter: &Reporter) {
+    let expansion = inspect::expand(paths);
+    let (ignored, left_out): (Vec<Skipped>, Vec<Skipped>) = expansion
+        .skipped
+        .into_iter()
+        .partition(|s| s.reason.is_expected());
+    let mut chunks = expansion.files.chunks(INSPECT_CHUNK).peekable();
+    let mut first = Some((left_out, ignored.len()));
+    if chunks.peek().is_none() {
+        let (left_out, ignored) = first.take().unwrap_or_default();
+        reporter.send(TaskResult::Staging(Done::Inspected {
+            facts: Vec::new(),
+            left_out,
+            ignored,
+            finished: true,
+        }));
+        return;
+    }
+    while let Some(chunk) = chunks.next() {
+        let facts = chunk.iter().map(|p| inspect::inspect(p)).collect();
+        let (left_out, ignored) = first.take().unwrap_or_default();
+        let finished = chunks.peek().is_none();
+        if !reporter.send(TaskResult::Staging(Done::Inspected {
+            facts,
+            left_out,
+            ignored,
+            finished,
+        })) {
+            return;
+        }
+    }
+}
+
+/// Paths from pasted text: one per line, plain paths or `file://` URIs (as file managers copy
+/// them).
+#[must_use]
+pub fn parse_pasted_paths(text: &str) -> Vec<PathBuf> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            if let Some(rest) = line.strip_prefix("file://") {
+                let path = rest.strip_prefix("localhost").unwrap_or(rest);
+                let decoded = percent_encoding::percent_decode_str(path)
+                    .decode_utf8()
+                    .ok()?;
+                Some(PathBuf::from(decoded.into_owned()))
+            } else {
+                Some(PathBuf::from(line.trim_matches('"')))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_paths_and_uris_are_read() {
+        let pasted = "file:///home/jane/CV%20Jane.pdf\n/tmp/letter.pdf\n\n\"/tmp/with space.docx\"\n# comment\nfile://localhost/tmp/x.png";
+        assert_eq!(
+            parse_pasted_paths(pasted),
+            vec![
+                PathBuf::from("/home/jane/CV Jane.pdf"),
+                PathBuf::from("/tmp/letter.pdf"),
+                PathBuf::from("/tmp/with space.docx"),
+                PathBuf::from("/tmp/x.png"),
+            ]
+        );
+    }
+}

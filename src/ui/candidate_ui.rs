@@ -1,0 +1,250 @@
+//! The candidate panel: the chosen candidate, search with results and "load more", recent
+//! candidates, and the chosen candidate's existing attachments.
+
+use std::fmt::Write as _;
+
+use crate::app::connections::Live;
+use crate::app::picker::Command as P;
+use crate::app::{App, Command, connections};
+use crate::model::{CandidateSearch, human_bytes};
+
+use super::style;
+
+/// Draws the candidate panel.
+pub fn candidate_ui(ui: &mut egui::Ui, app: &mut App) {
+    ui.add_space(6.0);
+    chosen_ui(ui, app);
+    ui.separator();
+    let Some(entry) = app.connections.selected_entry() else {
+        ui.label("Choose a connection in the top bar.");
+        return;
+    };
+    match app.connections.live.get(&entry.id) {
+        Some(Live::Ready(_)) => {}
+        Some(Live::Failed(reason)) => {
+            style::error_text(ui, reason.clone());
+            if ui.button("Try again").clicked() {
+                app.commands
+                    .push(Command::Connections(connections::Command::Reconnect));
+            }
+            return;
+        }
+        _ => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("Connecting to {}\u{2026}", entry.provider));
+            });
+            return;
+        }
+    }
+    search_ui(ui, app, entry.provider.profile().candidate_search);
+    results_ui(ui, app);
+    recent_ui(ui, app, &entry.id);
+    if app.picker.selected.is_some() {
+        ui.separator();
+        attachments_ui(ui, app);
+    }
+}
+
+fn chosen_ui(ui: &mut egui::Ui, app: &mut App) {
+    style::section(ui, "Candidate");
+    match &app.picker.selected {
+        Some(c) => {
+            ui.horizontal(|ui| {
+                ui.vertical(|ui| {
+                    ui.label(
+                        egui::RichText::new(if c.name.is_empty() { &c.id } else { &c.name })
+                            .strong(),
+                    );
+                    if let Some(email) = &c.email {
+                        ui.label(email);
+                    }
+                    ui.label(egui::RichText::new(&c.id).small().weak());
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                    if ui
+                        .button("Clear")
+                        .on_hover_text("Choose another candidate")
+                        .clicked()
+                    {
+                        app.commands.push(Command::Picker(P::Clear));
+                    }
+                });
+            });
+        }
+        None => {
+            ui.label("No candidate chosen yet: search below.");
+        }
+    }
+}
+
+fn search_ui(ui: &mut egui::Ui, app: &mut App, kind: CandidateSearch) {
+    let hint = match kind {
+        CandidateSearch::FreeText => "name or e-mail",
+        CandidateSearch::EmailOrExactName => "e-mail, or first and last name",
+        CandidateSearch::Email => "e-mail, phone or name",
+        CandidateSearch::IdOnly => "candidate id or remote.<id>",
+    };
+    ui.add_space(4.0);
+    let label = ui.label("Search candidates");
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut app.picker.query)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        app.commands.push(Command::Picker(P::QueryChanged));
+    }
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        app.commands.push(Command::Picker(P::SearchNow));
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                !app.picker.query.trim().is_empty(),
+                egui::Button::new("Open by id"),
+            )
+            .on_hover_text("Look the text up as a candidate id (paste it from your system)")
+            .clicked()
+        {
+            app.commands.push(Command::Picker(P::OpenById));
+        }
+        if app.picker.loading {
+            ui.spinner();
+        }
+    });
+}
+
+fn results_ui(ui: &mut egui::Ui, app: &mut App) {
+    if let Some(hint) = &app.picker.hint {
+        ui.label(hint.clone());
+    }
+    if let Some(error) = &app.picker.error {
+        style::error_text(ui, error.clone());
+    }
+    let height = (ui.available_height() * 0.45).max(140.0);
+    egui::ScrollArea::vertical()
+        .id_salt("candidate_results")
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            if app.picker.results.is_empty()
+                && !app.picker.loading
+                && app.picker.hint.is_none()
+                && app.picker.error.is_none()
+            {
+                ui.label("No candidates found.");
+            }
+            let chosen = app.picker.selected.as_ref().map(|c| c.id.clone());
+            for candidate in &app.picker.results {
+                let mut text = if candidate.name.is_empty() {
+                    candidate.id.clone()
+                } else {
+                    candidate.name.clone()
+                };
+                if let Some(email) = &candidate.email {
+                    let _ = write!(text, "  \u{b7}  {email}");
+                }
+                let response = ui
+                    .selectable_label(chosen.as_ref() == Some(&candidate.id), text)
+                    .on_hover_text(format!("id {}", candidate.id));
+                if response.clicked() {
+                    app.commands
+                        .push(Command::Picker(P::Select(candidate.clone())));
+                }
+            }
+            if app.picker.next.is_some() && ui.button("Load more").clicked() {
+                app.commands.push(Command::Picker(P::LoadMore));
+            }
+        });
+}
+
+fn recent_ui(ui: &mut egui::Ui, app: &mut App, connection: &str) {
+    let recent = app.connections.settings.recent(connection).to_vec();
+    if recent.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Recent candidates")
+        .default_open(false)
+        .show(ui, |ui| {
+            for r in recent {
+                let text = match &r.email {
+                    Some(email) => format!("{}  \u{b7}  {email}", r.name),
+                    None => r.name.clone(),
+                };
+                if ui
+                    .selectable_label(false, text)
+                    .on_hover_text(format!("id {}", r.id))
+                    .clicked()
+                {
+                    app.commands.push(Command::Picker(P::SelectRecent(r)));
+                }
+            }
+        });
+}
+
+fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
+    let can_delete = app.profile().can_delete_attachments;
+    ui.horizontal(|ui| {
+        style::section(ui, "Already on this candidate");
+        if app.picker.attachments.loading {
+            ui.spinner();
+        } else if ui.small_button("Refresh").clicked() {
+            app.commands.push(Command::Picker(P::RefreshAttachments));
+        }
+    });
+    let view = &app.picker.attachments;
+    if let Some(notice) = &view.notice {
+        ui.label(notice.clone());
+    }
+    if let Some(error) = &view.error {
+        if view.unsupported {
+            ui.label(error.clone());
+        } else {
+            style::error_text(ui, error.clone());
+        }
+        return;
+    }
+    if view.list.is_empty() && !view.loading {
+        ui.label("No attachments yet.");
+    }
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical()
+        .id_salt("existing_attachments")
+        .show(ui, |ui| {
+            for a in &view.list {
+                ui.horizontal(|ui| {
+                    ui.vertical(|ui| {
+                        ui.label(&a.name);
+                        let details: Vec<String> = [
+                            a.attachment_type.clone(),
+                            a.size.map(human_bytes),
+                            a.created_at
+                                .as_deref()
+                                .map(|t| t.chars().take(10).collect()),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                        ui.label(egui::RichText::new(details.join(" \u{b7} ")).small().weak());
+                    });
+                    if can_delete {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui
+                                .small_button("Delete\u{2026}")
+                                .on_hover_text(format!("Delete {}", a.name))
+                                .clicked()
+                            {
+                                commands.push(P::AskDelete(a.clone()));
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    app.commands
+        .extend(commands.into_iter().map(Command::Picker));
+}

@@ -1,0 +1,71 @@
+//! Window-wide input: dropped files, pasted paths and keyboard shortcuts (Ctrl+O add files,
+//! Ctrl+Enter upload, Delete remove selected, Esc close dialogs).
+
+use crate::app::{App, Command, Tab, staging};
+
+/// Turns this frame's raw input into commands.
+pub fn handle_input(ctx: &egui::Context, app: &mut App) {
+    let (dropped, hovering, events, typing) = ctx.input(|i| {
+        (
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect::<Vec<_>>(),
+            i.raw.hovered_files.len(),
+            i.events.clone(),
+            false,
+        )
+    });
+    let typing = typing || ctx.egui_wants_keyboard_input();
+    app.staging.hovering = hovering;
+    if !dropped.is_empty() {
+        app.tab = Tab::Upload;
+        app.commands
+            .push(Command::Staging(staging::Command::AddPaths(dropped)));
+    }
+    for event in events {
+        match event {
+            egui::Event::Paste(text) if !typing => {
+                app.commands
+                    .push(Command::Staging(staging::Command::Paste(text)));
+            }
+            egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } => {
+                let command = match key {
+                    egui::Key::O if modifiers.command => {
+                        Some(Command::Staging(staging::Command::PickFiles))
+                    }
+                    egui::Key::Enter if modifiers.command => {
+                        Some(Command::Staging(staging::Command::Upload))
+                    }
+                    egui::Key::Delete if !typing && app.tab == Tab::Upload => {
+                        Some(Command::Staging(staging::Command::RemoveSelected))
+                    }
+                    egui::Key::Escape => {
+                        close_dialogs(app);
+                        None
+                    }
+                    _ => None,
+                };
+                app.commands.extend(command);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn close_dialogs(app: &mut App) {
+    if app.picker.confirm_delete.take().is_some() {
+        return;
+    }
+    if app.connections.form.take().is_some() {
+        return;
+    }
+    app.queue.interrupted = None;
+}

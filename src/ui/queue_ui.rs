@@ -1,0 +1,250 @@
+//! The upload queue at the bottom: a total bar, per-file progress with speed and ETA, state and
+//! message, and the controls (cancel, retry, pause/resume, mark as uploaded).
+
+use std::fmt::Write as _;
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::queue::{Command as Q, Row};
+use crate::app::{App, Command};
+use crate::model::{human_bytes, human_duration};
+use crate::upload::FileState;
+
+use super::style;
+
+/// Row height of the queue table.
+pub const ROW_HEIGHT: f32 = 30.0;
+
+/// Draws the queue panel (when there is anything in it).
+pub fn queue_panel_ui(ui: &mut egui::Ui, app: &mut App) {
+    if app.queue.rows.is_empty() && app.engine_error.is_none() {
+        return;
+    }
+    egui::Panel::bottom("queue_panel")
+        .resizable(true)
+        .default_size(220.0)
+        .min_size(110.0)
+        .show(ui, |ui| queue_ui(ui, app));
+}
+
+fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
+    ui.add_space(4.0);
+    if let Some(error) = &app.engine_error {
+        style::error_text(ui, error.clone());
+    }
+    let mut commands = Vec::new();
+    toolbar_ui(ui, app, &mut commands);
+    let rows = &app.queue.rows;
+    TableBuilder::new(ui)
+        .id_salt("queue_table")
+        .striped(true)
+        .auto_shrink([false, false])
+        .stick_to_bottom(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Column::initial(200.0)
+                .at_least(100.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(
+            Column::initial(150.0)
+                .at_least(80.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(Column::exact(100.0))
+        .column(Column::initial(220.0).at_least(120.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::exact(190.0))
+        .header(20.0, |mut header| {
+            for title in ["File", "To", "State", "Progress", "Message", ""] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut table_row| {
+                let Some(row) = rows.get(table_row.index()) else {
+                    return;
+                };
+                table_row.col(|ui| {
+                    ui.add(egui::Label::new(&row.name).truncate())
+                        .on_hover_text(row.path.display().to_string());
+                });
+                table_row.col(|ui| {
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{} \u{b7} {}",
+                            row.candidate, row.attachment_type
+                        ))
+                        .truncate(),
+                    )
+                    .on_hover_text(row.connection.clone());
+                });
+                table_row.col(|ui| state_ui(ui, row));
+                table_row.col(|ui| progress_ui(ui, row));
+                table_row.col(|ui| {
+                    let text = row
+                        .message
+                        .clone()
+                        .or_else(|| row.attachment_id.as_ref().map(|id| format!("id {id}")))
+                        .unwrap_or_default();
+                    ui.add(egui::Label::new(text.clone()).truncate())
+                        .on_hover_text(text);
+                });
+                table_row.col(|ui| actions_ui(ui, row, &mut commands));
+            });
+        });
+    app.commands
+        .extend(commands.into_iter().map(Command::Queue));
+}
+
+fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
+    ui.horizontal(|ui| {
+        style::section(ui, "Uploads");
+        if let Some((sent, total, done, files)) = app.queue.overall() {
+            #[allow(clippy::cast_precision_loss)]
+            let fraction = if total == 0 {
+                1.0
+            } else {
+                sent as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(260.0)
+                    .text(format!(
+                        "{done} of {files} files \u{b7} {} of {}",
+                        human_bytes(sent),
+                        human_bytes(total)
+                    )),
+            );
+        }
+        if app.queue.paused {
+            if ui
+                .button("Resume")
+                .on_hover_text("Start uploading again")
+                .clicked()
+            {
+                commands.push(Q::Resume);
+            }
+            style::warn_text(ui, "Paused");
+        } else if app.queue.has_unfinished()
+            && ui
+                .button("Pause")
+                .on_hover_text("Finish what is sending, start nothing new")
+                .clicked()
+        {
+            commands.push(Q::Pause);
+        }
+        if app.queue.has_unfinished() && ui.button("Cancel all").clicked() {
+            commands.push(Q::CancelAll);
+        }
+        if app.queue.rows.iter().any(|r| r.state.is_final())
+            && ui
+                .button("Clear finished")
+                .on_hover_text("The history keeps them")
+                .clicked()
+        {
+            commands.push(Q::ClearFinished);
+        }
+        for (connection, _) in &app.queue.lane_pauses {
+            style::warn_text(ui, format!("{connection} asked to slow down: waiting"));
+        }
+    });
+}
+
+fn state_ui(ui: &mut egui::Ui, row: &Row) {
+    let label = row.state.label();
+    match row.state {
+        FileState::Done => {
+            let color = style::ok_color(ui);
+            ui.label(
+                egui::RichText::new(if row.outcome == Some(crate::upload::Outcome::Accepted) {
+                    "accepted"
+                } else {
+                    label
+                })
+                .color(color),
+            );
+        }
+        FileState::Failed => {
+            style::error_text(ui, label);
+        }
+        FileState::OutcomeUnknown | FileState::Verifying => {
+            style::warn_text(ui, label);
+        }
+        _ => {
+            ui.label(label);
+        }
+    }
+}
+
+fn progress_ui(ui: &mut egui::Ui, row: &Row) {
+    match row.state {
+        FileState::Uploading => {
+            #[allow(clippy::cast_precision_loss)]
+            let fraction = if row.size == 0 {
+                1.0
+            } else {
+                row.sent as f32 / row.size as f32
+            };
+            let mut text = human_bytes(row.sent);
+            if let Some(speed) = row.speed {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let _ = write!(text, " \u{b7} {}/s", human_bytes(speed as u64));
+            }
+            if let Some(eta) = row.eta {
+                let _ = write!(text, " \u{b7} {} left", human_duration(eta));
+            }
+            ui.add(egui::ProgressBar::new(fraction).text(text));
+        }
+        FileState::Done => {
+            ui.add(egui::ProgressBar::new(1.0).text(human_bytes(row.size)));
+        }
+        _ => {
+            ui.label(human_bytes(row.size));
+        }
+    }
+}
+
+fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
+    ui.horizontal(|ui| match row.state {
+        FileState::Queued | FileState::Uploading | FileState::Verifying => {
+            if ui
+                .small_button("Cancel")
+                .on_hover_text(format!("Cancel {}", row.name))
+                .clicked()
+            {
+                commands.push(Q::Cancel(row.file.clone()));
+            }
+        }
+        FileState::Failed | FileState::Cancelled => {
+            if ui
+                .small_button("Retry")
+                .on_hover_text(format!("Send {} again", row.name))
+                .clicked()
+            {
+                commands.push(Q::Retry(row.file.clone()));
+            }
+        }
+        FileState::OutcomeUnknown => {
+            if ui
+                .small_button("Send again")
+                .on_hover_text("It may arrive twice")
+                .clicked()
+            {
+                commands.push(Q::Retry(row.file.clone()));
+            }
+            if ui
+                .small_button("Mark as uploaded")
+                .on_hover_text("You checked it arrived")
+                .clicked()
+            {
+                commands.push(Q::MarkUploaded(row.file.clone()));
+            }
+        }
+        FileState::Done | FileState::Skipped => {}
+    });
+}
