@@ -1,5 +1,6 @@
 //! The `atsdrop` binary: with no subcommand it opens the desktop app; the subcommands run the
 //! same engine headless for scripts and bulk work.
+#![cfg_attr(atsdrop_gui_subsystem, windows_subsystem = "windows")] // Windows GUI copy: packaging/README.md
 
 mod cli;
 
