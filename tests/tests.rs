@@ -14,6 +14,7 @@ mod support;
 mod cli;
 mod credentials;
 mod engine;
+mod gui;
 mod inspect;
 mod providers;
 mod settings;

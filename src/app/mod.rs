@@ -198,6 +198,15 @@ impl App {
             theme,
         };
         apply_theme(ctx, theme);
+        // Use the remembered connection, else the first saved one.
+        if app.connections.selected.is_none() {
+            app.connections.selected = app
+                .connections
+                .settings
+                .connections
+                .first()
+                .map(|p| p.id.clone());
+        }
         match deps.credentials {
             Some(store) => app.on_connections_done(connections::Done::Store(Ok(store))),
             None => app.tasks.spawn(async {

@@ -73,6 +73,8 @@ pub struct State {
     pub interrupted: Option<usize>,
     /// Systems that asked to slow down, with the time (egui) they resume.
     pub lane_pauses: Vec<(String, f64)>,
+    /// How the last batch ended ("2 uploaded, 1 failed"), shown until the next one ends.
+    pub last_summary: Option<String>,
 }
 
 impl State {
@@ -194,6 +196,7 @@ impl State {
             UploadEvent::BatchFinished { batch, summary } => {
                 self.active.retain(|b| b != &batch);
                 let failed = summary.failed + summary.unknown > 0;
+                self.last_summary = Some(summary.sentence());
                 return Some((summary.sentence(), failed));
             }
             UploadEvent::LanePaused { connection, delay } => {

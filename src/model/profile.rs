@@ -123,14 +123,17 @@ impl ProviderProfile {
             .find(|t| t.wire.eq_ignore_ascii_case(wire))
     }
 
-    /// The type preselected for a file name: the first type of the guessed role, else the
-    /// system's "other" type.
+    /// The type preselected for a file name: the system's CV or cover-letter type when the name
+    /// says so (cv/resume/lebenslauf/curriculum, cover/motivation/anschreiben/brief), otherwise
+    /// the system's "other" type.
     #[must_use]
     pub fn type_for_file_name(&self, name: &str) -> &'static AttachmentType {
         let role = AttachmentRole::guess_from_file_name(name);
-        self.types
-            .iter()
-            .find(|t| t.role == role)
+        let by_role = match role {
+            AttachmentRole::Other => None,
+            role => self.types.iter().find(|t| t.role == role),
+        };
+        by_role
             .or_else(|| self.attachment_type(self.default_other))
             .unwrap_or(&self.types[0])
     }

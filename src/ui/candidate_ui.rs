@@ -233,11 +233,11 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
                     });
                     if can_delete {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if ui
+                            let delete = ui
                                 .small_button("Delete\u{2026}")
-                                .on_hover_text(format!("Delete {}", a.name))
-                                .clicked()
-                            {
+                                .on_hover_text(format!("Delete {}", a.name));
+                            let name = format!("Delete {}\u{2026}", a.name);
+                            if style::named(delete, egui::Role::Button, &name).clicked() {
                                 commands.push(P::AskDelete(a.clone()));
                             }
                         });

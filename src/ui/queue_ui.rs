@@ -149,6 +149,9 @@ fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
         {
             commands.push(Q::ClearFinished);
         }
+        if let Some(summary) = &app.queue.last_summary {
+            ui.label(format!("Last batch: {summary}"));
+        }
         for (connection, _) in &app.queue.lane_pauses {
             style::warn_text(ui, format!("{connection} asked to slow down: waiting"));
         }
@@ -210,38 +213,47 @@ fn progress_ui(ui: &mut egui::Ui, row: &Row) {
 }
 
 fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
+    let name = &row.name;
+    let button = |ui: &mut egui::Ui, text: &str, accessible: String, hover: String| {
+        let response = ui.small_button(text).on_hover_text(hover);
+        style::named(response, egui::Role::Button, &accessible).clicked()
+    };
     ui.horizontal(|ui| match row.state {
         FileState::Queued | FileState::Uploading | FileState::Verifying => {
-            if ui
-                .small_button("Cancel")
-                .on_hover_text(format!("Cancel {}", row.name))
-                .clicked()
-            {
+            if button(
+                ui,
+                "Cancel",
+                format!("Cancel {name}"),
+                format!("Stop sending {name}"),
+            ) {
                 commands.push(Q::Cancel(row.file.clone()));
             }
         }
         FileState::Failed | FileState::Cancelled => {
-            if ui
-                .small_button("Retry")
-                .on_hover_text(format!("Send {} again", row.name))
-                .clicked()
-            {
+            if button(
+                ui,
+                "Retry",
+                format!("Retry {name}"),
+                format!("Send {name} again"),
+            ) {
                 commands.push(Q::Retry(row.file.clone()));
             }
         }
         FileState::OutcomeUnknown => {
-            if ui
-                .small_button("Send again")
-                .on_hover_text("It may arrive twice")
-                .clicked()
-            {
+            if button(
+                ui,
+                "Send again",
+                format!("Send {name} again"),
+                "It may arrive twice".to_owned(),
+            ) {
                 commands.push(Q::Retry(row.file.clone()));
             }
-            if ui
-                .small_button("Mark as uploaded")
-                .on_hover_text("You checked it arrived")
-                .clicked()
-            {
+            if button(
+                ui,
+                "Mark as uploaded",
+                format!("Mark {name} as uploaded"),
+                "You checked it arrived".to_owned(),
+            ) {
                 commands.push(Q::MarkUploaded(row.file.clone()));
             }
         }

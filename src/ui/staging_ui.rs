@@ -136,10 +136,15 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
                 table_row.col(|ui| type_ui(ui, profile, row, &mut commands));
                 table_row.col(|ui| check_ui(ui, row, verdict, &mut commands));
                 table_row.col(|ui| {
-                    if ui
+                    let remove = ui
                         .small_button("\u{d7}")
-                        .on_hover_text(format!("Remove {}", row.facts.name))
-                        .clicked()
+                        .on_hover_text(format!("Remove {}", row.facts.name));
+                    if style::named(
+                        remove,
+                        egui::Role::Button,
+                        &format!("Remove {}", row.facts.name),
+                    )
+                    .clicked()
                     {
                         commands.push(S::Remove(row.id));
                     }
@@ -191,9 +196,12 @@ fn type_ui(
                 }
             }
         });
-    combo
-        .response
-        .on_hover_text(format!("Attachment type of {}", row.facts.name));
+    let name = format!("Attachment type of {}", row.facts.name);
+    style::named(
+        combo.response.on_hover_text(&name),
+        egui::Role::ComboBox,
+        &name,
+    );
 }
 
 fn thumbnail_ui(ui: &mut egui::Ui, app: &mut App, row: &Row) {

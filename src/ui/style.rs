@@ -97,3 +97,11 @@ pub fn document_icon(ui: &mut Ui, extension: &str, color: Color32) {
         color,
     );
 }
+
+/// Gives a widget an accessible name that says what it acts on ("Cancel cv.pdf"), where the
+/// visible text alone ("Cancel") would be ambiguous in a list.
+pub fn named(response: egui::Response, role: egui::Role, name: &str) -> egui::Response {
+    let enabled = response.enabled();
+    response.widget_info(|| egui::WidgetInfo::labeled(role, enabled, name));
+    response
+}

@@ -76,6 +76,26 @@ mod tests {
     }
 
     #[test]
+    fn file_names_preselect_the_systems_own_types() {
+        let cases = [
+            (ProviderId::Spott, ["CV", "COVER_LETTER", "unassigned"]),
+            (ProviderId::Endorsed, ["resume", "about", "about"]),
+            (ProviderId::Kombo, ["CV", "COVER_LETTER", "OTHER"]),
+            (
+                ProviderId::Onderwijsregio,
+                ["curriculumVitae", "otherAttachments", "otherAttachments"],
+            ),
+            (ProviderId::Truto, ["resume", "cover_letter", "other"]),
+        ];
+        for (id, [cv, letter, other]) in cases {
+            let p = profile(id);
+            assert_eq!(p.type_for_file_name("Lebenslauf Jan.pdf").wire, cv, "{id}");
+            assert_eq!(p.type_for_file_name("motivation.pdf").wire, letter, "{id}");
+            assert_eq!(p.type_for_file_name("diploma.jpg").wire, other, "{id}");
+        }
+    }
+
+    #[test]
     fn documented_numbers_match_the_contracts() {
         assert_eq!(
             profile(ProviderId::Spott).allowed_mime_types.value.len(),

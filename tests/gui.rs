@@ -1,0 +1,432 @@
+//! The desktop app, driven through AccessKit with `egui_kittest` against the in-process sandbox.
+
+use std::sync::Arc;
+
+use atsdrop::emulator::Fault;
+use atsdrop::model::ProviderId;
+use atsdrop::upload::FileState;
+use egui_kittest::kittest::Queryable;
+
+use crate::support::gui::Gui;
+use crate::support::sandbox::{PNG_1X1, pdf_bytes, sha256_hex, write};
+
+/// Starts the sandbox from the welcome screen and waits until Spott is connected.
+fn start_sandbox(gui: &mut Gui) {
+    gui.until_shown("Welcome to atsdrop");
+    gui.harness.check_accessibility();
+    gui.click("Try the sandbox");
+    gui.until("the sandbox connected", |h| {
+        h.state().connections.ready().is_some()
+    });
+}
+
+/// Searches for a seeded candidate by e-mail and chooses them; returns their id.
+fn choose_candidate(gui: &mut Gui, index: usize) -> (String, String) {
+    let candidate = gui
+        .app()
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .store()
+        .candidates(ProviderId::Spott)[index]
+        .clone();
+    gui.type_into("Search candidates", &candidate.email);
+    let name = candidate.full_name();
+    let wanted = format!("{name}  \u{b7}  {}", candidate.email);
+    gui.until("the search result", move |h| {
+        h.query_by_label(&wanted).is_some()
+    });
+    gui.click(&format!("{name}  \u{b7}  {}", candidate.email));
+    let id = candidate.id.clone();
+    gui.until("the candidate chosen", move |h| {
+        h.state()
+            .picker
+            .selected
+            .as_ref()
+            .is_some_and(|c| c.id == id)
+    });
+    gui.until_shown("Already on this candidate");
+    (candidate.id, name)
+}
+
+fn queue_state(gui: &Gui, name: &str) -> Option<FileState> {
+    gui.app()
+        .queue
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.name == name)
+        .map(|r| r.state)
+}
+
+#[test]
+fn first_run_sandbox_search_drop_check_change_type_upload() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (candidate, name) = choose_candidate(&mut gui, 210);
+
+    let files = tempfile::tempdir().unwrap();
+    let cv = pdf_bytes(40_000);
+    let letter = pdf_bytes(12_000);
+    let cv_path = write(files.path(), "Jane Doe CV.pdf", &cv);
+    let letter_path = write(files.path(), "cover letter.pdf", &letter);
+    let notes = write(
+        files.path(),
+        "notes.txt",
+        b"Some plain notes about the candidate.\n",
+    );
+    let disguised = write(files.path(), "photo.pdf", PNG_1X1);
+    gui.drop_files(&[cv_path, letter_path, notes, disguised]);
+    gui.until("four files checked", |h| {
+        h.state().staging.rows.len() == 4 && h.state().staging.pending == 0
+    });
+
+    // Every check message is on screen, in a sentence naming the file.
+    gui.until_shown("notes.txt is a plain text file, which Spott doesn't accept");
+    gui.until_shown("photo.pdf is a PNG image, not a PDF: rename it to .png.");
+    assert_eq!(
+        gui.harness.query_all_by_label("Ready").count(),
+        2,
+        "the two PDFs may be sent"
+    );
+    // The upload button is disabled and says why.
+    assert!(
+        gui.harness
+            .query_by_label_contains("2 files can't be sent: fix or remove them first.")
+            .is_some()
+    );
+    gui.harness.check_accessibility();
+
+    // Types were preselected from the names; change the letter's from "Cover letter" to "Offer".
+    let types: Vec<&str> = gui
+        .app()
+        .staging
+        .rows
+        .iter()
+        .map(|r| r.attachment_type.wire)
+        .collect();
+    assert_eq!(types, ["CV", "COVER_LETTER", "unassigned", "unassigned"]);
+    gui.click("Attachment type of cover letter.pdf");
+    gui.until_shown("Offer");
+    gui.click("Offer");
+    gui.until("the type changed", |h| {
+        h.state().staging.rows[1].attachment_type.wire == "OFFER"
+    });
+
+    // Remove the refused files, then upload.
+    gui.click("Remove notes.txt");
+    gui.click("Remove photo.pdf");
+    gui.until("two files left", |h| {
+        h.state().staging.rows.len() == 2 && h.state().upload_blocker().is_none()
+    });
+    gui.click(&format!("Upload 2 to {name}"));
+    gui.until("both uploaded", |h| {
+        let q = &h.state().queue;
+        q.rows.len() == 2 && q.rows.iter().all(|r| r.state == FileState::Done)
+    });
+    gui.until_shown("Last batch: 2 uploaded");
+    assert!(gui.harness.query_all_by_label("done").count() >= 2);
+
+    let stored = gui
+        .app()
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .store()
+        .attachments(ProviderId::Spott, Some(&candidate));
+    let cv_stored = stored
+        .iter()
+        .find(|a| a.file_name == "Jane Doe CV.pdf")
+        .expect("the CV arrived");
+    assert_eq!(cv_stored.sha256, sha256_hex(&cv));
+    assert_eq!(cv_stored.attachment_type, "CV");
+    let letter_stored = stored
+        .iter()
+        .find(|a| a.file_name == "cover letter.pdf")
+        .expect("the letter arrived");
+    assert_eq!(letter_stored.sha256, sha256_hex(&letter));
+    assert_eq!(letter_stored.attachment_type, "OFFER");
+    // The window title followed the progress and came back.
+    assert_eq!(gui.app().title(), "atsdrop");
+}
+
+#[test]
+fn a_429_and_a_failure_are_shown_with_their_messages_and_retry_works() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (candidate, name) = choose_candidate(&mut gui, 211);
+    let files = tempfile::tempdir().unwrap();
+
+    gui.app().sandbox.as_ref().unwrap().faults().inject(
+        "spott:POST:/attachments/temporary=429@1"
+            .parse::<Fault>()
+            .unwrap(),
+    );
+    gui.drop_files(&[write(files.path(), "first.pdf", &pdf_bytes(5_000))]);
+    gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.click(&format!("Upload 1 to {name}"));
+    gui.until_shown("Spott asked atsdrop to slow down; try again in 1 s.");
+    gui.until("the first file uploaded after the pause", |h| {
+        h.state()
+            .queue
+            .rows
+            .iter()
+            .any(|r| r.name == "first.pdf" && r.state == FileState::Done)
+    });
+
+    gui.app().sandbox.as_ref().unwrap().faults().inject(
+        "spott:POST:/attachments/temporary=500"
+            .parse::<Fault>()
+            .unwrap(),
+    );
+    gui.drop_files(&[write(files.path(), "second.pdf", &pdf_bytes(6_000))]);
+    gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.click(&format!("Upload 1 to {name}"));
+    gui.until("the second file failed", |h| {
+        h.state()
+            .queue
+            .rows
+            .iter()
+            .any(|r| r.name == "second.pdf" && r.state == FileState::Failed)
+    });
+    gui.until_shown("Spott had a problem on its side (HTTP 500)");
+    assert!(
+        gui.harness.query_by_label("failed").is_some(),
+        "the state column says failed"
+    );
+
+    gui.click("Retry second.pdf");
+    gui.until("the retry succeeded", |h| {
+        h.state()
+            .queue
+            .rows
+            .iter()
+            .any(|r| r.name == "second.pdf" && r.state == FileState::Done)
+    });
+    let stored = gui
+        .app()
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .store()
+        .attachments(ProviderId::Spott, Some(&candidate));
+    assert_eq!(
+        stored
+            .iter()
+            .filter(|a| a.file_name.ends_with(".pdf") && !a.file_name.contains("CV"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn cancel_stops_a_file_mid_upload() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (candidate, name) = choose_candidate(&mut gui, 212);
+    let files = tempfile::tempdir().unwrap();
+    // The system holds the request without reading it: the upload stays in flight.
+    gui.app().sandbox.as_ref().unwrap().faults().inject(
+        "spott:POST:/attachments/temporary=delay:5000"
+            .parse::<Fault>()
+            .unwrap(),
+    );
+    gui.drop_files(&[write(files.path(), "big.pdf", &pdf_bytes(20 * 1024 * 1024))]);
+    gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.click(&format!("Upload 1 to {name}"));
+    gui.until("uploading", |h| {
+        h.state()
+            .queue
+            .rows
+            .iter()
+            .any(|r| r.state == FileState::Uploading && r.sent > 0)
+    });
+    gui.click("Cancel big.pdf");
+    gui.until("cancelled", |h| {
+        queue_state_of(h, "big.pdf") == Some(FileState::Cancelled)
+    });
+    gui.until("the state column says cancelled", |h| {
+        h.query_by_label("cancelled").is_some()
+    });
+    assert!(
+        gui.app()
+            .sandbox
+            .as_ref()
+            .unwrap()
+            .store()
+            .attachments(ProviderId::Spott, Some(&candidate))
+            .iter()
+            .all(|a| a.file_name != "big.pdf")
+    );
+    assert_eq!(queue_state(&gui, "big.pdf"), Some(FileState::Cancelled));
+}
+
+fn queue_state_of(
+    h: &egui_kittest::Harness<'static, atsdrop::app::App>,
+    name: &str,
+) -> Option<FileState> {
+    h.state()
+        .queue
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.name == name)
+        .map(|r| r.state)
+}
+
+#[test]
+fn the_connection_form_keeps_its_secret_in_the_credential_store() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let emulator = runtime
+        .block_on(atsdrop::emulator::Emulator::spawn(
+            atsdrop::emulator::EmulatorConfig::default(),
+        ))
+        .unwrap();
+    let mut gui = Gui::start();
+    gui.until_shown("Welcome to atsdrop");
+    gui.click("Add a connection\u{2026}");
+    gui.until_shown("New connection");
+    gui.type_into("Name", "Acme Spott");
+    gui.type_into("Address (base URL)", &emulator.base_url(ProviderId::Spott));
+    gui.type_into("API key", "wrong-key");
+    gui.click("Test connection");
+    gui.until_shown("Spott did not accept the credentials");
+    gui.type_into("API key", atsdrop::emulator::credentials::SPOTT_API_KEY);
+    gui.click("Test connection");
+    gui.until_shown("Connected: Connected to Spott.");
+    gui.harness.check_accessibility();
+    gui.click("Save");
+    gui.until("saved and connected", |h| {
+        h.state().connections.ready().is_some()
+    });
+
+    let profile = gui.app().connections.settings.connections[0].clone();
+    assert_eq!(profile.name, "Acme Spott");
+    use atsdrop::credentials::CredentialStore;
+    assert_eq!(
+        gui.store
+            .get(&profile.id)
+            .unwrap()
+            .map(|s| s.expose().to_owned())
+            .as_deref(),
+        Some(atsdrop::emulator::credentials::SPOTT_API_KEY),
+        "the secret is in the credential store"
+    );
+    gui.until("settings written", |h| {
+        h.state().connections.settings_path.exists()
+    });
+    let file = std::fs::read_to_string(&gui.app().connections.settings_path).unwrap();
+    assert!(file.contains("Acme Spott"));
+    assert!(
+        !file.contains(atsdrop::emulator::credentials::SPOTT_API_KEY),
+        "no secret on disk"
+    );
+
+    // Editing never shows the secret again.
+    gui.click("Edit\u{2026}");
+    gui.until_shown("Edit connection");
+    assert_eq!(gui.app().connections.form.as_ref().unwrap().secret, "");
+    gui.harness.key_press(egui::Key::Escape);
+    gui.harness.step();
+    assert!(gui.app().connections.form.is_none(), "Esc closes the form");
+    drop(emulator);
+    drop(runtime);
+}
+
+#[test]
+fn an_interrupted_queue_is_offered_for_resume_and_finished() {
+    use atsdrop::settings::{ConnectionProfile, Settings};
+    use atsdrop::upload::journal::{Journal, Mtime, Record};
+    use atsdrop::upload::{BatchId, ConnectionRef, FileId};
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let emulator = runtime
+        .block_on(atsdrop::emulator::Emulator::spawn(
+            atsdrop::emulator::EmulatorConfig::default(),
+        ))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let bytes = pdf_bytes(30_000);
+    let path = write(files.path(), "left behind.pdf", &bytes);
+    let meta = std::fs::metadata(&path).unwrap();
+
+    // A saved connection with its secret in the store, and a journal an earlier run left
+    // unfinished (its owner is gone).
+    let mut profile = ConnectionProfile::new("Acme Truto", ProviderId::Truto);
+    profile.base_url = emulator.base_url(ProviderId::Truto);
+    profile.integrated_account_id =
+        Some(atsdrop::emulator::credentials::TRUTO_INTEGRATED_ACCOUNT_ID.to_owned());
+    let mut settings = Settings::default();
+    settings.add_connection(profile.clone()).unwrap();
+    let store = Arc::new(atsdrop::credentials::MemoryStore::new());
+    use atsdrop::credentials::CredentialStore;
+    store
+        .set(
+            &profile.id,
+            &atsdrop::model::Secret::new(atsdrop::emulator::credentials::TRUTO_API_KEY),
+        )
+        .unwrap();
+    let candidate = emulator.store().candidates(ProviderId::Truto)[230]
+        .id
+        .clone();
+    {
+        let journal = Journal::open(&dir.path().join("journal")).unwrap();
+        let (batch, file) = (BatchId::new(), FileId::new());
+        let connection = profile.connection(atsdrop::model::Secret::new(
+            atsdrop::emulator::credentials::TRUTO_API_KEY,
+        ));
+        journal
+            .append_all(&[
+                Record::Batch {
+                    batch: batch.clone(),
+                    owner: journal.owner().to_owned(),
+                    at: "2026-11-22T10:00:00Z".into(),
+                    connection: ConnectionRef::of(
+                        &connection,
+                        Some(profile.id.clone()),
+                        Some(profile.name.clone()),
+                    ),
+                    candidate_id: candidate.clone(),
+                    candidate_name: None,
+                    application_id: None,
+                },
+                Record::File {
+                    file,
+                    batch,
+                    path: std::fs::canonicalize(&path).unwrap(),
+                    name: "left behind.pdf".into(),
+                    size: meta.len(),
+                    mtime: meta.modified().ok().and_then(Mtime::of),
+                    content_type: "application/pdf".into(),
+                    attachment_type: "resume".into(),
+                    remote_id: None,
+                },
+            ])
+            .unwrap();
+        // Dropping the journal here is the earlier process going away.
+    }
+    let mut gui = Gui::start_in(dir, settings, store);
+    gui.until_shown("Finish the interrupted uploads?");
+    gui.until("the saved connection is ready", |h| {
+        h.state().connections.ready().is_some()
+    });
+    gui.click("Resume");
+    gui.until("the left-behind file uploaded", |h| {
+        queue_state_of(h, "left behind.pdf") == Some(FileState::Done)
+    });
+    let stored = emulator
+        .store()
+        .attachments(ProviderId::Truto, Some(&candidate));
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].sha256, sha256_hex(&bytes));
+    drop(gui);
+    drop(emulator);
+    drop(runtime);
+}
