@@ -15,7 +15,8 @@ use egui_kittest::kittest::Queryable;
 pub struct Gui {
     pub harness: Harness<'static, App>,
     pub store: Arc<MemoryStore>,
-    pub dir: tempfile::TempDir,
+    /// The app's settings and journal live here (removed when the test ends).
+    _dir: tempfile::TempDir,
     // Dropped last: background work of the app runs here.
     _runtime: tokio::runtime::Runtime,
 }
