@@ -77,7 +77,7 @@ impl Gui {
         Self {
             harness,
             store,
-            dir,
+            _dir: dir,
             _runtime: runtime,
         }
     }
