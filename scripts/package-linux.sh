@@ -3,7 +3,7 @@
 #
 #   scripts/package-linux.sh --install-prereqs             # once per machine: the only step that downloads
 #   scripts/package-linux.sh                               # release profile: .deb + AppImage, offline
-#   scripts/package-linux.sh --profile ci-package --deb-only   # what CI builds (.ci/run)
+#   scripts/package-linux.sh --profile ci-package          # what CI builds (.ci/run)
 #
 # Options:
 #   --install-prereqs   install the tools (apt: dpkg-dev squashfs-tools desktop-file-utils appstream
