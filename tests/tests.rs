@@ -18,4 +18,5 @@ mod gui;
 mod inspect;
 mod providers;
 mod settings;
+mod snapshots;
 mod validate_cli;

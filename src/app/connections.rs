@@ -157,6 +157,16 @@ impl Form {
             "API key"
         }
     }
+
+    /// What the secret is called inside a sentence ("the API key", "the client secret").
+    #[must_use]
+    pub fn secret_noun(&self) -> &'static str {
+        if self.provider == ProviderId::Endorsed {
+            "client secret"
+        } else {
+            "API key"
+        }
+    }
 }
 
 /// Everything about connections.
@@ -478,7 +488,7 @@ impl App {
             .filter(|s| !s.trim().is_empty())
             .map(Secret::new);
         let stored_in = if typed.is_none() { stored } else { None };
-        let secret_label = form.secret_label();
+        let secret_noun = form.secret_noun();
         form.busy = true;
         form.test = None;
         self.tasks.spawn(async move {
@@ -494,8 +504,7 @@ impl App {
             };
             let Some(secret) = secret else {
                 return TaskResult::Connections(Done::Tested(Err(format!(
-                    "Enter the {} to test the connection.",
-                    secret_label.to_lowercase()
+                    "Enter the {secret_noun} to test the connection."
                 ))));
             };
             let connection = profile.connection(secret);
@@ -564,10 +573,7 @@ impl App {
             form.problems = problems;
             form.problems.push(ProfileProblem {
                 field: crate::settings::ProfileField::Name,
-                message: format!(
-                    "Enter the {} for this connection.",
-                    form.secret_label().to_lowercase()
-                ),
+                message: format!("Enter the {} for this connection.", form.secret_noun()),
             });
             return;
         }

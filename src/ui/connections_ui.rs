@@ -24,12 +24,14 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
     style::section(ui, "Connections");
     ui.add_space(4.0);
     match (&app.connections.store, &app.connections.store_problem) {
-        (Some(store), _) => {
-            ui.label(format!("Secrets are kept in the {}.", store.kind().label()));
-            if let Some(note) = store.kind().forgets() {
+        (Some(store), _) => match store.kind().forgets() {
+            None => {
+                ui.label(format!("Secrets are kept in the {}.", store.kind().label()));
+            }
+            Some(note) => {
                 style::warn_text(ui, note);
             }
-        }
+        },
         (None, Some(problem)) => {
             style::warn_text(ui, problem.clone());
         }
@@ -88,11 +90,19 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn form_ui(ui: &mut egui::Ui, app: &mut App) {
-    let store_label = app
-        .connections
-        .store
-        .as_ref()
-        .map_or("memory, for this run only", |s| s.kind().label());
+    let store_label = match &app.connections.store {
+        Some(store) if store.kind().persistent() => {
+            format!("is stored in the {}", store.kind().label())
+        }
+        Some(store) if store.kind() != crate::credentials::StoreKind::ThisRunOnly => {
+            format!(
+                "is kept in the {}, which forgets it after a restart,",
+                store.kind().label()
+            )
+        }
+        _ => "is kept in memory for this run only".to_owned(),
+    };
+    let store_label = store_label.as_str();
     let Some(form) = &mut app.connections.form else {
         return;
     };
@@ -210,12 +220,12 @@ fn fields_ui(ui: &mut egui::Ui, form: &mut Form, editing: bool, store_label: &st
     let hint = if editing {
         "leave empty to keep the stored one".to_owned()
     } else {
-        format!("paste the {}", secret_label.to_lowercase())
+        format!("paste the {}", form.secret_noun())
     };
     style::labelled_field(ui, secret_label, &mut form.secret, &hint, true);
     ui.label(format!(
-        "The {} is stored in the {store_label} and never shown again.",
-        secret_label.to_lowercase()
+        "The {} {store_label} and is never shown again.",
+        form.secret_noun()
     ));
 }
 

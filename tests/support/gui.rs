@@ -49,6 +49,25 @@ impl Gui {
 
     /// The app with its folders in `dir` (reused across restarts).
     pub fn start_in(dir: tempfile::TempDir, settings: Settings, store: Arc<MemoryStore>) -> Self {
+        Self::start_full(dir, settings, store, egui::Theme::Dark)
+    }
+
+    /// The app on a fresh machine whose desktop uses `theme` (the app follows it by default).
+    pub fn start_themed(theme: egui::Theme) -> Self {
+        Self::start_full(
+            tempfile::tempdir().unwrap(),
+            Settings::default(),
+            Arc::new(MemoryStore::new()),
+            theme,
+        )
+    }
+
+    fn start_full(
+        dir: tempfile::TempDir,
+        settings: Settings,
+        store: Arc<MemoryStore>,
+        theme: egui::Theme,
+    ) -> Self {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -73,6 +92,7 @@ impl Gui {
         };
         let harness = Harness::builder()
             .with_size([1280.0, 800.0])
+            .with_theme(theme)
             .build_eframe(move |cc| App::new(cc, deps));
         Self {
             harness,
