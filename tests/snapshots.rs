@@ -2,7 +2,6 @@
 //! llvmpipe; no GPU needed). A changed look fails here; accept it with `UPDATE_SNAPSHOTS=1`.
 
 use atsdrop::model::ProviderId;
-use egui_kittest::kittest::Queryable;
 
 use crate::support::gui::Gui;
 use crate::support::sandbox::{pdf_bytes, write};
