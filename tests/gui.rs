@@ -33,9 +33,11 @@ fn choose_candidate(gui: &mut Gui, index: usize) -> (String, String) {
         .clone();
     gui.type_into("Search candidates", &candidate.email);
     let name = candidate.full_name();
-    let wanted = format!("{name}  \u{b7}  {}", candidate.email);
-    gui.until("the search result", move |h| {
-        h.query_by_label(&wanted).is_some()
+    // Wait for this search's answer, not a result of the list shown before typing.
+    let email = candidate.email.clone();
+    gui.until("the search answered", move |h| {
+        let p = &h.state().picker;
+        p.results_for.as_deref() == Some(email.as_str()) && !p.loading && p.search_at.is_none()
     });
     gui.click(&format!("{name}  \u{b7}  {}", candidate.email));
     let id = candidate.id.clone();
