@@ -89,6 +89,8 @@ pub struct AppDeps {
     pub credentials: Option<Arc<dyn CredentialStore>>,
     /// Engine settings (retries, timing); `None` for the defaults.
     pub engine: Option<EngineConfig>,
+    /// Start the built-in sandbox right away (`atsdrop --sandbox`).
+    pub start_sandbox: bool,
 }
 
 impl AppDeps {
@@ -106,6 +108,7 @@ impl AppDeps {
                 .join("journal"),
             credentials: None,
             engine: None,
+            start_sandbox: false,
         })
     }
 }
@@ -214,6 +217,9 @@ impl App {
                     crate::credentials::os_store_async().await,
                 ))
             }),
+        }
+        if deps.start_sandbox {
+            app.apply_connections(connections::Command::StartSandbox);
         }
         if let Some(notice) = app.connections.settings_notice.clone() {
             app.toasts.warning(notice);

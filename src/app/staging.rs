@@ -246,7 +246,7 @@ impl App {
     }
 
     /// Re-checks the whole batch (after any change to rows, types, connection or limits).
-    pub(super) fn revalidate(&mut self) {
+    pub fn revalidate(&mut self) {
         let profile = self.profile();
         let limits = self
             .connections

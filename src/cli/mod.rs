@@ -33,6 +33,9 @@ pub const EXIT_AUTH: u8 = 3;
 #[derive(Debug, Parser)]
 #[command(name = "atsdrop", version, about, long_about = None)]
 pub struct Cli {
+    /// Open the app on the built-in sandbox (five demo systems on this computer).
+    #[arg(long)]
+    pub sandbox: bool,
     /// Log more (repeat for even more); logs go to stderr and never contain secrets.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
@@ -189,6 +192,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Resume(args)) => resume::run(&args, &runtime()?),
         Some(Command::History(args)) => history::run(&args),
         Some(Command::Sandbox(args)) => sandbox::run(&args, &runtime()?),
-        None => gui::run(&runtime()?),
+        None => gui::run(&runtime()?, cli.sandbox),
     }
 }

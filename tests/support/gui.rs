@@ -89,6 +89,7 @@ impl Gui {
             journal_dir: dir.path().join("journal"),
             credentials: Some(store.clone() as Arc<dyn atsdrop::credentials::CredentialStore>),
             engine: Some(engine),
+            start_sandbox: false,
         };
         let harness = Harness::builder()
             .with_size([1280.0, 800.0])
