@@ -1,6 +1,8 @@
 //! Frame CPU time of the real `App` with 10,000 staged and 10,000 queued rows, in a headless
-//! egui_kittest harness (no rendering: the egui pass itself). Run with
+//! `egui_kittest` harness (no rendering: the egui pass itself). Run with
 //! `cargo bench --bench frame`; target: median ≤ 4 ms.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // A benchmark: failing loudly is right.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
