@@ -431,3 +431,15 @@ fn an_interrupted_queue_is_offered_for_resume_and_finished() {
     drop(emulator);
     drop(runtime);
 }
+
+#[test]
+fn a_chosen_theme_wins_over_the_desktops() {
+    let mut settings = atsdrop::settings::Settings::default();
+    settings.preferences.theme = atsdrop::settings::ThemePreference::Dark;
+    let mut gui = Gui::start_with_theme(settings, egui::Theme::Light);
+    gui.until_shown("Welcome to atsdrop");
+    for _ in 0..3 {
+        gui.harness.step();
+    }
+    assert_eq!(gui.harness.ctx.theme(), egui::Theme::Dark);
+}

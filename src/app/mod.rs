@@ -146,6 +146,9 @@ pub struct App {
     events: Option<mpsc::Receiver<UploadEvent>>,
     title: String,
     theme: ThemePreference,
+    /// The theme is applied on the first frame too: eframe restores egui's remembered options
+    /// after the app is created.
+    theme_applied: bool,
 }
 
 impl App {
@@ -199,6 +202,7 @@ impl App {
             events,
             title: String::new(),
             theme,
+            theme_applied: false,
         };
         apply_theme(ctx, theme);
         // Use the remembered connection, else the first saved one.
@@ -231,6 +235,10 @@ impl App {
     /// Runs the work that belongs before drawing: background results, engine events, the
     /// debounced search, the window title.
     pub fn update_state(&mut self, ctx: &egui::Context) {
+        if !self.theme_applied {
+            apply_theme(ctx, self.theme);
+            self.theme_applied = true;
+        }
         let now = ctx.input(|i| i.time);
         for result in self.tasks.drain() {
             match result {

@@ -52,6 +52,16 @@ impl Gui {
         Self::start_full(dir, settings, store, egui::Theme::Dark)
     }
 
+    /// The app with `settings` on a desktop that uses `theme`.
+    pub fn start_with_theme(settings: Settings, theme: egui::Theme) -> Self {
+        Self::start_full(
+            tempfile::tempdir().unwrap(),
+            settings,
+            Arc::new(MemoryStore::new()),
+            theme,
+        )
+    }
+
     /// The app on a fresh machine whose desktop uses `theme` (the app follows it by default).
     pub fn start_themed(theme: egui::Theme) -> Self {
         Self::start_full(
@@ -95,6 +105,9 @@ impl Gui {
             .with_size([1280.0, 800.0])
             .with_theme(theme)
             .build_eframe(move |cc| App::new(cc, deps));
+        // The desktop's theme, as the window system reports it.
+        let mut harness = harness;
+        harness.input_mut().system_theme = Some(theme);
         Self {
             harness,
             store,
