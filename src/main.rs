@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    // Older macOS versions add `-psn_<serial>` when an app is opened from Finder; it is not ours.
+    let args = cli::Cli::parse_from(
+        std::env::args_os().filter(|arg| !arg.to_string_lossy().starts_with("-psn_")),
+    );
     cli::init_tracing(args.verbose);
     match cli::run(args) {
         Ok(code) => code,
