@@ -18,7 +18,8 @@ use super::{
     UploadOutcome, UploadTarget,
 };
 use crate::model::profiles::endorsed::{
-    REMOTE_ID_PREFIX, SCOPES, TOKEN_FALLBACK_LIFETIME, TOKEN_RENEW_MARGIN, UPSERT_METHOD,
+    REMOTE_ID_PREFIX, SCOPES, TOKEN_FALLBACK_LIFETIME, TOKEN_MAX_LIFETIME, TOKEN_RENEW_MARGIN,
+    UPSERT_METHOD,
 };
 use crate::model::{Candidate, ProviderId, Secret};
 
@@ -421,6 +422,7 @@ enum ExpiresIn {
 }
 
 impl ExpiresIn {
+    /// The lifetime, believed up to [`TOKEN_MAX_LIFETIME`].
     fn duration(self) -> Result<Duration, ProviderError> {
         let secs = match self {
             Self::Seconds(s) => s,
@@ -435,7 +437,7 @@ impl ExpiresIn {
                 .map_err(|_| invalid(&format!("expires_in \u{201c}{t}\u{201d} is not a number")))?,
             Self::Fractional(_) => return Err(invalid("expires_in is negative")),
         };
-        Ok(Duration::from_secs(secs))
+        Ok(Duration::from_secs(secs).min(TOKEN_MAX_LIFETIME))
     }
 }
 
@@ -530,6 +532,14 @@ mod tests {
         assert_eq!(
             parse(r#"{"expires_in":90.5}"#).unwrap(),
             Duration::from_secs(90)
+        );
+        assert_eq!(
+            parse(r#"{"expires_in":"18446744073709551615"}"#).unwrap(),
+            TOKEN_MAX_LIFETIME
+        );
+        assert_eq!(
+            parse(r#"{"expires_in":1e300}"#).unwrap(),
+            TOKEN_MAX_LIFETIME
         );
         assert!(parse(r#"{"expires_in":"soon"}"#).is_err());
         assert!(parse(r#"{"expires_in":-1.5}"#).is_err());

@@ -97,6 +97,10 @@ pub const TOKEN_RENEW_MARGIN: Duration = Duration::from_mins(1);
 /// it earlier anyway.
 pub const TOKEN_FALLBACK_LIFETIME: Duration = Duration::from_hours(1);
 
+/// The longest token lifetime believed, whatever `expires_in` says [assumption]: a token is
+/// fetched again at least this often (the documented lifetime is 14 days).
+pub const TOKEN_MAX_LIFETIME: Duration = Duration::from_hours(30 * 24);
+
 /// Uploads use the upsert `PUT /attachments/remote.<id>` [seed: "Updates or Upserts"; the
 /// method is an assumption], so a retried upload replaces rather than duplicates.
 pub const UPSERT_METHOD: &str = "PUT";
