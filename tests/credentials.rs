@@ -2,9 +2,9 @@
 //! Secret Service in a private D-Bus session with gnome-keyring, and the kernel keyring in a
 //! fresh keyutils session — when the tools for them are installed.
 //!
-//! The real-keyring tests re-run this test binary as a child process (an `#[ignore]`d test
-//! selected with `--exact … --ignored`) inside `dbus-run-session` or `keyctl session`, so the
-//! parent's environment is never touched.
+//! The real-keyring tests re-run themselves as a child process (this test binary, with
+//! `--exact <the same test>` and a marker variable) inside `dbus-run-session` or
+//! `keyctl session`, so the parent's environment is never touched.
 
 use std::fs::File;
 use std::path::Path;
@@ -307,8 +307,7 @@ async fn os_store_async_gives_the_same_answer() {
 // ---------------------------------------------------------------------------------------------
 // Real keyrings, each in a child process.
 
-/// Set in a child process to the name of the test it must run; the child tests do nothing
-/// without it (so `cargo test -- --ignored` alone is harmless).
+/// Set in a child process to the name of the test it must run as the child half.
 const CHILD_ENV: &str = "ATSDROP_TEST_CHILD";
 
 /// Whether `program` is on the `PATH`.
@@ -319,7 +318,7 @@ pub(crate) fn installed(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Runs `command` (which re-runs this test binary on the `#[ignore]`d test `test`) with a time
+/// Runs `command` (which re-runs this test binary on the test `test`, as a child) with a time
 /// limit, and asserts that exactly that test ran and passed. Returns its output.
 pub(crate) fn run_child(mut command: Command, test: &str, dir: &Path) -> String {
     let out_path = dir.join("child.out");
@@ -357,17 +356,11 @@ pub(crate) fn run_child(mut command: Command, test: &str, dir: &Path) -> String 
     output
 }
 
-/// The libtest arguments that run exactly the ignored test `name`.
+/// The libtest arguments that run exactly the test `name`.
 pub(crate) fn child_test_args(name: &str) -> Vec<String> {
-    [
-        name,
-        "--exact",
-        "--ignored",
-        "--nocapture",
-        "--test-threads=1",
-    ]
-    .map(str::to_owned)
-    .to_vec()
+    [name, "--exact", "--nocapture", "--test-threads=1"]
+        .map(str::to_owned)
+        .to_vec()
 }
 
 /// Whether this process is the child meant to run `test`.
@@ -375,8 +368,16 @@ pub(crate) fn is_child_for(test: &str) -> bool {
     std::env::var(CHILD_ENV).is_ok_and(|v| v == test)
 }
 
+/// This test's name, as the child process selects it.
+const SECRET_SERVICE_TEST: &str =
+    "credentials::secret_service_round_trip_in_a_private_dbus_session";
+
 #[test]
 fn secret_service_round_trip_in_a_private_dbus_session() {
+    if is_child_for(SECRET_SERVICE_TEST) {
+        secret_service_child();
+        return;
+    }
     let missing: Vec<&str> = ["dbus-run-session", "gnome-keyring-daemon"]
         .into_iter()
         .filter(|p| !installed(p))
@@ -398,7 +399,7 @@ fn secret_service_round_trip_in_a_private_dbus_session() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
-    let test = "credentials::child_secret_service";
+    let test = SECRET_SERVICE_TEST;
     let mut command = Command::new("dbus-run-session");
     command
         .args(["--", "sh", "-c"])
@@ -422,12 +423,8 @@ fn secret_service_round_trip_in_a_private_dbus_session() {
     println!("{output}");
 }
 
-#[test]
-#[ignore = "run by secret_service_round_trip_in_a_private_dbus_session"]
-fn child_secret_service() {
-    if !is_child_for("credentials::child_secret_service") {
-        return;
-    }
+/// The child half of the test above, run in its own process.
+fn secret_service_child() {
     let store = os_store().unwrap();
     assert_eq!(store.kind(), StoreKind::SecretService);
     assert!(store.kind().persistent());
@@ -450,8 +447,15 @@ fn child_secret_service() {
     println!("Secret Service round trip: ok");
 }
 
+/// This test's name, as the child process selects it.
+const KERNEL_KEYRING_TEST: &str = "credentials::kernel_keyring_round_trip_in_a_fresh_session";
+
 #[test]
 fn kernel_keyring_round_trip_in_a_fresh_session() {
+    if is_child_for(KERNEL_KEYRING_TEST) {
+        kernel_keyring_child();
+        return;
+    }
     if !cfg!(target_os = "linux") {
         return;
     }
@@ -461,7 +465,7 @@ fn kernel_keyring_round_trip_in_a_fresh_session() {
         "the real kernel keyring test needs keyctl (apt-get install -y keyutils, or run scripts/test)"
     );
     let dir = tempfile::tempdir().unwrap();
-    let test = "credentials::child_kernel_keyring";
+    let test = KERNEL_KEYRING_TEST;
     let mut command = Command::new("keyctl");
     command
         .args(["session", "-"])
@@ -474,12 +478,8 @@ fn kernel_keyring_round_trip_in_a_fresh_session() {
     println!("{output}");
 }
 
-#[test]
-#[ignore = "run by kernel_keyring_round_trip_in_a_fresh_session"]
-fn child_kernel_keyring() {
-    if !is_child_for("credentials::child_kernel_keyring") {
-        return;
-    }
+/// The child half of the test above, run in its own process.
+fn kernel_keyring_child() {
     let store = os_store().unwrap();
     assert_eq!(store.kind(), StoreKind::KernelKeyring);
     assert!(!store.kind().persistent());

@@ -571,8 +571,15 @@ fn secrets_never_reach_the_settings_file_or_debug_output() {
     assert!(text.contains("client-abc"));
 }
 
+/// This test's name, as the child process selects it.
+const DIRECTORIES_TEST: &str = "settings::directories_can_be_overridden_for_tests_and_portable_use";
+
 #[test]
 fn directories_can_be_overridden_for_tests_and_portable_use() {
+    if is_child_for(DIRECTORIES_TEST) {
+        directory_overrides_child();
+        return;
+    }
     // Without overrides (in this process): the OS folders, or the "no home" error.
     match (config_dir(), data_dir()) {
         (Ok(config), Ok(data)) => {
@@ -586,7 +593,7 @@ fn directories_can_be_overridden_for_tests_and_portable_use() {
         (Err(e), _) | (_, Err(e)) => assert!(matches!(e, SettingsError::NoHomeDir { .. })),
     }
     let dir = tempfile::tempdir().unwrap();
-    let test = "settings::child_directory_overrides";
+    let test = DIRECTORIES_TEST;
     let mut command = Command::new(std::env::current_exe().unwrap());
     command
         .args(child_test_args(test))
@@ -608,12 +615,8 @@ fn directories_can_be_overridden_for_tests_and_portable_use() {
     );
 }
 
-#[test]
-#[ignore = "run by directories_can_be_overridden_for_tests_and_portable_use"]
-fn child_directory_overrides() {
-    if !is_child_for("settings::child_directory_overrides") {
-        return;
-    }
+/// The child half of the test above, run in its own process.
+fn directory_overrides_child() {
     let base = PathBuf::from(std::env::var_os("ATSDROP_EXPECT_DIR").unwrap());
     assert_eq!(config_dir().unwrap(), base.join("config"));
     assert_eq!(data_dir().unwrap(), base.join("data"));
