@@ -443,3 +443,286 @@ fn a_chosen_theme_wins_over_the_desktops() {
     }
     assert_eq!(gui.harness.ctx.theme(), egui::Theme::Dark);
 }
+
+/// Spawns the emulator on a runtime of its own (the app's sandbox is not used).
+fn emulator() -> (tokio::runtime::Runtime, atsdrop::emulator::Emulator) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let emulator = runtime
+        .block_on(atsdrop::emulator::Emulator::spawn(
+            atsdrop::emulator::EmulatorConfig::default(),
+        ))
+        .unwrap();
+    (runtime, emulator)
+}
+
+/// Chooses a connection in the top bar's list.
+fn use_connection(gui: &mut Gui, label: &str) {
+    gui.click("Connection");
+    gui.until_shown(label);
+    gui.click(label);
+}
+
+/// Review F9: a lookup by id asked of Spott that answers after the user switched to Kombo must
+/// not choose a Spott candidate on Kombo.
+#[test]
+fn a_late_open_by_id_from_the_previous_connection_is_dropped() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let sandbox = gui.app().sandbox.as_ref().unwrap();
+    let spott_candidate = sandbox.store().candidates(ProviderId::Spott)[5].clone();
+    // Spott answers the lookup slowly.
+    sandbox.faults().inject(
+        "spott:GET:/candidates/*=delay:2500"
+            .parse::<Fault>()
+            .unwrap(),
+    );
+    gui.type_into("Search candidates", &spott_candidate.id);
+    gui.click("Open by id");
+    assert!(gui.app().picker.opening.is_some(), "the lookup is running");
+    gui.until("Spott received the lookup", |h| {
+        h.state()
+            .sandbox
+            .as_ref()
+            .unwrap()
+            .faults()
+            .pending()
+            .is_empty()
+    });
+
+    // The user switches to Kombo meanwhile; then Spott's answer arrives.
+    use_connection(&mut gui, "Sandbox \u{b7} Kombo  \u{2014} Kombo");
+    gui.until("Kombo connected", |h| {
+        h.state()
+            .connections
+            .ready()
+            .is_some_and(|r| r.connection.provider == ProviderId::Kombo)
+    });
+    gui.until_quiet();
+
+    let app = gui.app();
+    assert_eq!(
+        app.connections.ready().map(|r| r.connection.provider),
+        Some(ProviderId::Kombo)
+    );
+    assert_eq!(
+        app.picker.selected.as_ref().map(|c| c.id.clone()),
+        None,
+        "no candidate is chosen on Kombo (the Spott candidate was {})",
+        spott_candidate.id
+    );
+    assert!(
+        app.connections
+            .settings
+            .recent_candidates
+            .get("sandbox-kombo")
+            .is_none_or(|recent| recent.iter().all(|r| r.id != spott_candidate.id)),
+        "the Spott candidate is not among Kombo's recent ones"
+    );
+    assert_eq!(app.upload_blocker().as_deref(), Some("Add files first."));
+}
+
+/// A connect started before the connection was edited answers last: the client built with the
+/// new key stays.
+#[test]
+fn a_late_connect_from_before_an_edit_does_not_replace_the_new_client() {
+    use atsdrop::emulator::credentials::{KOMBO_API_KEY, KOMBO_INTEGRATION_ID};
+    use atsdrop::settings::{ConnectionProfile, Settings};
+
+    let (runtime, emulator) = emulator();
+    let mut profile = ConnectionProfile::new("Acme Kombo", ProviderId::Kombo);
+    profile.base_url = emulator.base_url(ProviderId::Kombo);
+    profile.integration_id = Some(KOMBO_INTEGRATION_ID.to_owned());
+    let mut settings = Settings::default();
+    settings.add_connection(profile.clone()).unwrap();
+    let store = Arc::new(atsdrop::credentials::MemoryStore::new());
+    store
+        .set(
+            &profile.id,
+            &atsdrop::model::Secret::new("an-old-revoked-key"),
+        )
+        .unwrap();
+    // Kombo is slow to refuse the old key (connecting reads the account's limits).
+    emulator.faults().inject(
+        "kombo:GET:/ats/actions/ats_add_candidate_attachment=delay:2500"
+            .parse::<Fault>()
+            .unwrap(),
+    );
+    let faults = emulator.faults();
+    let mut gui = Gui::start_with(settings, store);
+    gui.until("the first connect reached Kombo", |_| {
+        faults.pending().is_empty()
+    });
+
+    // The user enters the right key while the first connect still waits.
+    gui.click("Connections");
+    gui.click("Edit\u{2026}");
+    gui.until_shown("Edit connection");
+    gui.type_into("API key", KOMBO_API_KEY);
+    gui.click("Save");
+    gui.until("connected with the new key", |h| {
+        h.state().connections.ready().is_some()
+    });
+    gui.until_quiet();
+
+    let ready = gui
+        .app()
+        .connections
+        .ready()
+        .expect("the old key's late refusal replaced the new client");
+    let atsdrop::providers::Credentials::ApiKey(key) = &ready.connection.credentials else {
+        panic!("Kombo connects with an API key");
+    };
+    assert_eq!(key.expose(), KOMBO_API_KEY, "the client uses the new key");
+    drop(gui);
+    drop(emulator);
+    drop(runtime);
+}
+
+/// "Test connection" answered after its form was closed is not shown on the next form.
+#[test]
+fn a_connection_test_answered_after_its_form_closed_stays_off_the_next_form() {
+    let (runtime, emulator) = emulator();
+    let mut gui = Gui::start();
+    gui.until_shown("Welcome to atsdrop");
+    gui.click("Add a connection\u{2026}");
+    gui.until_shown("New connection");
+    gui.type_into("Name", "Acme Spott");
+    gui.type_into("Address (base URL)", &emulator.base_url(ProviderId::Spott));
+    gui.type_into("API key", atsdrop::emulator::credentials::SPOTT_API_KEY);
+    emulator
+        .faults()
+        .inject("spott:GET:/candidates=delay:2500".parse::<Fault>().unwrap());
+    gui.click("Test connection");
+    let faults = emulator.faults();
+    gui.until("Spott received the test", |_| faults.pending().is_empty());
+    gui.click("Cancel");
+    gui.click("Add a connection\u{2026}");
+    gui.until_shown("New connection");
+    gui.until_quiet();
+
+    let form = gui
+        .app()
+        .connections
+        .form
+        .as_ref()
+        .expect("the new form is open");
+    assert!(
+        form.test.is_none(),
+        "the old test's answer is not on the new form"
+    );
+    assert!(!form.is_busy());
+    drop(gui);
+    drop(emulator);
+    drop(runtime);
+}
+
+/// A secret the keyring stores after its form was closed finishes that save, and leaves the
+/// form open now alone.
+#[test]
+fn a_secret_stored_after_its_form_closed_finishes_that_save_only() {
+    use crate::support::gui::GatedStore;
+
+    let (runtime, emulator) = emulator();
+    let store = Arc::new(GatedStore::new());
+    let mut gui = Gui::start_gated(store.clone());
+    gui.until_shown("Welcome to atsdrop");
+    gui.click("Add a connection\u{2026}");
+    gui.until_shown("New connection");
+    gui.type_into("Name", "Acme Spott");
+    gui.type_into("Address (base URL)", &emulator.base_url(ProviderId::Spott));
+    gui.type_into("API key", atsdrop::emulator::credentials::SPOTT_API_KEY);
+    gui.click("Save");
+    let gate = store.clone();
+    gui.until("the keyring is asked", move |_| gate.is_waiting());
+
+    // The user gives up on that form and starts another one; then the keyring answers.
+    gui.click("Cancel");
+    gui.click("Add a connection\u{2026}");
+    gui.until_shown("New connection");
+    gui.type_into("Name", "Second");
+    store.open();
+    gui.until_quiet();
+
+    let app = gui.app();
+    let form = app
+        .connections
+        .form
+        .as_ref()
+        .expect("the second form stays open");
+    assert_eq!(form.name, "Second");
+    assert!(form.problems.is_empty());
+    assert!(!form.is_busy());
+    let saved: Vec<&str> = app
+        .connections
+        .settings
+        .connections
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(saved, ["Acme Spott"], "the first save was finished");
+    let id = &app.connections.settings.connections[0].id;
+    assert_eq!(
+        gui.store
+            .get(id)
+            .unwrap()
+            .map(|s| s.expose().to_owned())
+            .as_deref(),
+        Some(atsdrop::emulator::credentials::SPOTT_API_KEY)
+    );
+    drop(gui);
+    drop(emulator);
+    drop(runtime);
+}
+
+/// Background work that panics still answers, with the result its caller prepared, so no
+/// state waits forever.
+#[test]
+fn a_background_task_that_panics_still_answers() {
+    use atsdrop::app::{TaskResult, Tasks};
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let tasks = Tasks::new(runtime.handle().clone(), egui::Context::default());
+    tasks.spawn(async { panic!("a bug in async work") }, || {
+        TaskResult::Failed("async".to_owned())
+    });
+    tasks.spawn_blocking(
+        || panic!("a bug in blocking work"),
+        || TaskResult::Failed("blocking".to_owned()),
+    );
+    tasks.spawn(async { TaskResult::Nothing }, || {
+        TaskResult::Failed("not this one".to_owned())
+    });
+    assert_eq!(tasks.running(), 3);
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut failed = Vec::new();
+    let mut nothing = 0;
+    while tasks.running() > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a task never answered"
+        );
+        for result in tasks.drain() {
+            match result {
+                TaskResult::Failed(sentence) => failed.push(sentence),
+                TaskResult::Nothing => nothing += 1,
+                _ => panic!("unexpected result"),
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    failed.sort();
+    assert_eq!(failed, ["async", "blocking"]);
+    assert_eq!(nothing, 1);
+    assert_eq!(
+        atsdrop::app::crashed("Connecting to Spott"),
+        "Connecting to Spott failed because of an unexpected error in atsdrop; please try again."
+    );
+}

@@ -11,7 +11,7 @@ use crate::model::{Limits, ProviderId, Secret};
 use crate::providers::{self, AtsClient, Connection};
 use crate::settings::{ConnectionProfile, ProfileProblem, SecretStorage, Settings};
 
-use super::{App, TaskResult};
+use super::{App, TaskResult, crashed};
 
 /// One connection the user can pick.
 #[derive(Clone, Debug)]
@@ -50,7 +50,10 @@ pub struct Ready {
 #[derive(Clone)]
 pub enum Live {
     /// Reading the secret, building the client, reading the account's limits.
-    Connecting,
+    Connecting {
+        /// Which attempt: only its answer is taken (an earlier one may still be running).
+        attempt: u64,
+    },
     /// Ready to use.
     Ready(Box<Ready>),
     /// Could not connect; the sentence says why.
@@ -81,8 +84,10 @@ pub struct Form {
     pub problems: Vec<ProfileProblem>,
     /// The result of "Test connection".
     pub test: Option<Result<String, String>>,
-    /// A test or save is running.
-    pub busy: bool,
+    /// The test whose answer is awaited.
+    pub testing: Option<u64>,
+    /// The save whose answer is awaited (the secret being stored).
+    pub saving: Option<u64>,
     /// The keyring could not take the secret: offer to keep it for this run only.
     pub keyring_unavailable: Option<String>,
 }
@@ -100,7 +105,8 @@ impl Form {
             secret: String::new(),
             problems: Vec::new(),
             test: None,
-            busy: false,
+            testing: None,
+            saving: None,
             keyring_unavailable: None,
         }
     }
@@ -158,6 +164,12 @@ impl Form {
         }
     }
 
+    /// A test or save is running.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.testing.is_some() || self.saving.is_some()
+    }
+
     /// What the secret is called inside a sentence ("the API key", "the client secret").
     #[must_use]
     pub fn secret_noun(&self) -> &'static str {
@@ -195,6 +207,20 @@ pub struct State {
     pub sandbox_starting: bool,
     /// The sandbox could not start.
     pub sandbox_error: Option<String>,
+    /// Counts changes of the connection in use (another one chosen, or its client rebuilt):
+    /// answers to requests made before the last change are dropped.
+    pub epoch: u64,
+    /// The last request token handed out (connect attempts, tests, saves).
+    requests: u64,
+}
+
+/// Which connection, and which of its clients, a background request was made with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The connection id.
+    pub connection: String,
+    /// [`State::epoch`] when the request went out.
+    pub epoch: u64,
 }
 
 impl State {
@@ -218,7 +244,31 @@ impl State {
             session: Arc::new(MemoryStore::new()),
             sandbox_starting: false,
             sandbox_error: None,
+            epoch: 0,
+            requests: 0,
         }
+    }
+
+    /// A new token for a background request, never handed out before.
+    pub fn next_request(&mut self) -> u64 {
+        self.requests += 1;
+        self.requests
+    }
+
+    /// Where a request made now comes from, when a connection is in use.
+    #[must_use]
+    pub fn origin(&self) -> Option<Origin> {
+        Some(Origin {
+            connection: self.selected.clone()?,
+            epoch: self.epoch,
+        })
+    }
+
+    /// Whether the answer to a request made with `origin` still belongs to the connection in
+    /// use (same connection, same client).
+    #[must_use]
+    pub fn is_current(&self, origin: &Origin) -> bool {
+        self.origin().as_ref() == Some(origin)
     }
 
     /// Every connection: the saved ones, then the sandbox's.
@@ -296,13 +346,24 @@ pub enum Done {
     Connected {
         /// The connection id.
         id: String,
+        /// Which attempt (only the latest counts).
+        attempt: u64,
         /// The client, or why not.
         result: Result<Box<Ready>, String>,
     },
     /// "Test connection" finished.
-    Tested(Result<String, String>),
+    Tested {
+        /// Which test (only the open form's latest counts).
+        request: u64,
+        /// The system's answer, or why not.
+        result: Result<String, String>,
+    },
     /// A secret was stored (or not) for a profile being saved.
     SecretStored {
+        /// Which save.
+        request: u64,
+        /// Whether the profile existed (an edit) or is new.
+        editing: bool,
         /// The profile.
         profile: ConnectionProfile,
         /// The store's answer.
@@ -364,7 +425,19 @@ impl App {
                     self.connect(&id);
                 }
             }
-            Done::Connected { id, result } => {
+            Done::Connected {
+                id,
+                attempt,
+                result,
+            } => {
+                // An earlier attempt (the connection was edited, retried or removed since)
+                // answering late changes nothing.
+                if !matches!(
+                    self.connections.live.get(&id),
+                    Some(Live::Connecting { attempt: current }) if *current == attempt
+                ) {
+                    return;
+                }
                 let live = match result {
                     Ok(ready) => Live::Ready(ready),
                     Err(e) => Live::Failed(e),
@@ -374,13 +447,20 @@ impl App {
                     self.connection_changed();
                 }
             }
-            Done::Tested(result) => {
-                if let Some(form) = &mut self.connections.form {
-                    form.busy = false;
+            Done::Tested { request, result } => {
+                if let Some(form) = &mut self.connections.form
+                    && form.testing == Some(request)
+                {
+                    form.testing = None;
                     form.test = Some(result);
                 }
             }
-            Done::SecretStored { profile, result } => self.secret_stored(profile, result),
+            Done::SecretStored {
+                request,
+                editing,
+                profile,
+                result,
+            } => self.secret_stored(request, editing, profile, result),
             Done::Sandbox(Ok(started)) => {
                 let (emulator, entries) = *started;
                 self.connections.sandbox_starting = false;
@@ -449,14 +529,30 @@ impl App {
                 }
             }
         };
+        let attempt = self.connections.next_request();
         self.connections
             .live
-            .insert(id.to_owned(), Live::Connecting);
+            .insert(id.to_owned(), Live::Connecting { attempt });
         let id = id.to_owned();
-        self.tasks.spawn(async move {
-            let result = connect_entry(secret_source).await;
-            TaskResult::Connections(Done::Connected { id, result })
-        });
+        let fallback_id = id.clone();
+        let what = format!("Connecting to {}", entry.name);
+        self.tasks.spawn(
+            async move {
+                let result = connect_entry(secret_source).await;
+                TaskResult::Connections(Done::Connected {
+                    id,
+                    attempt,
+                    result,
+                })
+            },
+            move || {
+                TaskResult::Connections(Done::Connected {
+                    id: fallback_id,
+                    attempt,
+                    result: Err(crashed(&what)),
+                })
+            },
+        );
     }
 
     fn test_form(&mut self) {
@@ -469,6 +565,7 @@ impl App {
                 .find(|p| Some(&p.id) == form.editing.as_ref())?;
             self.store_for(profile)
         });
+        let request = self.connections.next_request();
         let Some(form) = &mut self.connections.form else {
             return;
         };
@@ -489,31 +586,40 @@ impl App {
             .map(Secret::new);
         let stored_in = if typed.is_none() { stored } else { None };
         let secret_noun = form.secret_noun();
-        form.busy = true;
+        form.testing = Some(request);
         form.test = None;
-        self.tasks.spawn(async move {
-            let secret = match typed {
-                Some(s) => Some(s),
-                None => match stored_in {
-                    Some(store) => credentials::get_async(store, profile.id.clone())
-                        .await
-                        .ok()
-                        .flatten(),
-                    None => None,
-                },
-            };
-            let Some(secret) = secret else {
-                return TaskResult::Connections(Done::Tested(Err(format!(
-                    "Enter the {secret_noun} to test the connection."
-                ))));
-            };
-            let connection = profile.connection(secret);
-            let result = match providers::connect(&connection) {
-                Ok(client) => client.check_connection().await.map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
-            TaskResult::Connections(Done::Tested(result))
-        });
+        self.tasks.spawn(
+            async move {
+                let secret = match typed {
+                    Some(s) => Some(s),
+                    None => match stored_in {
+                        Some(store) => credentials::get_async(store, profile.id.clone())
+                            .await
+                            .ok()
+                            .flatten(),
+                        None => None,
+                    },
+                };
+                let Some(secret) = secret else {
+                    return TaskResult::Connections(Done::Tested {
+                        request,
+                        result: Err(format!("Enter the {secret_noun} to test the connection.")),
+                    });
+                };
+                let connection = profile.connection(secret);
+                let result = match providers::connect(&connection) {
+                    Ok(client) => client.check_connection().await.map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
+                TaskResult::Connections(Done::Tested { request, result })
+            },
+            move || {
+                TaskResult::Connections(Done::Tested {
+                    request,
+                    result: Err(crashed("Testing the connection")),
+                })
+            },
+        );
     }
 
     fn store_for(&self, profile: &ConnectionProfile) -> Option<Arc<dyn CredentialStore>> {
@@ -524,6 +630,7 @@ impl App {
     }
 
     fn save_form(&mut self, keep_for_run: bool) {
+        let request = self.connections.next_request();
         let Some(form) = &mut self.connections.form else {
             return;
         };
@@ -581,12 +688,23 @@ impl App {
         if !form.problems.is_empty() {
             return;
         }
-        form.busy = true;
+        form.saving = Some(request);
         form.keyring_unavailable = None;
-        let Some(secret) = secret else {
-            self.secret_stored(profile, Ok(()));
-            return;
-        };
+        let editing = form.editing.is_some();
+        match secret {
+            Some(secret) => self.store_secret(request, editing, profile, secret),
+            None => self.secret_stored(request, editing, profile, Ok(())),
+        }
+    }
+
+    /// Stores the secret of a profile being saved, in the background.
+    fn store_secret(
+        &mut self,
+        request: u64,
+        editing: bool,
+        profile: ConnectionProfile,
+        secret: Secret,
+    ) {
         let store: Arc<dyn CredentialStore> = match profile.secret_storage {
             SecretStorage::ThisRunOnly => self.connections.session.clone(),
             SecretStorage::Keyring => {
@@ -598,38 +716,69 @@ impl App {
                         .store_problem
                         .clone()
                         .unwrap_or_else(|| CredentialError::NoKeyring.to_string());
-                    self.secret_stored(profile, Err(CredentialError::Platform(problem)));
+                    self.secret_stored(
+                        request,
+                        editing,
+                        profile,
+                        Err(CredentialError::Platform(problem)),
+                    );
                     return;
                 }
             }
         };
-        self.tasks.spawn(async move {
-            let result = credentials::set_async(store, profile.id.clone(), secret).await;
-            TaskResult::Connections(Done::SecretStored { profile, result })
-        });
+        let fallback = profile.clone();
+        self.tasks.spawn(
+            async move {
+                let result = credentials::set_async(store, profile.id.clone(), secret).await;
+                TaskResult::Connections(Done::SecretStored {
+                    request,
+                    editing,
+                    profile,
+                    result,
+                })
+            },
+            move || {
+                TaskResult::Connections(Done::SecretStored {
+                    request,
+                    editing,
+                    profile: fallback,
+                    result: Err(CredentialError::Platform(crashed("Storing the secret"))),
+                })
+            },
+        );
     }
 
-    fn secret_stored(&mut self, profile: ConnectionProfile, result: Result<(), CredentialError>) {
-        let Some(form) = &mut self.connections.form else {
+    /// The secret of a profile being saved was stored (or not): finish the save.
+    fn secret_stored(
+        &mut self,
+        request: u64,
+        editing: bool,
+        profile: ConnectionProfile,
+        result: Result<(), CredentialError>,
+    ) {
+        let Some(form) = self
+            .connections
+            .form
+            .as_mut()
+            .filter(|form| form.saving == Some(request))
+        else {
+            // The form was closed (or another one opened) while the secret was being stored:
+            // finish the save the user asked for without touching whatever form is open now.
+            self.finish_save_in_background(editing, profile, result);
             return;
         };
-        form.busy = false;
+        form.saving = None;
         if let Err(e) = result {
             form.keyring_unavailable = Some(format!("{e} Keep the secret for this run only?"));
             return;
         }
         form.secret.clear();
         let id = profile.id.clone();
-        let saved = if form.editing.is_some() {
-            self.connections.settings.update_connection(profile)
-        } else {
-            self.connections.settings.add_connection(profile)
-        };
-        if let Err(e) = saved {
+        if let Err(e) = self.store_profile(editing, profile) {
             if let Some(form) = &mut self.connections.form {
                 form.problems = vec![ProfileProblem {
                     field: crate::settings::ProfileField::Name,
-                    message: e.to_string(),
+                    message: e,
                 }];
             }
             return;
@@ -639,6 +788,47 @@ impl App {
         self.save_settings();
         self.toasts.success("Connection saved.");
         self.select_connection(&id);
+    }
+
+    /// Finishes a save whose form is gone: says how it ended in a toast, and reconnects the
+    /// connection if it is the one in use.
+    fn finish_save_in_background(
+        &mut self,
+        editing: bool,
+        profile: ConnectionProfile,
+        result: Result<(), CredentialError>,
+    ) {
+        let name = profile.name.clone();
+        if let Err(e) = result {
+            self.toasts.error(format!(
+                "The connection \u{201c}{name}\u{201d} was not saved: {e}"
+            ));
+            return;
+        }
+        let id = profile.id.clone();
+        if let Err(e) = self.store_profile(editing, profile) {
+            self.toasts.error(format!(
+                "The connection \u{201c}{name}\u{201d} was not saved: {e}"
+            ));
+            return;
+        }
+        self.connections.live.remove(&id);
+        self.save_settings();
+        self.toasts
+            .success(format!("Connection \u{201c}{name}\u{201d} saved."));
+        if self.connections.selected.as_deref() == Some(id.as_str()) {
+            self.select_connection(&id);
+        }
+    }
+
+    /// Puts a saved profile into the settings (not yet written).
+    fn store_profile(&mut self, editing: bool, profile: ConnectionProfile) -> Result<(), String> {
+        let saved = if editing {
+            self.connections.settings.update_connection(profile)
+        } else {
+            self.connections.settings.add_connection(profile)
+        };
+        saved.map_err(|e| e.to_string())
     }
 
     fn remove_connection(&mut self, id: &str) {
@@ -653,12 +843,15 @@ impl App {
         self.connections.form = None;
         if let Some(store) = self.store_for(&profile) {
             let account = profile.id.clone();
-            self.tasks.spawn(async move {
-                let result = credentials::delete_async(store, account)
-                    .await
-                    .map_err(|e| e.to_string());
-                TaskResult::Connections(Done::Saved(result))
-            });
+            self.tasks.spawn(
+                async move {
+                    let result = credentials::delete_async(store, account)
+                        .await
+                        .map_err(|e| e.to_string());
+                    TaskResult::Connections(Done::Saved(result))
+                },
+                || TaskResult::Connections(Done::Saved(Err(crashed("Removing the stored secret")))),
+            );
         }
         self.save_settings();
         self.toasts.info(format!(
@@ -671,9 +864,14 @@ impl App {
     pub(super) fn save_settings(&self) {
         let settings = self.connections.settings.clone();
         let path = self.connections.settings_path.clone();
-        self.tasks.spawn_blocking(move || {
-            TaskResult::Connections(Done::Saved(settings.save(&path).map_err(|e| e.to_string())))
-        });
+        self.tasks.spawn_blocking(
+            move || {
+                TaskResult::Connections(Done::Saved(
+                    settings.save(&path).map_err(|e| e.to_string()),
+                ))
+            },
+            || TaskResult::Connections(Done::Saved(Err(crashed("Saving the settings")))),
+        );
     }
 
     fn start_sandbox(&mut self) {
@@ -682,25 +880,28 @@ impl App {
         }
         self.connections.sandbox_starting = true;
         self.connections.sandbox_error = None;
-        self.tasks.spawn(async move {
-            let result =
-                crate::emulator::Emulator::spawn(crate::emulator::EmulatorConfig::default())
-                    .await
-                    .map(|emulator| {
-                        let entries = ProviderId::ALL
-                            .into_iter()
-                            .map(|p| Entry {
-                                id: format!("sandbox-{}", p.key()),
-                                name: format!("Sandbox \u{b7} {p}"),
-                                provider: p,
-                                kind: EntryKind::Sandbox(emulator.connection(p)),
-                            })
-                            .collect();
-                        Box::new((emulator, entries))
-                    })
-                    .map_err(|e| format!("The sandbox could not start ({e})."));
-            TaskResult::Connections(Done::Sandbox(result))
-        });
+        self.tasks.spawn(
+            async move {
+                let result =
+                    crate::emulator::Emulator::spawn(crate::emulator::EmulatorConfig::default())
+                        .await
+                        .map(|emulator| {
+                            let entries = ProviderId::ALL
+                                .into_iter()
+                                .map(|p| Entry {
+                                    id: format!("sandbox-{}", p.key()),
+                                    name: format!("Sandbox \u{b7} {p}"),
+                                    provider: p,
+                                    kind: EntryKind::Sandbox(emulator.connection(p)),
+                                })
+                                .collect();
+                            Box::new((emulator, entries))
+                        })
+                        .map_err(|e| format!("The sandbox could not start ({e})."));
+                TaskResult::Connections(Done::Sandbox(result))
+            },
+            || TaskResult::Connections(Done::Sandbox(Err(crashed("Starting the sandbox")))),
+        );
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::upload::history::{self, HistoryEntry};
 
-use super::{App, TaskResult};
+use super::{App, TaskResult, crashed};
 
 /// The history's state.
 #[derive(Default)]
@@ -14,6 +14,8 @@ pub struct State {
     pub entries: Vec<HistoryEntry>,
     /// Being read.
     pub loading: bool,
+    /// The read whose answer is awaited (an older one answering late is ignored).
+    pub request: u64,
     /// Why it could not be read.
     pub error: Option<String>,
     /// Filter text (candidate or file).
@@ -53,7 +55,12 @@ pub enum Command {
 /// Background results for the history.
 pub enum Done {
     /// The journal was read.
-    Loaded(Result<Vec<HistoryEntry>, String>),
+    Loaded {
+        /// Which read.
+        request: u64,
+        /// The entries, or why not.
+        result: Result<Vec<HistoryEntry>, String>,
+    },
     /// An export finished (or was cancelled: `Ok(None)`).
     Exported(Result<Option<PathBuf>, String>),
 }
@@ -65,45 +72,52 @@ impl App {
             Command::Export => {
                 let entries: Vec<HistoryEntry> =
                     self.history.filtered().into_iter().cloned().collect();
-                self.tasks.spawn(async move {
-                    let Some(file) = rfd::AsyncFileDialog::new()
-                        .set_title("Export the upload history")
-                        .set_file_name("atsdrop-history.csv")
-                        .add_filter("CSV", &["csv"])
-                        .save_file()
+                self.tasks.spawn(
+                    async move {
+                        let Some(file) = rfd::AsyncFileDialog::new()
+                            .set_title("Export the upload history")
+                            .set_file_name("atsdrop-history.csv")
+                            .add_filter("CSV", &["csv"])
+                            .save_file()
+                            .await
+                        else {
+                            return TaskResult::History(Done::Exported(Ok(None)));
+                        };
+                        let path = file.path().to_owned();
+                        let result = tokio::task::spawn_blocking(move || {
+                            let out = std::fs::File::create(&path).map_err(|e| {
+                                format!("{} could not be written ({e}).", path.display())
+                            })?;
+                            history::write_csv(&entries, std::io::BufWriter::new(out)).map_err(
+                                |e| format!("{} could not be written ({e}).", path.display()),
+                            )?;
+                            Ok(Some(path))
+                        })
                         .await
-                    else {
-                        return TaskResult::History(Done::Exported(Ok(None)));
-                    };
-                    let path = file.path().to_owned();
-                    let result = tokio::task::spawn_blocking(move || {
-                        let out = std::fs::File::create(&path).map_err(|e| {
-                            format!("{} could not be written ({e}).", path.display())
-                        })?;
-                        history::write_csv(&entries, std::io::BufWriter::new(out)).map_err(
-                            |e| format!("{} could not be written ({e}).", path.display()),
-                        )?;
-                        Ok(Some(path))
-                    })
-                    .await
-                    .unwrap_or_else(|e| Err(format!("The export failed ({e}).")));
-                    TaskResult::History(Done::Exported(result))
-                });
+                        .unwrap_or_else(|e| Err(format!("The export failed ({e}).")));
+                        TaskResult::History(Done::Exported(result))
+                    },
+                    || TaskResult::History(Done::Exported(Err(crashed("Exporting the history")))),
+                );
             }
         }
     }
 
     pub(super) fn on_history_done(&mut self, done: Done) {
         match done {
-            Done::Loaded(Ok(entries)) => {
+            Done::Loaded { request, result } => {
+                if request != self.history.request {
+                    return;
+                }
                 self.history.loading = false;
-                self.history.error = None;
-                self.history.entries = entries;
-                self.mark_duplicates();
-            }
-            Done::Loaded(Err(e)) => {
-                self.history.loading = false;
-                self.history.error = Some(e);
+                match result {
+                    Ok(entries) => {
+                        self.history.error = None;
+                        self.history.entries = entries;
+                        self.mark_duplicates();
+                    }
+                    Err(e) => self.history.error = Some(e),
+                }
             }
             Done::Exported(Ok(None)) => {}
             Done::Exported(Ok(Some(path))) => {
@@ -122,10 +136,21 @@ impl App {
     pub(super) fn load_history(&mut self) {
         let path = self.journal_dir.join("journal.jsonl");
         self.history.loading = true;
-        self.tasks.spawn_blocking(move || {
-            TaskResult::History(Done::Loaded(
-                history::read(&path).map_err(|e| e.to_string()),
-            ))
-        });
+        self.history.request += 1;
+        let request = self.history.request;
+        self.tasks.spawn_blocking(
+            move || {
+                TaskResult::History(Done::Loaded {
+                    request,
+                    result: history::read(&path).map_err(|e| e.to_string()),
+                })
+            },
+            move || {
+                TaskResult::History(Done::Loaded {
+                    request,
+                    result: Err(crashed("Reading the upload history")),
+                })
+            },
+        );
     }
 }

@@ -23,7 +23,7 @@ use crate::credentials::CredentialStore;
 use crate::settings::{Settings, ThemePreference};
 use crate::upload::{Engine, EngineConfig, UploadEvent};
 
-pub use tasks::Tasks;
+pub use tasks::{Tasks, crashed};
 pub use thumbnails::Thumbnails;
 
 /// The app's top-level screens.
@@ -68,6 +68,8 @@ pub enum TaskResult {
     History(history::Done),
     /// A thumbnail was decoded (or could not be).
     Thumbnail(PathBuf, Option<egui::ColorImage>),
+    /// Work with no state of its own to update failed; the sentence is shown as an error.
+    Failed(String),
     /// Work done, nothing to report.
     Nothing,
 }
@@ -216,11 +218,20 @@ impl App {
         }
         match deps.credentials {
             Some(store) => app.on_connections_done(connections::Done::Store(Ok(store))),
-            None => app.tasks.spawn(async {
-                TaskResult::Connections(connections::Done::Store(
-                    crate::credentials::os_store_async().await,
-                ))
-            }),
+            None => app.tasks.spawn(
+                async {
+                    TaskResult::Connections(connections::Done::Store(
+                        crate::credentials::os_store_async().await,
+                    ))
+                },
+                || {
+                    TaskResult::Connections(connections::Done::Store(Err(
+                        crate::credentials::CredentialError::Platform(crashed(
+                            "Opening the keyring",
+                        )),
+                    )))
+                },
+            ),
         }
         if deps.start_sandbox {
             app.apply_connections(connections::Command::StartSandbox);
@@ -248,6 +259,9 @@ impl App {
                 TaskResult::History(done) => self.on_history_done(done),
                 TaskResult::Thumbnail(path, image) => {
                     self.thumbnails.loaded(ctx, &self.tasks, path, image);
+                }
+                TaskResult::Failed(sentence) => {
+                    self.toasts.error(sentence);
                 }
                 TaskResult::Nothing => {}
             }
@@ -346,8 +360,10 @@ impl App {
         self.theme
     }
 
-    /// Everything that depends on the connection starts over.
+    /// Everything that depends on the connection starts over; answers to requests made with
+    /// the previous connection (or client) are dropped when they arrive.
     pub(crate) fn connection_changed(&mut self) {
+        self.connections.epoch += 1;
         self.picker_connection_changed();
         self.staging_connection_changed();
     }

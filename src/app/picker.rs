@@ -2,11 +2,12 @@
 //! recent candidates, lookup by id, and the chosen candidate's existing attachments (with delete
 //! where the system allows it). Results being fetched keep the previous ones on screen.
 
-use crate::model::{Candidate, CandidateSearch, RemoteAttachment};
+use crate::model::{Candidate, CandidateSearch, ProviderId, RemoteAttachment};
 use crate::providers::{CandidatePage, ProviderError};
 use crate::settings::RecentCandidate;
 
-use super::{App, TaskResult};
+use super::connections::Origin;
+use super::{App, TaskResult, crashed};
 
 /// How long typing must pause before a search goes out.
 pub const DEBOUNCE_SECS: f64 = 0.35;
@@ -26,6 +27,8 @@ pub struct Attachments {
     pub unsupported: bool,
     /// The system's answer to a delete, to show once.
     pub notice: Option<String>,
+    /// The listing whose answer is awaited (0: none); an older one answering late is ignored.
+    pub request: u64,
 }
 
 /// The picker's state.
@@ -45,6 +48,9 @@ pub struct State {
     pub next: Option<String>,
     /// A search is running.
     pub loading: bool,
+    /// The lookup by id whose answer is awaited; choosing or clearing a candidate meanwhile
+    /// drops it.
+    pub opening: Option<u64>,
     /// Why the last search failed.
     pub error: Option<String>,
     /// A hint instead of results (Endorsed has no list).
@@ -84,6 +90,24 @@ pub enum Command {
     CancelDelete,
 }
 
+/// Why a candidate's attachments could not be listed.
+#[derive(Debug)]
+pub enum ListingError {
+    /// The system does not let other programs list them.
+    Unsupported(ProviderId),
+    /// Anything else, as a sentence.
+    Failed(String),
+}
+
+impl From<ProviderError> for ListingError {
+    fn from(e: ProviderError) -> Self {
+        match e {
+            ProviderError::Unsupported { system, .. } => Self::Unsupported(system),
+            e => Self::Failed(e.to_string()),
+        }
+    }
+}
+
 /// Background results for the picker.
 pub enum Done {
     /// A search (or a page) came back.
@@ -96,16 +120,34 @@ pub enum Done {
         result: Result<CandidatePage, String>,
     },
     /// A lookup by id came back.
-    Opened(Result<Candidate, String>),
+    Opened {
+        /// The connection (and client) it was asked with.
+        origin: Origin,
+        /// Which lookup.
+        request: u64,
+        /// The candidate, or why not.
+        result: Result<Candidate, String>,
+    },
     /// A candidate's attachments came back.
     Attachments {
+        /// The connection (and client) they were asked with.
+        origin: Origin,
+        /// Which listing.
+        request: u64,
         /// Whose.
         candidate_id: String,
         /// The list, or why not.
-        result: Result<Vec<RemoteAttachment>, ProviderError>,
+        result: Result<Vec<RemoteAttachment>, ListingError>,
     },
     /// A delete was accepted (or refused).
-    Deleted(Result<String, String>),
+    Deleted {
+        /// The connection (and client) it was asked with.
+        origin: Origin,
+        /// Whose attachment.
+        candidate_id: String,
+        /// The sentence to show, or why not.
+        result: Result<String, String>,
+    },
 }
 
 impl App {
@@ -115,8 +157,12 @@ impl App {
             Command::SearchNow => self.search(false),
             Command::LoadMore => self.search(true),
             Command::OpenById => self.open_by_id(self.picker.query.trim().to_owned()),
-            Command::Select(candidate) => self.select_candidate(candidate),
+            Command::Select(candidate) => {
+                self.picker.opening = None;
+                self.select_candidate(candidate);
+            }
             Command::SelectRecent(recent) => {
+                self.picker.opening = None;
                 self.select_candidate(Candidate {
                     id: recent.id.clone(),
                     name: recent.name.clone(),
@@ -127,6 +173,7 @@ impl App {
                 self.open_by_id(recent.id);
             }
             Command::Clear => {
+                self.picker.opening = None;
                 self.picker.selected = None;
                 self.picker.attachments = Attachments::default();
                 self.revalidate();
@@ -177,21 +224,35 @@ impl App {
                     }
                 }
             }
-            Done::Opened(Ok(candidate)) => {
-                self.picker.loading = false;
-                self.picker.error = None;
-                self.select_candidate(candidate);
-            }
-            Done::Opened(Err(e)) => {
-                self.picker.loading = false;
-                self.picker.error = Some(e);
+            Done::Opened {
+                origin,
+                request,
+                result,
+            } => {
+                // A lookup asked of another connection, or superseded by the user's own choice,
+                // must not choose a candidate now.
+                if !self.connections.is_current(&origin) || self.picker.opening != Some(request) {
+                    return;
+                }
+                self.picker.opening = None;
+                match result {
+                    Ok(candidate) => {
+                        self.picker.error = None;
+                        self.select_candidate(candidate);
+                    }
+                    Err(e) => self.picker.error = Some(e),
+                }
             }
             Done::Attachments {
+                origin,
+                request,
                 candidate_id,
                 result,
             } => {
-                if self.picker.selected.as_ref().map(|c| c.id.as_str())
-                    != Some(candidate_id.as_str())
+                if !self.connections.is_current(&origin)
+                    || request != self.picker.attachments.request
+                    || self.picker.selected.as_ref().map(|c| c.id.as_str())
+                        != Some(candidate_id.as_str())
                 {
                     return;
                 }
@@ -203,21 +264,32 @@ impl App {
                         view.error = None;
                         view.unsupported = false;
                     }
-                    Err(ProviderError::Unsupported { system, .. }) => {
+                    Err(ListingError::Unsupported(system)) => {
                         view.unsupported = true;
                         view.error = Some(format!(
                             "{system} does not let other programs list a candidate's attachments."
                         ));
                     }
-                    Err(e) => view.error = Some(e.to_string()),
+                    Err(ListingError::Failed(e)) => view.error = Some(e),
                 }
                 self.mark_duplicates();
             }
-            Done::Deleted(Ok(message)) => {
-                self.picker.attachments.notice = Some(message);
-                self.fetch_attachments();
+            Done::Deleted {
+                origin,
+                candidate_id,
+                result: Ok(message),
+            } => {
+                let same_candidate =
+                    self.picker.selected.as_ref().map(|c| c.id.as_str()) == Some(&candidate_id);
+                if self.connections.is_current(&origin) && same_candidate {
+                    self.picker.attachments.notice = Some(message);
+                    self.fetch_attachments();
+                } else {
+                    // Another candidate or connection is on screen now: say it in passing.
+                    self.toasts.success(message);
+                }
             }
-            Done::Deleted(Err(e)) => {
+            Done::Deleted { result: Err(e), .. } => {
                 self.toasts.error(e);
             }
         }
@@ -232,6 +304,7 @@ impl App {
         self.picker.error = None;
         self.picker.hint = None;
         self.picker.loading = false;
+        self.picker.opening = None;
         self.picker.selected = None;
         self.picker.attachments = Attachments::default();
         if self.connections.ready().is_some() {
@@ -267,33 +340,57 @@ impl App {
         self.picker.loading = true;
         let generation = self.picker.generation;
         let client = ready.client.clone();
-        self.tasks.spawn(async move {
-            let result = client
-                .find_candidates(&query, cursor.as_deref(), PAGE)
-                .await
-                .map_err(|e| e.to_string());
-            TaskResult::Picker(Done::Found {
-                generation,
-                append: more,
-                result,
-            })
-        });
+        self.tasks.spawn(
+            async move {
+                let result = client
+                    .find_candidates(&query, cursor.as_deref(), PAGE)
+                    .await
+                    .map_err(|e| e.to_string());
+                TaskResult::Picker(Done::Found {
+                    generation,
+                    append: more,
+                    result,
+                })
+            },
+            move || {
+                TaskResult::Picker(Done::Found {
+                    generation,
+                    append: more,
+                    result: Err(crashed("Searching for candidates")),
+                })
+            },
+        );
     }
 
     fn open_by_id(&mut self, id: String) {
-        let Some(ready) = self.connections.ready() else {
+        let (Some(ready), Some(origin)) = (self.connections.ready(), self.connections.origin())
+        else {
             return;
         };
         if id.is_empty() {
             return;
         }
         let client = ready.client.clone();
-        self.picker.loading = true;
-        self.tasks.spawn(async move {
-            TaskResult::Picker(Done::Opened(
-                client.get_candidate(&id).await.map_err(|e| e.to_string()),
-            ))
-        });
+        let request = self.connections.next_request();
+        self.picker.opening = Some(request);
+        let fallback = origin.clone();
+        self.tasks.spawn(
+            async move {
+                let result = client.get_candidate(&id).await.map_err(|e| e.to_string());
+                TaskResult::Picker(Done::Opened {
+                    origin,
+                    request,
+                    result,
+                })
+            },
+            move || {
+                TaskResult::Picker(Done::Opened {
+                    origin: fallback,
+                    request,
+                    result: Err(crashed("Looking up the candidate")),
+                })
+            },
+        );
     }
 
     fn select_candidate(&mut self, candidate: Candidate) {
@@ -315,50 +412,89 @@ impl App {
     }
 
     fn fetch_attachments(&mut self) {
-        let (Some(ready), Some(candidate)) =
-            (self.connections.ready(), self.picker.selected.clone())
-        else {
+        let (Some(ready), Some(origin), Some(candidate)) = (
+            self.connections.ready(),
+            self.connections.origin(),
+            self.picker.selected.clone(),
+        ) else {
             return;
         };
         let client = ready.client.clone();
+        let request = self.connections.next_request();
         self.picker.attachments.loading = true;
-        self.tasks.spawn(async move {
-            let result = client.list_attachments(&candidate.id).await;
-            TaskResult::Picker(Done::Attachments {
-                candidate_id: candidate.id,
-                result,
-            })
-        });
+        self.picker.attachments.request = request;
+        let (fallback_origin, fallback_id) = (origin.clone(), candidate.id.clone());
+        self.tasks.spawn(
+            async move {
+                let result = client
+                    .list_attachments(&candidate.id)
+                    .await
+                    .map_err(ListingError::from);
+                TaskResult::Picker(Done::Attachments {
+                    origin,
+                    request,
+                    candidate_id: candidate.id,
+                    result,
+                })
+            },
+            move || {
+                TaskResult::Picker(Done::Attachments {
+                    origin: fallback_origin,
+                    request,
+                    candidate_id: fallback_id,
+                    result: Err(ListingError::Failed(crashed(
+                        "Listing the candidate's attachments",
+                    ))),
+                })
+            },
+        );
     }
 
     fn delete_attachment(&mut self) {
         let Some(attachment) = self.picker.confirm_delete.take() else {
             return;
         };
-        let (Some(ready), Some(candidate)) =
-            (self.connections.ready(), self.picker.selected.clone())
-        else {
+        let (Some(ready), Some(origin), Some(candidate)) = (
+            self.connections.ready(),
+            self.connections.origin(),
+            self.picker.selected.clone(),
+        ) else {
             return;
         };
         let client = ready.client.clone();
         let system = ready.connection.provider;
         let asynchronous = system.profile().asynchronous;
-        self.tasks.spawn(async move {
-            let result = client
-                .delete_attachments(&candidate.id, std::slice::from_ref(&attachment.id))
-                .await
-                .map(|()| {
-                    if asynchronous {
-                        format!(
-                            "{system} accepted the removal of {}; it disappears shortly.",
-                            attachment.name
-                        )
-                    } else {
-                        format!("{} was removed.", attachment.name)
-                    }
+        let (fallback_origin, fallback_id) = (origin.clone(), candidate.id.clone());
+        let fallback_name = attachment.name.clone();
+        self.tasks.spawn(
+            async move {
+                let result = client
+                    .delete_attachments(&candidate.id, std::slice::from_ref(&attachment.id))
+                    .await
+                    .map(|()| {
+                        if asynchronous {
+                            format!(
+                                "{system} accepted the removal of {}; it disappears shortly.",
+                                attachment.name
+                            )
+                        } else {
+                            format!("{} was removed.", attachment.name)
+                        }
+                    })
+                    .map_err(|e| e.to_string());
+                TaskResult::Picker(Done::Deleted {
+                    origin,
+                    candidate_id: candidate.id,
+                    result,
                 })
-                .map_err(|e| e.to_string());
-            TaskResult::Picker(Done::Deleted(result))
-        });
+            },
+            move || {
+                TaskResult::Picker(Done::Deleted {
+                    origin: fallback_origin,
+                    candidate_id: fallback_id,
+                    result: Err(crashed(&format!("Removing {fallback_name}"))),
+                })
+            },
+        );
     }
 }

@@ -332,6 +332,8 @@ impl App {
                     .ok_or_else(|| format!("No connection for {} on this computer matches this upload: add it again, then retry.", reference.label()))
             }));
             super::TaskResult::Nothing
+        }, || {
+            super::TaskResult::Failed(super::crashed("Resuming the interrupted uploads"))
         });
     }
 }

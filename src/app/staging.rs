@@ -12,7 +12,7 @@ use crate::model::{
 use crate::upload::{BatchSpec, ConnectionRef, FileSpec};
 
 use super::tasks::Reporter;
-use super::{App, TaskResult};
+use super::{App, TaskResult, crashed};
 
 /// Files inspected per message from the background (a large folder fills in as it goes).
 const INSPECT_CHUNK: usize = 256;
@@ -138,8 +138,11 @@ pub enum Done {
         /// Whether this was the last part of an addition.
         finished: bool,
     },
-    /// A file dialog closed (with the chosen paths, if any).
-    Picked(Vec<PathBuf>),
+    /// An addition could not be inspected to the end (files found so far stay); the sentence
+    /// says so.
+    InspectionFailed(String),
+    /// A file dialog closed (with the chosen paths, if any), or failed.
+    Picked(Result<Vec<PathBuf>, String>),
 }
 
 impl App {
@@ -227,10 +230,17 @@ impl App {
                 self.mark_duplicates();
                 self.revalidate();
             }
-            Done::Picked(paths) => {
+            Done::InspectionFailed(sentence) => {
+                self.staging.pending = self.staging.pending.saturating_sub(1);
+                self.toasts.error(sentence);
+            }
+            Done::Picked(result) => {
                 self.staging.dialog_open = false;
-                if !paths.is_empty() {
-                    self.add_paths(paths);
+                match result {
+                    Ok(paths) => self.add_paths(paths),
+                    Err(e) => {
+                        self.toasts.error(e);
+                    }
                 }
             }
         }
@@ -318,9 +328,18 @@ impl App {
         }
         self.staging.pending += 1;
         let reporter = self.tasks.reporter();
-        self.tasks
-            .runtime()
-            .spawn_blocking(move || inspect_in_parts(&paths, &reporter));
+        // The parts arrive through the reporter; the task's own answer only says it ended.
+        self.tasks.spawn_blocking(
+            move || {
+                inspect_in_parts(&paths, &reporter);
+                TaskResult::Nothing
+            },
+            || {
+                TaskResult::Staging(Done::InspectionFailed(crashed(
+                    "Checking the files you added",
+                )))
+            },
+        );
     }
 
     fn pick(&mut self, folder: bool) {
@@ -328,27 +347,30 @@ impl App {
             return;
         }
         self.staging.dialog_open = true;
-        self.tasks.spawn(async move {
-            let dialog = rfd::AsyncFileDialog::new().set_title(if folder {
-                "Add a folder"
-            } else {
-                "Add files"
-            });
-            let paths = if folder {
-                dialog
-                    .pick_folder()
-                    .await
-                    .map(|f| vec![f.path().to_owned()])
-                    .unwrap_or_default()
-            } else {
-                dialog
-                    .pick_files()
-                    .await
-                    .map(|files| files.iter().map(|f| f.path().to_owned()).collect())
-                    .unwrap_or_default()
-            };
-            TaskResult::Staging(Done::Picked(paths))
-        });
+        self.tasks.spawn(
+            async move {
+                let dialog = rfd::AsyncFileDialog::new().set_title(if folder {
+                    "Add a folder"
+                } else {
+                    "Add files"
+                });
+                let paths = if folder {
+                    dialog
+                        .pick_folder()
+                        .await
+                        .map(|f| vec![f.path().to_owned()])
+                        .unwrap_or_default()
+                } else {
+                    dialog
+                        .pick_files()
+                        .await
+                        .map(|files| files.iter().map(|f| f.path().to_owned()).collect())
+                        .unwrap_or_default()
+                };
+                TaskResult::Staging(Done::Picked(Ok(paths)))
+            },
+            || TaskResult::Staging(Done::Picked(Err(crashed("The file dialog")))),
+        );
     }
 
     /// Why the Upload button is disabled, or `None` when it may be pressed.

@@ -60,10 +60,14 @@ impl Thumbnails {
             }
             self.cache.insert(path.clone(), Thumb::Loading);
             self.loading += 1;
-            tasks.spawn_blocking(move || {
-                let image = decode(&path);
-                TaskResult::Thumbnail(path, image)
-            });
+            let fallback = path.clone();
+            tasks.spawn_blocking(
+                move || {
+                    let image = decode(&path);
+                    TaskResult::Thumbnail(path, image)
+                },
+                move || TaskResult::Thumbnail(fallback, None),
+            );
         }
     }
 

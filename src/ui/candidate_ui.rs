@@ -111,7 +111,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut App, kind: CandidateSearch) {
         {
             app.commands.push(Command::Picker(P::OpenById));
         }
-        if app.picker.loading {
+        if app.picker.loading || app.picker.opening.is_some() {
             ui.spinner();
         }
     });

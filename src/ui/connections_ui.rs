@@ -123,7 +123,7 @@ fn form_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.add_space(8.0);
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.add_enabled_ui(!form.busy, |ui| {
+        ui.add_enabled_ui(!form.is_busy(), |ui| {
             if ui.button("Test connection").clicked() {
                 commands.push(C::TestForm);
             }
@@ -144,7 +144,7 @@ fn form_ui(ui: &mut egui::Ui, app: &mut App) {
         {
             commands.push(C::Remove(id.clone()));
         }
-        if form.busy {
+        if form.is_busy() {
             ui.spinner();
         }
     });

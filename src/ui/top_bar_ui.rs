@@ -61,7 +61,7 @@ fn connection_picker_ui(ui: &mut egui::Ui, app: &mut App) {
         .as_ref()
         .and_then(|e| app.connections.live.get(&e.id))
     {
-        Some(Live::Connecting) => {
+        Some(Live::Connecting { .. }) => {
             ui.spinner();
             ui.label("Connecting\u{2026}");
         }

@@ -2,11 +2,12 @@
 //! folders and a memory credential store.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use atsdrop::app::{App, AppDeps};
-use atsdrop::credentials::MemoryStore;
+use atsdrop::credentials::{CredentialError, CredentialStore, MemoryStore, StoreKind};
+use atsdrop::model::Secret;
 use atsdrop::settings::Settings;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -49,32 +50,51 @@ impl Gui {
 
     /// The app with its folders in `dir` (reused across restarts).
     pub fn start_in(dir: tempfile::TempDir, settings: Settings, store: Arc<MemoryStore>) -> Self {
-        Self::start_full(dir, settings, store, egui::Theme::Dark)
+        Self::start_full(dir, settings, store.clone(), store, egui::Theme::Dark)
+    }
+
+    /// The app on a fresh machine whose keyring takes secrets only when the test says so.
+    pub fn start_gated(store: Arc<GatedStore>) -> Self {
+        let memory = store.inner.clone();
+        Self::start_full(
+            tempfile::tempdir().unwrap(),
+            Settings::default(),
+            store,
+            memory,
+            egui::Theme::Dark,
+        )
     }
 
     /// The app with `settings` on a desktop that uses `theme`.
     pub fn start_with_theme(settings: Settings, theme: egui::Theme) -> Self {
+        let store = Arc::new(MemoryStore::new());
         Self::start_full(
             tempfile::tempdir().unwrap(),
             settings,
-            Arc::new(MemoryStore::new()),
+            store.clone(),
+            store,
             theme,
         )
     }
 
     /// The app on a fresh machine whose desktop uses `theme` (the app follows it by default).
     pub fn start_themed(theme: egui::Theme) -> Self {
+        let store = Arc::new(MemoryStore::new());
         Self::start_full(
             tempfile::tempdir().unwrap(),
             Settings::default(),
-            Arc::new(MemoryStore::new()),
+            store.clone(),
+            store,
             theme,
         )
     }
 
+    /// `credentials` is the app's store; `store` is where its secrets end up (the same store,
+    /// or the one behind a gate).
     fn start_full(
         dir: tempfile::TempDir,
         settings: Settings,
+        credentials: Arc<dyn CredentialStore>,
         store: Arc<MemoryStore>,
         theme: egui::Theme,
     ) -> Self {
@@ -97,7 +117,7 @@ impl Gui {
             settings_path: dir.path().join("settings.json"),
             settings_notice: None,
             journal_dir: dir.path().join("journal"),
-            credentials: Some(store.clone() as Arc<dyn atsdrop::credentials::CredentialStore>),
+            credentials: Some(credentials),
             engine: Some(engine),
             start_sandbox: false,
         };
@@ -127,6 +147,13 @@ impl Gui {
             assert!(Instant::now() < deadline, "timed out waiting for: {what}");
             std::thread::sleep(Duration::from_millis(5));
         }
+    }
+
+    /// Steps frames until every background task of the app has answered and been folded in.
+    pub fn until_quiet(&mut self) {
+        self.until("every background task answered", |h| {
+            h.state().tasks.running() == 0
+        });
     }
 
     /// Steps until a widget whose label contains `text` is shown.
@@ -170,5 +197,63 @@ impl Gui {
         // One frame handles the click, the next shows its effect (commands apply after a frame).
         self.harness.step();
         self.harness.step();
+    }
+}
+
+/// A credential store whose `set` waits until the test opens the gate, as a keyring does while
+/// it asks the user to unlock it. Secrets end up in `inner`.
+#[derive(Debug)]
+pub struct GatedStore {
+    pub inner: Arc<MemoryStore>,
+    /// (a `set` is waiting, the gate is open)
+    gate: Mutex<(bool, bool)>,
+    changed: Condvar,
+}
+
+impl GatedStore {
+    pub fn new() -> Self {
+        Self {
+            inner: Arc::new(MemoryStore::new()),
+            gate: Mutex::new((false, false)),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Whether a `set` is waiting at the gate.
+    pub fn is_waiting(&self) -> bool {
+        self.gate.lock().unwrap().0
+    }
+
+    /// Lets every `set` through, now and later.
+    pub fn open(&self) {
+        self.gate.lock().unwrap().1 = true;
+        self.changed.notify_all();
+    }
+}
+
+impl CredentialStore for GatedStore {
+    fn get(&self, account: &str) -> Result<Option<Secret>, CredentialError> {
+        self.inner.get(account)
+    }
+
+    fn set(&self, account: &str, secret: &Secret) -> Result<(), CredentialError> {
+        let mut gate = self.gate.lock().unwrap();
+        gate.0 = true;
+        // Bounded: a test that never opens the gate fails on its own deadline, not here.
+        let (mut gate, _) = self
+            .changed
+            .wait_timeout_while(gate, Duration::from_secs(30), |g| !g.1)
+            .unwrap();
+        gate.0 = false;
+        drop(gate);
+        self.inner.set(account, secret)
+    }
+
+    fn delete(&self, account: &str) -> Result<(), CredentialError> {
+        self.inner.delete(account)
+    }
+
+    fn kind(&self) -> StoreKind {
+        self.inner.kind()
     }
 }
