@@ -726,3 +726,58 @@ fn a_background_task_that_panics_still_answers() {
         "Connecting to Spott failed because of an unexpected error in atsdrop; please try again."
     );
 }
+
+/// The window title and the total bar count only files that arrived as uploaded, and name
+/// failures apart.
+#[test]
+fn progress_counts_only_uploaded_files_and_names_failures() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (_, name) = choose_candidate(&mut gui, 213);
+    let files = tempfile::tempdir().unwrap();
+    let paths: Vec<_> = ["one.pdf", "two.pdf", "three.pdf"]
+        .iter()
+        .map(|n| write(files.path(), n, &pdf_bytes(30_000)))
+        .collect();
+    gui.drop_files(&paths);
+    gui.until("three files checked", |h| {
+        h.state().staging.rows.len() == 3 && h.state().upload_blocker().is_none()
+    });
+    // Whichever order the three uploads reach Spott in: one is stored, one refused, one held.
+    let faults = gui.app().sandbox.as_ref().unwrap().faults();
+    for fault in [
+        "spott:POST:/attachments/temporary=delay:0",
+        "spott:POST:/attachments/temporary=500",
+        "spott:POST:/attachments/temporary=delay:20000",
+    ] {
+        faults.inject(fault.parse::<Fault>().unwrap());
+    }
+    gui.click(&format!("Upload 3 to {name}"));
+    gui.until("one uploaded, one failed, one on its way", |h| {
+        let rows = &h.state().queue.rows;
+        let count = |s: FileState| rows.iter().filter(|r| r.state == s).count();
+        count(FileState::Done) == 1
+            && count(FileState::Failed) == 1
+            && count(FileState::Uploading) == 1
+    });
+    gui.harness.step();
+    let title = gui.app().title().to_owned();
+    assert!(
+        title.starts_with("atsdrop \u{2014} 1 of 3 uploaded, 1 failed ("),
+        "title: {title}"
+    );
+    let progress = gui.app().queue.overall().unwrap();
+    assert_eq!(
+        (progress.uploaded, progress.failed, progress.files),
+        (1, 1, 3)
+    );
+    assert!(
+        progress.percent() < 100,
+        "the failed file's bytes are not counted as sent"
+    );
+    gui.until_shown("1 of 3 uploaded, 1 failed \u{b7}");
+
+    gui.click("Cancel all");
+    gui.until("the batch ended", |h| h.state().queue.overall().is_none());
+    assert_eq!(gui.app().title(), "atsdrop");
+}

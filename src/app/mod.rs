@@ -310,10 +310,11 @@ impl App {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match self.queue.overall() {
-            Some((sent, total, done, files)) if files > 0 => {
-                let percent = sent.saturating_mul(100).checked_div(total).unwrap_or(100);
-                format!("atsdrop \u{2014} {done} of {files} uploaded ({percent} %)")
-            }
+            Some(progress) if progress.files > 0 => format!(
+                "atsdrop \u{2014} {} ({} %)",
+                progress.sentence(),
+                progress.percent()
+            ),
             _ => "atsdrop".to_owned(),
         };
         if title != self.title {

@@ -2,6 +2,7 @@
 //! totals, and the controls (cancel, retry, pause/resume, mark as uploaded).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -57,6 +58,49 @@ pub struct Totals {
     pub eta: Option<Duration>,
 }
 
+/// How far the unfinished batches are: only files that arrived count as uploaded; failures
+/// and unknown outcomes are counted apart and their bytes are not counted as sent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes of the files uploaded, plus the bytes sent so far of those on their way.
+    pub sent: u64,
+    /// Bytes of every file counted.
+    pub total: u64,
+    /// Files the system stored.
+    pub uploaded: usize,
+    /// Files that could not be sent.
+    pub failed: usize,
+    /// Files sent whose arrival is unknown.
+    pub unknown: usize,
+    /// Files counted (skipped and cancelled ones are not).
+    pub files: usize,
+}
+
+impl Progress {
+    /// The share of bytes sent, 0–100 (100 when there is nothing to send).
+    #[must_use]
+    pub fn percent(&self) -> u64 {
+        self.sent
+            .min(self.total)
+            .saturating_mul(100)
+            .checked_div(self.total)
+            .unwrap_or(100)
+    }
+
+    /// "2 of 3 uploaded, 1 failed".
+    #[must_use]
+    pub fn sentence(&self) -> String {
+        let mut out = format!("{} of {} uploaded", self.uploaded, self.files);
+        if self.failed > 0 {
+            let _ = write!(out, ", {} failed", self.failed);
+        }
+        if self.unknown > 0 {
+            let _ = write!(out, ", {} with unknown outcome", self.unknown);
+        }
+        out
+    }
+}
+
 /// The queue's state.
 #[derive(Default)]
 pub struct State {
@@ -83,27 +127,30 @@ impl State {
         self.active.push(batch);
     }
 
-    /// Overall progress of the unfinished batches: (sent, total, files done, files).
+    /// Overall progress of the unfinished batches (skipped and cancelled files left out).
     #[must_use]
-    pub fn overall(&self) -> Option<(u64, u64, usize, usize)> {
+    pub fn overall(&self) -> Option<Progress> {
         if self.active.is_empty() {
             return None;
         }
-        let (mut sent, mut total, mut done, mut files) = (0u64, 0u64, 0usize, 0usize);
+        let mut progress = Progress::default();
         for row in self.rows.iter().filter(|r| self.active.contains(&r.batch)) {
-            if matches!(row.state, FileState::Skipped | FileState::Cancelled) {
-                continue;
+            match row.state {
+                FileState::Skipped | FileState::Cancelled => continue,
+                FileState::Done => {
+                    progress.uploaded += 1;
+                    progress.sent += row.size;
+                }
+                FileState::Failed => progress.failed += 1,
+                FileState::OutcomeUnknown => progress.unknown += 1,
+                FileState::Queued | FileState::Uploading | FileState::Verifying => {
+                    progress.sent += row.sent.min(row.size);
+                }
             }
-            files += 1;
-            total += row.size;
-            if row.state.is_final() {
-                done += 1;
-                sent += row.size;
-            } else {
-                sent += row.sent.min(row.size);
-            }
+            progress.files += 1;
+            progress.total += row.size;
         }
-        Some((sent, total, done, files))
+        Some(progress)
     }
 
     /// Whether any file can be retried.

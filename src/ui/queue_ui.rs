@@ -104,20 +104,21 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
 fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
     ui.horizontal(|ui| {
         style::section(ui, "Uploads");
-        if let Some((sent, total, done, files)) = app.queue.overall() {
+        if let Some(progress) = app.queue.overall() {
             #[allow(clippy::cast_precision_loss)]
-            let fraction = if total == 0 {
+            let fraction = if progress.total == 0 {
                 1.0
             } else {
-                sent as f32 / total as f32
+                progress.sent as f32 / progress.total as f32
             };
             ui.add(
                 egui::ProgressBar::new(fraction)
-                    .desired_width(260.0)
+                    .desired_width(340.0)
                     .text(format!(
-                        "{done} of {files} files \u{b7} {} of {}",
-                        human_bytes(sent),
-                        human_bytes(total)
+                        "{} \u{b7} {} of {}",
+                        progress.sentence(),
+                        human_bytes(progress.sent),
+                        human_bytes(progress.total)
                     )),
             );
         }
