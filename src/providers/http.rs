@@ -399,7 +399,7 @@ pub fn status_error(
 
 /// The longest `Retry-After` taken at its word: a system asking for more (or sending a
 /// nonsensical number) is waited on for this long, then asked again.
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60 * 60);
+pub const MAX_RETRY_AFTER: Duration = Duration::from_hours(1);
 
 /// Reads `Retry-After` as seconds or an HTTP date, capped at [`MAX_RETRY_AFTER`].
 #[must_use]

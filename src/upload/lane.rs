@@ -105,13 +105,18 @@ impl Lane {
         Some(permit)
     }
 
-    /// Pauses the lane for `delay` (a 429's `Retry-After`); other lanes go on.
+    /// Pauses the lane for `delay` (a 429's `Retry-After`); other lanes go on. A delay too
+    /// long to represent pauses it for a day.
     pub fn pause_for(&self, delay: Duration) {
-        if let Ok(mut paused) = self.paused_until.lock() {
-            let until = Instant::now() + delay;
-            if paused.is_none_or(|t| t < until) {
-                *paused = Some(until);
-            }
+        const LONGEST: Duration = Duration::from_hours(24);
+        let now = Instant::now();
+        let Some(until) = now.checked_add(delay).or_else(|| now.checked_add(LONGEST)) else {
+            return;
+        };
+        if let Ok(mut paused) = self.paused_until.lock()
+            && paused.is_none_or(|t| t < until)
+        {
+            *paused = Some(until);
         }
     }
 }
@@ -141,6 +146,23 @@ mod tests {
             elapsed >= Duration::from_millis(990) && elapsed < Duration::from_millis(1100),
             "{elapsed:?}"
         );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_absurd_pause_does_not_overflow() {
+        let lane = Lane::new(
+            "x".into(),
+            ProviderId::Kombo,
+            RateLimit {
+                requests: None,
+                per: Duration::from_secs(1),
+                max_in_flight: Some(30),
+            },
+            4,
+        );
+        lane.pause_for(Duration::MAX);
+        let until = lane.paused_until.lock().unwrap().unwrap();
+        assert!(until > Instant::now() + Duration::from_hours(1));
     }
 
     #[tokio::test(start_paused = true)]
