@@ -51,6 +51,8 @@ struct FileInfo {
     path: PathBuf,
     size: u64,
     sent: u64,
+    /// Whether its final state was reported.
+    ended: bool,
 }
 
 /// What `follow` keeps while events arrive.
@@ -104,6 +106,7 @@ impl Follower {
                         path,
                         size,
                         sent: 0,
+                        ended: false,
                     },
                 );
             }
@@ -156,6 +159,11 @@ impl Follower {
         let Some(info) = self.files.get_mut(file) else {
             return;
         };
+        if info.ended {
+            // Already counted (a file reported twice must not count twice).
+            return;
+        }
+        info.ended = true;
         if let Some(bar) = &self.bar {
             bar.inc(info.size.saturating_sub(info.sent));
         }
@@ -195,9 +203,25 @@ impl Follower {
         };
         self.say(format!("{status:<9}{path}{detail}"));
     }
+
+    /// The engine stopped before these files ended: each counts as failed, with the reason.
+    fn abandoned(&mut self) {
+        let open: Vec<FileId> = self
+            .files
+            .iter()
+            .filter(|(_, info)| !info.ended)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let reason =
+            "atsdrop stopped before this file finished; run `atsdrop resume` to finish it.";
+        for id in open {
+            self.finished(&id, FileState::Failed, Some(reason.to_owned()), None, None);
+        }
+    }
 }
 
-/// Reads events until every batch in `batches` has finished; prints as files finish.
+/// Reads events until every batch in `batches` has finished; prints as files finish. Should
+/// the engine stop first, the files left count as failed, each with the reason.
 pub async fn follow(
     events: &mut Receiver<UploadEvent>,
     mut batches: HashSet<BatchId>,
@@ -206,6 +230,12 @@ pub async fn follow(
     let mut follower = Follower::new(json);
     while !batches.is_empty() {
         let Some(event) = events.recv().await else {
+            follower.abandoned();
+            if follower.tally.failed == 0 {
+                // Not even one file was announced.
+                follower.tally.failed = 1;
+                eprintln!("atsdrop: the upload engine stopped before the upload finished.");
+            }
             break;
         };
         if let UploadEvent::BatchFinished { batch, .. } = &event {
