@@ -9,6 +9,8 @@ use atsdrop::upload::{FileState, UploadEvent};
 use crate::support::engine::{Harness, batch, fast_config, file, quick_connection};
 use crate::support::sandbox::{emulator_with, pdf_bytes, sha256_hex, write};
 
+mod exactly_once;
+
 const T: Duration = Duration::from_secs(20);
 
 fn config() -> EmulatorConfig {
@@ -494,13 +496,23 @@ async fn a_failed_file_can_be_retried_by_hand() {
             .contains("Truto had a problem on its side (HTTP 500)")
     );
     h.engine.retry(&f);
-    assert_eq!(h.finished(&id, T).await.done, 1);
+    assert_eq!(h.until_final(&f, T).await.0, FileState::Done);
     assert_eq!(
         emu.store()
             .attachments(ProviderId::Truto, Some(&candidate))
             .len(),
         1
     );
+    // The batch was reported when it first finished, not again after the retry (one toast).
+    // Events arrive in order: a second report of the first batch would come before this one.
+    let other = write(dir.path(), "letter.pdf", &pdf_bytes(21_000));
+    let next = h.engine.submit(batch(
+        emu.connection(ProviderId::Truto),
+        &fresh(&emu, ProviderId::Truto, 12),
+        vec![file(&other, "application/pdf", "resume")],
+    ));
+    assert_eq!(h.finished(&next, T).await.done, 1);
+    assert_eq!(h.times_finished(&id), 1, "{:#?}", h.log);
 }
 
 #[tokio::test]

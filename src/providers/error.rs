@@ -146,8 +146,9 @@ impl ProviderError {
         }
     }
 
-    /// Whether the system may have stored the upload although no answer arrived: the whole
-    /// body was sent and then the connection broke or timed out.
+    /// Whether the system may have stored the upload although atsdrop could not read its
+    /// answer: the whole body was sent and then the connection broke or timed out, or the
+    /// system answered with a success atsdrop could not understand.
     #[must_use]
     pub fn outcome_unknown(&self) -> bool {
         matches!(
@@ -158,7 +159,7 @@ impl ProviderError {
             } | Self::Timeout {
                 body_sent: true,
                 ..
-            }
+            } | Self::InvalidResponse { .. }
         )
     }
 

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use tokio::runtime::Handle;
@@ -20,7 +20,7 @@ use super::retry::RetryPolicy;
 use super::types::{BatchId, BatchSpec, ConnectionRef, FileId, FileState, Outcome};
 use super::{fingerprint, intake, worker};
 use crate::model::RemoteAttachment;
-use crate::providers::{AtsClient, Connection, UploadTarget};
+use crate::providers::{AtsClient, Connection, ProviderError, UploadTarget};
 
 /// How the engine runs.
 #[derive(Clone, Debug)]
@@ -79,6 +79,8 @@ pub(crate) struct Shared {
     pub config: EngineConfig,
     pub state: Mutex<State>,
     pub lanes: Mutex<HashMap<LaneKey, Arc<Lane>>>,
+    /// The newest client per account: what a retry (or any later attempt) sends with.
+    pub clients: Mutex<HashMap<LaneKey, Arc<dyn AtsClient>>>,
     pub paused: watch::Sender<bool>,
     pub hashing: Semaphore,
     pub uploading: AtomicUsize,
@@ -127,12 +129,25 @@ pub(crate) struct BatchCtx {
     pub connection_ref: ConnectionRef,
     pub target: UploadTarget,
     pub candidate_name: Option<String>,
+    /// The client the batch was submitted (or resumed) with; an account's newer client, when
+    /// there is one, wins (see [`Shared::client_for`]).
     pub client: Result<Arc<dyn AtsClient>, String>,
     pub lane: Arc<Lane>,
-    /// The candidate's attachments before this batch sent anything (systems that can list).
-    pub baseline: tokio::sync::OnceCell<Result<Vec<RemoteAttachment>, String>>,
+    /// The candidate's attachments before this batch sent anything (systems that can list). A
+    /// failed listing is not kept: the next attempt lists again.
+    pub baseline: tokio::sync::OnceCell<Baseline>,
     pub files: Mutex<Vec<FileId>>,
     pub meter: Mutex<SpeedMeter>,
+    /// Whether `BatchFinished` went out (it goes out once per batch).
+    pub reported: AtomicBool,
+}
+
+/// What a candidate had before a batch sent anything.
+pub(crate) struct Baseline {
+    /// The listing.
+    pub attachments: Vec<RemoteAttachment>,
+    /// The batch's files already stored when it was taken (their copies are in the listing).
+    pub done_then: std::collections::HashSet<FileId>,
 }
 
 /// One file's job.
@@ -149,8 +164,16 @@ pub(crate) struct Job {
     pub sha256: Option<String>,
     pub fingerprint: Option<u128>,
     pub state: FileState,
+    /// Attempts started so far (as the journal's `Start` records count them).
     pub attempts: u32,
-    pub restored_in_flight: bool,
+    /// An earlier attempt may have reached the system and that was never settled: check
+    /// before sending again (set by an unknown outcome, a cancel while waiting for the answer,
+    /// a crash mid-attempt).
+    pub verify_first: bool,
+    /// An attempt is in progress (between its `Start` and its answer).
+    pub sending: bool,
+    /// How many copies the candidate had before the last attempt (systems verified by listing;
+    /// `None` when no listing could be taken).
     pub seen_before: Option<u32>,
     pub sent: Arc<AtomicU64>,
     pub meter: SpeedMeter,
@@ -184,6 +207,7 @@ impl Engine {
             config,
             state: Mutex::new(State::default()),
             lanes: Mutex::new(HashMap::new()),
+            clients: Mutex::new(HashMap::new()),
             paused: watch::Sender::new(false),
             hashing: Semaphore::new(1),
             uploading: AtomicUsize::new(0),
@@ -223,19 +247,16 @@ impl Engine {
 
     /// Cancels one file (queued or in flight).
     pub fn cancel(&self, file: &FileId) {
-        if let Ok(state) = self.shared.state.lock()
-            && let Some(job) = state.jobs.get(file)
-        {
+        if let Some(job) = self.shared.lock_state().jobs.get(file) {
             job.cancel.cancel();
         }
     }
 
     /// Cancels every file that has not finished.
     pub fn cancel_all(&self) {
-        if let Ok(state) = self.shared.state.lock() {
-            for job in state.jobs.values().filter(|j| !j.state.is_final()) {
-                job.cancel.cancel();
-            }
+        let state = self.shared.lock_state();
+        for job in state.jobs.values().filter(|j| !j.state.is_final()) {
+            job.cancel.cancel();
         }
     }
 
@@ -255,7 +276,25 @@ impl Engine {
         *self.shared.paused.borrow()
     }
 
-    /// Sends a failed, cancelled or outcome-unknown file again (same idempotency key).
+    /// Makes `client` the one every later attempt for `account` sends with — including a
+    /// [`retry`](Engine::retry) of a file whose batch was submitted (or resumed) with older
+    /// credentials, or with none. Call it whenever a connection is (re)established, e.g. after
+    /// the user fixed its API key. Submitting a batch does the same for its connection.
+    pub fn use_client(&self, account: &ConnectionRef, client: Arc<dyn AtsClient>) {
+        self.shared.set_client(account, client);
+    }
+
+    /// Like [`Engine::use_client`], building the client from `connection`.
+    pub fn use_connection(&self, connection: &Connection) -> Result<(), ProviderError> {
+        let client = crate::providers::connect(connection)?;
+        self.use_client(&ConnectionRef::of(connection, None, None), client);
+        Ok(())
+    }
+
+    /// Sends a failed, cancelled or outcome-unknown file again (same idempotency key), with the
+    /// account's newest client. It first checks the journal: a file another atsdrop process
+    /// has uploaded meanwhile is reported done, one it is sending right now is left alone, and
+    /// one whose earlier attempt may have arrived is checked with the system before it is sent.
     pub fn retry(&self, file: &FileId) {
         let _ = self
             .shared
@@ -283,6 +322,41 @@ impl Engine {
 pub type Resolver = Arc<dyn Fn(&ConnectionRef) -> Result<Connection, String> + Send + Sync>;
 
 impl Shared {
+    /// The in-memory state, even after a task panicked while holding it (every update leaves
+    /// it consistent).
+    pub fn lock_state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Makes `client` the account's current client.
+    pub fn set_client(&self, account: &ConnectionRef, client: Arc<dyn AtsClient>) {
+        self.clients
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(lane_key(account), client);
+    }
+
+    /// The client to send a batch's files with now: the account's newest, else the batch's.
+    pub fn client_for(&self, ctx: &BatchCtx) -> Result<Arc<dyn AtsClient>, String> {
+        let current = self
+            .clients
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&lane_key(&ctx.connection_ref))
+            .cloned();
+        match current {
+            Some(client) => Ok(client),
+            None => ctx.client.clone(),
+        }
+    }
+
+    /// Changes a job in memory (nothing if it is gone).
+    pub fn update_job(&self, file: &FileId, f: impl FnOnce(&mut Job)) {
+        if let Some(job) = self.lock_state().jobs.get_mut(file) {
+            f(job);
+        }
+    }
+
     /// Sends an event that must not be lost (waits for room), then wakes the caller.
     pub async fn emit(&self, event: UploadEvent) {
         if self.events.send(event).await.is_ok() {
@@ -337,7 +411,7 @@ impl Shared {
         attachment_id: Option<String>,
     ) {
         let batch = {
-            let Ok(mut s) = self.state.lock() else { return };
+            let mut s = self.lock_state();
             let Some(job) = s.jobs.get_mut(file) else {
                 return;
             };
@@ -372,12 +446,22 @@ impl Shared {
         attachment_id: Option<String>,
         message: Option<String>,
     ) {
+        let unsettled = match outcome {
+            Outcome::Unknown => true,
+            Outcome::Uploaded | Outcome::Accepted | Outcome::Skipped => false,
+            Outcome::Failed | Outcome::Cancelled => self
+                .lock_state()
+                .jobs
+                .get(file)
+                .is_some_and(|j| j.verify_first),
+        };
         let record = Record::End {
             file: file.clone(),
             outcome,
             at: now(),
             attachment_id: attachment_id.clone(),
             message: message.clone(),
+            unsettled: Some(unsettled),
         };
         if let Err(e) = self.journal(vec![record]).await {
             self.emit(UploadEvent::Warning {
@@ -385,20 +469,21 @@ impl Shared {
             })
             .await;
         }
-        if let Ok(mut state) = self.state.lock()
-            && let Some(job) = state.jobs.get_mut(file)
-        {
+        self.update_job(file, |job| {
             job.outcome = Some(outcome);
-        }
+            job.sending = false;
+            job.verify_first = unsettled;
+        });
         self.set_state(file, outcome.state(), message, attachment_id)
             .await;
         self.check_batch_done(file).await;
     }
 
-    /// Emits `BatchFinished` when every file of `file`'s batch is final.
+    /// Emits `BatchFinished` when every file of `file`'s batch is final — once per batch: a
+    /// file retried (or marked as uploaded) after its batch finished reports only its state.
     pub async fn check_batch_done(&self, file: &FileId) {
         let report = {
-            let Ok(s) = self.state.lock() else { return };
+            let s = self.lock_state();
             let Some(batch) = s.jobs.get(file).map(|j| j.batch.clone()) else {
                 return;
             };
@@ -418,7 +503,8 @@ impl Shared {
                     _ => all_final = false,
                 }
             }
-            all_final.then_some((batch, summary))
+            let first_time = all_final && !ctx.reported.swap(true, Ordering::AcqRel);
+            first_time.then_some((batch, summary))
         };
         if let Some((batch, summary)) = report {
             self.emit(UploadEvent::BatchFinished { batch, summary })
@@ -428,8 +514,7 @@ impl Shared {
 
     /// Marks a job as sending (the progress reporter wakes up).
     pub fn uploading_started(&self, file: &FileId) {
-        if let Ok(mut state) = self.state.lock()
-            && let Some(job) = state.jobs.get_mut(file)
+        if let Some(job) = self.lock_state().jobs.get_mut(file)
             && !job.counted
         {
             job.counted = true;
@@ -440,8 +525,7 @@ impl Shared {
 
     /// Marks a job as no longer sending.
     pub fn uploading_done_if(&self, file: &FileId) {
-        if let Ok(mut state) = self.state.lock()
-            && let Some(job) = state.jobs.get_mut(file)
+        if let Some(job) = self.lock_state().jobs.get_mut(file)
             && job.counted
         {
             job.counted = false;
@@ -451,9 +535,57 @@ impl Shared {
 
     /// Starts a job's task.
     pub fn spawn_job(self: &Arc<Self>, file: FileId) {
+        let job = worker::run(Arc::clone(self), file.clone());
+        self.spawn_supervised(file, job);
+    }
+
+    /// Runs a job's task so that a panic in it (a bug) ends the file as failed, with a
+    /// sentence, and its batch still finishes, instead of leaving it "uploading" for ever.
+    pub fn spawn_supervised(
+        self: &Arc<Self>,
+        file: FileId,
+        job: impl std::future::Future<Output = ()> + Send + 'static,
+    ) {
         let shared = Arc::clone(self);
-        self.runtime
-            .spawn(async move { worker::run(shared, file).await });
+        let task = self.runtime.spawn(job);
+        self.runtime.spawn(async move {
+            let Err(error) = task.await else { return };
+            if !error.is_panic() {
+                return;
+            }
+            let detail = panic_text(error.into_panic());
+            tracing::error!("an upload task panicked: {detail}");
+            shared.uploading_done_if(&file);
+            let name = {
+                let mut state = shared.lock_state();
+                let Some(job) = state.jobs.get_mut(&file) else {
+                    return;
+                };
+                if job.state.is_final() {
+                    return;
+                }
+                // Bytes may have reached the system: check before sending again.
+                job.verify_first |= job.sending;
+                job.sending = false;
+                job.name.clone()
+            };
+            let message = format!(
+                "atsdrop ran into an internal error while sending {name} ({detail}): choose Retry to try again, and report it if it happens again."
+            );
+            shared
+                .finish(&file, Outcome::Failed, None, Some(message))
+                .await;
+        });
+    }
+}
+
+/// The text of a panic's payload.
+fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
+    match payload.downcast::<String>() {
+        Ok(text) => *text,
+        Err(payload) => payload
+            .downcast_ref::<&str>()
+            .map_or_else(|| "a panic".to_owned(), |s| (*s).to_owned()),
     }
 }
 
@@ -485,9 +617,7 @@ async fn report_progress(shared: std::sync::Weak<Shared>) {
 fn tick(shared: &Shared) {
     let at = shared.origin.elapsed();
     let mut events = Vec::new();
-    let Ok(mut state) = shared.state.lock() else {
-        return;
-    };
+    let mut state = shared.lock_state();
     let mut batches: std::collections::HashSet<BatchId> = std::collections::HashSet::new();
     for job in state.jobs.values_mut() {
         if job.state != FileState::Uploading {

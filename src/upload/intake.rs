@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::mpsc;
@@ -31,14 +31,46 @@ pub(crate) enum Request {
     CheckInterrupted,
 }
 
+/// Handles requests one at a time, in order. Each runs as its own task, awaited: a bug that
+/// panics in one is reported and the next request is still handled — and a submitted batch
+/// still finishes.
 pub(crate) async fn run(shared: Arc<Shared>, mut requests: mpsc::UnboundedReceiver<Request>) {
     while let Some(request) = requests.recv().await {
-        match request {
-            Request::Submit(id, spec) => submit(&shared, id, *spec).await,
-            Request::Resume(resolve) => resume(&shared, &resolve).await,
-            Request::Retry(file) => retry(&shared, &file).await,
-            Request::MarkUploaded(file) => mark_uploaded(&shared, &file).await,
-            Request::CheckInterrupted => check_interrupted(&shared).await,
+        let submitted = match &request {
+            Request::Submit(id, _) => Some(id.clone()),
+            _ => None,
+        };
+        let handler = {
+            let shared = Arc::clone(&shared);
+            async move {
+                match request {
+                    Request::Submit(id, spec) => submit(&shared, id, *spec).await,
+                    Request::Resume(resolve) => resume(&shared, &resolve).await,
+                    Request::Retry(file) => retry(&shared, &file).await,
+                    Request::MarkUploaded(file) => mark_uploaded(&shared, &file).await,
+                    Request::CheckInterrupted => check_interrupted(&shared).await,
+                }
+            }
+        };
+        let Err(error) = shared.runtime.spawn(handler).await else {
+            continue;
+        };
+        tracing::error!("an upload request failed: {error}");
+        warn(
+            &shared,
+            format!("atsdrop ran into an internal error ({error}); report it if it happens again."),
+        )
+        .await;
+        // The caller of `submit` waits for its batch to finish.
+        if let Some(batch) = submitted
+            && !shared.lock_state().batches.contains_key(&batch)
+        {
+            shared
+                .emit(UploadEvent::BatchFinished {
+                    batch,
+                    summary: super::events::BatchSummary::default(),
+                })
+                .await;
         }
     }
 }
@@ -66,6 +98,7 @@ enum Decision {
     },
 }
 
+#[derive(Clone)]
 struct Stat {
     spec: FileSpec,
     path: PathBuf,
@@ -91,13 +124,22 @@ fn stat_all(files: Vec<FileSpec>) -> Vec<Stat> {
         .collect()
 }
 
+/// What this engine holds in memory about a job.
+#[derive(Clone, Copy)]
+struct InMemory {
+    /// It reached a final state (it may be submitted again, or retried).
+    finished: bool,
+    /// An earlier attempt may have arrived.
+    verify_first: bool,
+}
+
 fn decide(
     state: &JournalState,
     journal: &super::journal::Journal,
     connection: &ConnectionRef,
     candidate: &str,
     stat: &Stat,
-    in_memory: &dyn Fn(&FileId) -> bool,
+    in_memory: &dyn Fn(&FileId) -> Option<InMemory>,
 ) -> Decision {
     let (size, mtime) = match &stat.result {
         Ok(v) => *v,
@@ -127,7 +169,8 @@ fn decide(
             .as_ref()
             .is_none_or(|e| !e.outcome.delivered() && e.outcome != Outcome::Skipped)
     }) {
-        if in_memory(&open.file) {
+        let held = in_memory(&open.file);
+        if held.is_some_and(|h| !h.finished) {
             return Decision::Skip {
                 id: FileId::new(),
                 size,
@@ -135,7 +178,9 @@ fn decide(
                 reason: format!("{name} is already in the queue."),
             };
         }
-        if open.end.is_none() && journal.owner_alive(&open.owner) {
+        // A file this engine finished (failed, cancelled, unknown) is taken into the new batch;
+        // one another live process works on is left to it.
+        if open.end.is_none() && open.owner != journal.owner() && journal.owner_alive(&open.owner) {
             return Decision::Skip {
                 id: FileId::new(),
                 size,
@@ -145,10 +190,8 @@ fn decide(
                 ),
             };
         }
-        let was_in_flight = open.in_flight
-            || open.end.as_ref().is_some_and(|e| {
-                matches!(e.outcome, Outcome::Unknown | Outcome::Cancelled) && open.attempts > 0
-            });
+        let was_in_flight =
+            open.in_flight || open.verify_first || held.is_some_and(|h| h.verify_first);
         return Decision::Adopt {
             entry: Box::new((*open).clone()),
             was_in_flight,
@@ -196,10 +239,10 @@ async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
         files,
     } = spec;
     let client = providers::connect(&connection).map_err(|e| e.to_string());
-    let Ok(stats) = tokio::task::spawn_blocking(move || stat_all(files)).await else {
-        warn(shared, "atsdrop could not read the files.".to_owned()).await;
-        return;
-    };
+    if let Ok(client) = &client {
+        // The newest credentials for this account: retries of earlier batches use them too.
+        shared.set_client(&connection_ref, Arc::clone(client));
+    }
     let ctx = new_ctx(
         shared,
         id.clone(),
@@ -208,7 +251,22 @@ async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
         candidate_name.clone(),
         client,
     );
-    let in_memory = in_memory_ids(shared);
+    let specs = files.clone();
+    let Ok(stats) = tokio::task::spawn_blocking(move || stat_all(files)).await else {
+        let stats = specs
+            .into_iter()
+            .map(|spec| Stat {
+                path: spec.path.clone(),
+                spec,
+                result: Err(String::new()),
+            })
+            .collect();
+        let reason = "Nothing was sent: atsdrop could not read the files.".to_owned();
+        register_batch(shared, ctx, unjournaled(stats, &id, &reason)).await;
+        return;
+    };
+    let kept = stats.clone();
+    let in_memory = in_memory_jobs(shared);
     let owner = shared.journal.owner().to_owned();
     let batch_record = Record::Batch {
         batch: id.clone(),
@@ -231,7 +289,7 @@ async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
                     &connection_ref,
                     &target.candidate_id,
                     &s,
-                    &|f| in_memory.contains(f),
+                    &|f| in_memory.get(f).copied(),
                 );
                 (s, d)
             })
@@ -246,18 +304,39 @@ async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
         Ok(decisions)
     })
     .await;
-    let decisions = match decided {
-        Ok(d) => d,
-        Err(e) => {
-            warn(shared, format!("Nothing was sent: {e}")).await;
-            return;
-        }
+    let jobs = match decided {
+        Ok(decisions) => decisions
+            .into_iter()
+            .map(|(s, d)| job_for(s, d, &id))
+            .collect(),
+        // Nothing is sent without its journal record (a crash could not finish it): every
+        // file fails with the reason, and the batch still finishes.
+        Err(e) => unjournaled(kept, &id, &format!("Nothing was sent: {e}")),
     };
-    let jobs = decisions
-        .into_iter()
-        .map(|(s, d)| job_for(s, d, &id))
-        .collect();
     register_batch(shared, ctx, jobs).await;
+}
+
+/// Jobs for files that could not be journaled: failed with `reason`, nothing sent. A retry
+/// journals them first.
+fn unjournaled(
+    stats: Vec<Stat>,
+    batch: &BatchId,
+    reason: &str,
+) -> Vec<(Job, Option<(Outcome, String)>)> {
+    stats
+        .into_iter()
+        .map(|stat| {
+            let (size, mtime) = stat.result.clone().unwrap_or((0, None));
+            let decision = Decision::Fail {
+                id: FileId::new(),
+                reason: reason.to_owned(),
+            };
+            let (mut job, end) = job_for(stat, decision, batch);
+            job.size = size;
+            job.mtime = mtime;
+            (job, end)
+        })
+        .collect()
 }
 
 /// The journal records for one file's decision.
@@ -279,13 +358,18 @@ fn records_for(batch: &BatchId, owner: &str, stat: &Stat, decision: &Decision) -
         at: now(),
         attachment_id: None,
         message: Some(reason.to_owned()),
+        unsettled: Some(false),
     };
     match decision {
         Decision::New { id, size, mtime } => vec![file_record(id, *size, *mtime)],
-        Decision::Adopt { entry, .. } if entry.end.is_some() => vec![Record::Reopen {
+        Decision::Adopt {
+            entry,
+            was_in_flight,
+        } if entry.end.is_some() => vec![Record::Reopen {
             file: entry.file.clone(),
             owner: owner.to_owned(),
             at: now(),
+            verify_first: Some(*was_in_flight),
         }],
         Decision::Adopt { entry, .. } => vec![Record::Claim {
             file: entry.file.clone(),
@@ -328,16 +412,31 @@ fn new_ctx(
         baseline: tokio::sync::OnceCell::new(),
         files: Mutex::new(Vec::new()),
         meter: Mutex::new(SpeedMeter::default()),
+        reported: AtomicBool::new(false),
     })
 }
 
 /// Ids of the jobs this engine already holds.
 fn in_memory_ids(shared: &Shared) -> HashSet<FileId> {
+    shared.lock_state().jobs.keys().cloned().collect()
+}
+
+/// The jobs this engine already holds, and whether each has finished.
+fn in_memory_jobs(shared: &Shared) -> HashMap<FileId, InMemory> {
     shared
-        .state
-        .lock()
-        .map(|s| s.jobs.keys().cloned().collect())
-        .unwrap_or_default()
+        .lock_state()
+        .jobs
+        .iter()
+        .map(|(id, job)| {
+            (
+                id.clone(),
+                InMemory {
+                    finished: job.state.is_final(),
+                    verify_first: job.verify_first,
+                },
+            )
+        })
+        .collect()
 }
 
 /// Runs `f` on the blocking pool while holding the journal's cross-process claims lock.
@@ -374,7 +473,8 @@ fn job_for(stat: Stat, decision: Decision, batch: &BatchId) -> (Job, Option<(Out
         fingerprint: None,
         state: FileState::Queued,
         attempts: 0,
-        restored_in_flight: false,
+        verify_first: false,
+        sending: false,
         seen_before: None,
         sent: Arc::new(AtomicU64::new(0)),
         meter: SpeedMeter::default(),
@@ -392,7 +492,7 @@ fn job_for(stat: Stat, decision: Decision, batch: &BatchId) -> (Job, Option<(Out
             was_in_flight,
         } => {
             let mut job = job_from_entry(&entry, batch);
-            job.restored_in_flight = was_in_flight;
+            job.verify_first = was_in_flight;
             (job, None)
         }
         Decision::Skip {
@@ -420,7 +520,8 @@ fn job_from_entry(entry: &FileEntry, batch: &BatchId) -> Job {
         fingerprint: entry.xxh3,
         state: FileState::Queued,
         attempts: entry.attempts,
-        restored_in_flight: entry.in_flight,
+        verify_first: entry.in_flight || entry.verify_first,
+        sending: false,
         seen_before: entry.seen_before,
         sent: Arc::new(AtomicU64::new(0)),
         meter: SpeedMeter::default(),
@@ -443,14 +544,20 @@ async fn register_batch(
     let mut to_run = Vec::new();
     let mut ended = Vec::new();
     {
-        let Ok(mut state) = shared.state.lock() else {
-            return;
-        };
+        let mut state = shared.lock_state();
         if let Ok(mut files) = ctx.files.lock() {
             files.extend(jobs.iter().map(|(j, _)| j.id.clone()));
         }
         state.batches.insert(ctx.id.clone(), Arc::clone(&ctx));
         for (job, end) in jobs {
+            // A finished job taken into this batch leaves its old one.
+            if let Some(old) = state.jobs.get(&job.id).map(|j| j.batch.clone())
+                && old != ctx.id
+                && let Some(old_ctx) = state.batches.get(&old)
+                && let Ok(mut files) = old_ctx.files.lock()
+            {
+                files.retain(|f| f != &job.id);
+            }
             queued_events.push(UploadEvent::Queued {
                 batch: ctx.id.clone(),
                 file: job.id.clone(),
@@ -481,7 +588,7 @@ async fn register_batch(
     if to_run.is_empty() {
         if let Some(first) = ctx.files.lock().ok().and_then(|f| f.first().cloned()) {
             shared.check_batch_done(&first).await;
-        } else {
+        } else if !ctx.reported.swap(true, Ordering::AcqRel) {
             shared
                 .emit(UploadEvent::BatchFinished {
                     batch: ctx.id.clone(),
@@ -592,60 +699,236 @@ async fn check_interrupted(shared: &Arc<Shared>) {
     }
 }
 
+/// What a retry found in memory.
+struct RetryOf {
+    name: String,
+    state: FileState,
+    verify_first: bool,
+    attempts: u32,
+    seen_before: Option<u32>,
+    /// The records that journal the file, should the journal not know it (its submission
+    /// could not be journaled).
+    records: Vec<Record>,
+    batch: BatchId,
+}
+
+/// What the journal says a retry should do.
+enum RetryPlan {
+    /// Send it (after checking, if `verify_first`).
+    Send {
+        verify_first: bool,
+        attempts: u32,
+        seen_before: Option<u32>,
+    },
+    /// Another process uploaded it meanwhile.
+    Delivered {
+        outcome: Outcome,
+        at: String,
+        attachment_id: Option<String>,
+    },
+    /// Another live process is sending it right now.
+    Busy,
+}
+
+/// Sends a finished file again — through the journal's claims lock, like a submission: what
+/// another process did with it since counts.
 async fn retry(shared: &Arc<Shared>, file: &FileId) {
-    let reopen = {
-        let Ok(mut state) = shared.state.lock() else {
-            return;
-        };
-        let Some(job) = state.jobs.get_mut(file) else {
-            return;
-        };
-        if !matches!(
-            job.state,
-            FileState::Failed | FileState::Cancelled | FileState::OutcomeUnknown
-        ) {
-            return;
-        }
-        job.restored_in_flight = job.state == FileState::OutcomeUnknown
-            || (job.state == FileState::Cancelled
-                && job.sent.load(std::sync::atomic::Ordering::Relaxed) >= job.size
-                && job.attempts > 0);
-        job.cancel = CancellationToken::new();
-        job.sent.store(0, std::sync::atomic::Ordering::Relaxed);
-        job.reported = 0;
-        job.meter = SpeedMeter::default();
-        job.state = FileState::Queued;
-        true
+    let Some(of) = retry_of(shared, file) else {
+        return;
     };
-    if reopen {
-        let record = Record::Reopen {
-            file: file.clone(),
-            owner: shared.journal.owner().to_owned(),
-            at: now(),
-        };
-        if let Err(e) = shared.journal(vec![record]).await {
+    let id = file.clone();
+    let memory = (of.verify_first, of.attempts, of.seen_before);
+    let batch = of.batch.clone();
+    let records = of.records.clone();
+    let planned = with_journal(shared, move |journal| {
+        let (plan, to_write) = plan_retry(journal, &id, memory, &batch, records)?;
+        journal.append_all(&to_write)?;
+        Ok(plan)
+    })
+    .await;
+    let name = of.name;
+    match planned {
+        Err(e) => {
             shared
-                .emit(UploadEvent::Warning {
-                    message: format!("The retry could not be saved: {e}"),
-                })
+                .set_state(
+                    file,
+                    of.state,
+                    Some(format!("{name} was not sent again: {e}")),
+                    None,
+                )
                 .await;
         }
-        shared.set_state(file, FileState::Queued, None, None).await;
-        shared.spawn_job(file.clone());
+        Ok(RetryPlan::Busy) => {
+            shared
+                .set_state(
+                    file,
+                    of.state,
+                    Some(format!(
+                        "{name} is being uploaded by another atsdrop window or command right now."
+                    )),
+                    None,
+                )
+                .await;
+        }
+        Ok(RetryPlan::Delivered {
+            outcome,
+            at,
+            attachment_id,
+        }) => {
+            shared.update_job(file, |job| {
+                job.outcome = Some(outcome);
+                job.verify_first = false;
+            });
+            shared
+                .set_state(
+                    file,
+                    outcome.state(),
+                    Some(format!(
+                        "{name} was uploaded by another atsdrop window or command ({at}): not sent again."
+                    )),
+                    attachment_id,
+                )
+                .await;
+        }
+        Ok(RetryPlan::Send {
+            verify_first,
+            attempts,
+            seen_before,
+        }) => {
+            shared.update_job(file, |job| {
+                job.verify_first = verify_first;
+                job.attempts = attempts;
+                job.seen_before = seen_before;
+                job.cancel = CancellationToken::new();
+                job.sent.store(0, Ordering::Relaxed);
+                job.reported = 0;
+                job.meter = SpeedMeter::default();
+                job.state = FileState::Queued;
+            });
+            shared.set_state(file, FileState::Queued, None, None).await;
+            shared.spawn_job(file.clone());
+        }
     }
+}
+
+/// Decides a retry from the journal (under the claims lock): the plan, and the records to
+/// append. `memory` is what this engine knows: (verify first, attempts, count before).
+fn plan_retry(
+    journal: &Journal,
+    id: &FileId,
+    memory: (bool, u32, Option<u32>),
+    batch: &BatchId,
+    records: Vec<Record>,
+) -> Result<(RetryPlan, Vec<Record>), JournalError> {
+    let (memory_verify, memory_attempts, memory_seen) = memory;
+    let owner = journal.owner().to_owned();
+    let state = journal.read()?;
+    let mut to_write = Vec::new();
+    let Some(entry) = state.file(id) else {
+        // Never journaled: journal it now, as a fresh job.
+        to_write.extend(
+            records.into_iter().filter(|r| {
+                !matches!(r, Record::Batch { .. }) || !state.batches.contains_key(batch)
+            }),
+        );
+        let plan = RetryPlan::Send {
+            verify_first: false,
+            attempts: 0,
+            seen_before: None,
+        };
+        return Ok((plan, to_write));
+    };
+    let plan = match &entry.end {
+        Some(end) if end.outcome.delivered() => RetryPlan::Delivered {
+            outcome: end.outcome,
+            at: end.at.clone(),
+            attachment_id: end.attachment_id.clone(),
+        },
+        None if entry.owner != owner && journal.owner_alive(&entry.owner) => RetryPlan::Busy,
+        end => {
+            let verify_first = memory_verify || entry.verify_first || entry.in_flight;
+            if end.is_some() {
+                to_write.push(Record::Reopen {
+                    file: id.clone(),
+                    owner: owner.clone(),
+                    at: now(),
+                    verify_first: Some(verify_first),
+                });
+            } else if entry.owner != owner {
+                to_write.push(Record::Claim {
+                    file: id.clone(),
+                    owner: owner.clone(),
+                    at: now(),
+                });
+            }
+            // The journal counts attempts of every process; its count of copies from before
+            // the last attempt goes with it.
+            let (attempts, seen_before) = if entry.attempts >= memory_attempts {
+                (entry.attempts, entry.seen_before)
+            } else {
+                (memory_attempts, memory_seen)
+            };
+            RetryPlan::Send {
+                verify_first,
+                attempts,
+                seen_before,
+            }
+        }
+    };
+    Ok((plan, to_write))
+}
+
+/// What memory knows about a file that may be retried (failed, cancelled or unknown).
+fn retry_of(shared: &Shared, file: &FileId) -> Option<RetryOf> {
+    let state = shared.lock_state();
+    let job = state.jobs.get(file)?;
+    if !matches!(
+        job.state,
+        FileState::Failed | FileState::Cancelled | FileState::OutcomeUnknown
+    ) {
+        return None;
+    }
+    let ctx = state.batches.get(&job.batch)?;
+    let owner = shared.journal.owner().to_owned();
+    let records = vec![
+        Record::Batch {
+            batch: ctx.id.clone(),
+            owner,
+            at: now(),
+            connection: ctx.connection_ref.clone(),
+            candidate_id: ctx.target.candidate_id.clone(),
+            candidate_name: ctx.candidate_name.clone(),
+            application_id: ctx.target.application_id.clone(),
+        },
+        Record::File {
+            file: job.id.clone(),
+            batch: ctx.id.clone(),
+            path: job.path.clone(),
+            name: job.name.clone(),
+            size: job.size,
+            mtime: job.mtime,
+            content_type: job.content_type.clone(),
+            attachment_type: job.attachment_type.clone(),
+            remote_id: job.remote_id.clone(),
+        },
+    ];
+    Some(RetryOf {
+        name: job.name.clone(),
+        state: job.state,
+        verify_first: job.verify_first || job.state == FileState::OutcomeUnknown,
+        attempts: job.attempts,
+        seen_before: job.seen_before,
+        records,
+        batch: ctx.id.clone(),
+    })
 }
 
 async fn mark_uploaded(shared: &Arc<Shared>, file: &FileId) {
     let unknown = shared
-        .state
-        .lock()
-        .ok()
-        .and_then(|s| {
-            s.jobs
-                .get(file)
-                .map(|j| j.state == FileState::OutcomeUnknown)
-        })
-        .unwrap_or(false);
+        .lock_state()
+        .jobs
+        .get(file)
+        .is_some_and(|j| j.state == FileState::OutcomeUnknown);
     if unknown {
         shared
             .finish(

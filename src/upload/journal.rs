@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -149,8 +149,14 @@ pub enum Record {
         attachment_id: Option<String>,
         /// The sentence explaining a failure or a skip.
         message: Option<String>,
+        /// Whether an attempt may have reached the system without that being settled (a
+        /// cancel while waiting for the answer, an unknown outcome): whoever sends the file
+        /// again must first check whether it arrived. Absent in journals written before it
+        /// existed, where it is derived from the outcome.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unsettled: Option<bool>,
     },
-    /// The user reopened an ended job (retry by hand).
+    /// The user reopened an ended job (retry by hand), or a new submission took it over.
     Reopen {
         /// The file.
         file: FileId,
@@ -158,6 +164,10 @@ pub enum Record {
         owner: String,
         /// When.
         at: String,
+        /// Check with the system whether an earlier attempt arrived before sending again. Absent
+        /// in journals written before it existed, where the ended job's own state stands.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verify_first: Option<bool>,
     },
 }
 
@@ -210,6 +220,11 @@ pub struct FileEntry {
     /// Whether an attempt started since the job was last (re)opened — its outcome may be
     /// unknown if the job has no end.
     pub in_flight: bool,
+    /// Whether an earlier attempt may have reached the system without that being settled:
+    /// before sending again, check whether it arrived (by listing, or by re-sending with the
+    /// same key). Set by a start, kept by an end whose outcome stayed open (an unknown outcome,
+    /// a cancel while waiting for the answer) and by a reopen that says so.
+    pub verify_first: bool,
     /// `seen_before` of the last attempt.
     pub seen_before: Option<u32>,
     /// How it ended, if it did.
@@ -288,6 +303,7 @@ impl JournalState {
                     e.owner = owner;
                     e.attempts = e.attempts.max(attempt);
                     e.in_flight = true;
+                    e.verify_first = true;
                     e.seen_before = seen_before;
                 }
             }
@@ -302,9 +318,15 @@ impl JournalState {
                 at,
                 attachment_id,
                 message,
+                unsettled,
             } => {
                 if let Some(e) = self.entry_mut(&file) {
                     e.in_flight = false;
+                    e.verify_first = unsettled.unwrap_or_else(|| {
+                        // Older journals: what the outcome implies.
+                        outcome == Outcome::Unknown
+                            || (outcome == Outcome::Cancelled && e.attempts > 0)
+                    });
                     e.end = Some(EndEntry {
                         outcome,
                         at,
@@ -313,11 +335,19 @@ impl JournalState {
                     });
                 }
             }
-            Record::Reopen { file, owner, .. } => {
+            Record::Reopen {
+                file,
+                owner,
+                verify_first,
+                ..
+            } => {
                 if let Some(e) = self.entry_mut(&file) {
                     e.owner = owner;
                     e.end = None;
                     e.in_flight = false;
+                    if let Some(verify) = verify_first {
+                        e.verify_first = verify;
+                    }
                 }
             }
         }
@@ -354,6 +384,7 @@ impl JournalState {
             owner: String::new(),
             attempts: 0,
             in_flight: false,
+            verify_first: false,
             seen_before: None,
             end: None,
         });
@@ -395,6 +426,7 @@ impl Journal {
         let file = OpenOptions::new()
             .create(true)
             .append(true)
+            .read(true)
             .open(&path)
             .map_err(io_err(&path))?;
         let owner = format!("o-{}", uuid::Uuid::new_v4().simple());
@@ -422,9 +454,12 @@ impl Journal {
         &self.path
     }
 
-    /// Appends records and fsyncs once.
+    /// Appends records and fsyncs once. The records start on a line of their own even when the
+    /// file ends in half a line (a write torn by a crash or a full disk), so a torn line never
+    /// swallows the next record.
     pub fn append_all(&self, records: &[Record]) -> Result<(), JournalError> {
-        let mut buffer = Vec::new();
+        // Room for a newline in front, should the file not end with one.
+        let mut buffer = vec![b'\n'];
         for record in records {
             serde_json::to_writer(&mut buffer, record)
                 .map_err(|e| io_err(&self.path)(io::Error::other(e)))?;
@@ -436,7 +471,11 @@ impl Journal {
             .map_err(|_| io_err(&self.path)(io::Error::other("journal lock poisoned")))?;
         // Between processes: one writer at a time.
         file.lock().map_err(io_err(&self.path))?;
-        let result = (&*file).write_all(&buffer).and_then(|()| file.sync_data());
+        let result = ends_mid_line(&file).and_then(|torn| {
+            let bytes = if torn { &buffer[..] } else { &buffer[1..] };
+            (&*file).write_all(bytes)?;
+            file.sync_data()
+        });
         let _ = file.unlock();
         result.map_err(io_err(&self.path))
     }
@@ -508,6 +547,20 @@ impl Drop for Journal {
     fn drop(&mut self) {
         let _ = fs::remove_file(self.dir.join("owners").join(format!("{}.lock", self.owner)));
     }
+}
+
+/// Whether a journal file ends in the middle of a line (its last byte is not a newline). Appends
+/// go to the end whatever the read position.
+fn ends_mid_line(file: &File) -> io::Result<bool> {
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(false);
+    }
+    let mut reader = file;
+    reader.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0u8; 1];
+    reader.read_exact(&mut last)?;
+    Ok(last[0] != b'\n')
 }
 
 /// Reads and replays a journal file (missing file: empty).
@@ -616,6 +669,85 @@ mod tests {
         assert!(entry.in_flight && entry.end.is_none());
         assert_eq!(entry.owner, j.owner());
         assert_eq!(state.unreadable_lines, 1);
+    }
+
+    #[test]
+    fn a_torn_last_line_does_not_swallow_the_next_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path()).unwrap();
+        OpenOptions::new()
+            .append(true)
+            .open(j.path())
+            .unwrap()
+            .write_all(b"{\"t\":\"end\",\"fi")
+            .unwrap();
+        let (b, f) = (BatchId::new(), FileId::new());
+        queue(&j, &b, &f);
+        let state = j.read().unwrap();
+        assert!(state.batches.contains_key(&b));
+        assert!(state.file(&f).is_some());
+        assert_eq!(state.unreadable_lines, 1);
+        // A journal that ends cleanly gets no blank lines.
+        let before = fs::read(j.path()).unwrap();
+        queue(&j, &BatchId::new(), &FileId::new());
+        let after = fs::read(j.path()).unwrap();
+        assert!(!after[before.len()..].starts_with(b"\n"));
+    }
+
+    #[test]
+    fn a_reopen_says_whether_to_check_first_and_old_records_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path()).unwrap();
+        let (b, f) = (BatchId::new(), FileId::new());
+        queue(&j, &b, &f);
+        let start = Record::Start {
+            file: f.clone(),
+            owner: j.owner().into(),
+            attempt: 1,
+            at: now(),
+            seen_before: Some(0),
+        };
+        let cancelled = Record::End {
+            file: f.clone(),
+            outcome: Outcome::Cancelled,
+            at: now(),
+            attachment_id: None,
+            message: None,
+            unsettled: Some(true),
+        };
+        j.append_all(&[start, cancelled]).unwrap();
+        assert!(j.read().unwrap().file(&f).unwrap().verify_first);
+        j.append(&Record::Reopen {
+            file: f.clone(),
+            owner: j.owner().into(),
+            at: now(),
+            verify_first: Some(true),
+        })
+        .unwrap();
+        let entry = j.read().unwrap().file(&f).cloned().unwrap();
+        assert!(entry.end.is_none() && !entry.in_flight && entry.verify_first);
+        // Records written before the flags existed.
+        let mut legacy = JournalState::default();
+        for line in [
+            format!(
+                r#"{{"t":"batch","batch":"{b}","owner":"o-x","at":"","connection":{{"provider":"spott","base_url":"http://127.0.0.1:1/spott"}},"candidate_id":"c1","candidate_name":null,"application_id":null}}"#
+            ),
+            format!(
+                r#"{{"t":"file","file":"{f}","batch":"{b}","path":"/tmp/x.pdf","name":"x.pdf","size":3,"mtime":null,"content_type":"application/pdf","attachment_type":"CV","remote_id":null}}"#
+            ),
+            format!(
+                r#"{{"t":"start","file":"{f}","owner":"o-x","attempt":1,"at":"","seen_before":0}}"#
+            ),
+            format!(
+                r#"{{"t":"end","file":"{f}","outcome":"unknown","at":"","attachment_id":null,"message":null}}"#
+            ),
+            format!(r#"{{"t":"reopen","file":"{f}","owner":"o-x","at":""}}"#),
+        ] {
+            legacy.apply(serde_json::from_str(&line).unwrap());
+        }
+        let entry = legacy.file(&f).unwrap();
+        assert!(entry.end.is_none());
+        assert!(entry.verify_first, "an unknown outcome is checked first");
     }
 
     #[test]

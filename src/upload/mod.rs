@@ -5,11 +5,15 @@
 //! (a `wake` callback tells a GUI to repaint). Each account gets a [`lane`](lane::Lane) bounded
 //! by the system's documented limits; a 429 pauses only that lane. Failures are classified
 //! ([`retry::classify`]): 429, 502–504, connection failures before the body was complete and
-//! timeouts are retried with backoff and jitter; a body that went out without an answer is
-//! settled by re-sending with the same idempotency key (Onderwijsregio, Truto, Endorsed's
-//! upsert) or by listing the candidate's attachments (Spott, Kombo); anything else fails with
-//! the system's sentence. Every step is written to the [`journal`] first, so a crash loses
-//! nothing and a restart finishes the job exactly once.
+//! timeouts are retried with backoff and jitter; a body that went out without an answer (or
+//! with a success answer atsdrop cannot read, or — without a key — a 502/504 after the whole
+//! body) is settled by re-sending with the same idempotency key (Onderwijsregio, Truto,
+//! Endorsed's upsert) or by listing the candidate's attachments (Spott, Kombo), and left to the
+//! user ("outcome unknown") when neither can tell; anything else fails with the system's
+//! sentence. Every step is written to the [`journal`] first, so a crash loses nothing and a
+//! restart finishes the job exactly once; a job whose last attempt may have arrived is checked
+//! before it is sent again, after a cancel, a retry or a crash alike. `BatchFinished` comes
+//! once per batch, also when its files could not be journaled (they fail with the reason).
 
 mod engine;
 pub mod events;

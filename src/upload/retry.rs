@@ -56,8 +56,11 @@ pub enum Verdict {
 }
 
 /// Classifies an error: 429, 502/503/504, connection failures before the body was complete and
-/// timeouts are retried; a body that went out without an answer is an unknown outcome; 400,
-/// 401, 403, 404, 413, 415, 422, 500 and file problems are not retried.
+/// timeouts are retried; a body that went out without an answer, and a success answer that
+/// cannot be read, are unknown outcomes; 400, 401, 403, 404, 413, 415, 422, 500 and file
+/// problems are not retried. (The engine also treats a 502/504 that came after the whole body
+/// as an unknown outcome on systems without an idempotency key or upsert id: only it knows how
+/// much of the body went out.)
 #[must_use]
 pub fn classify(error: &ProviderError) -> Verdict {
     match error {
@@ -76,7 +79,9 @@ pub fn classify(error: &ProviderError) -> Verdict {
         }
         | ProviderError::Timeout {
             body_sent: true, ..
-        } => Verdict::Unknown,
+        }
+        // The system answered with success, but atsdrop cannot read what it stored.
+        | ProviderError::InvalidResponse { .. } => Verdict::Unknown,
         _ => Verdict::Fail,
     }
 }
@@ -156,6 +161,13 @@ mod tests {
             classify(&ProviderError::Timeout {
                 system: s,
                 body_sent: true
+            }),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            classify(&ProviderError::InvalidResponse {
+                system: s,
+                detail: "expected value at line 1".into()
             }),
             Verdict::Unknown
         );

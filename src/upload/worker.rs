@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use super::engine::{BatchCtx, Shared, unchanged};
+use super::engine::{Baseline, BatchCtx, Shared, unchanged};
 use super::events::UploadEvent;
 use super::fingerprint;
 use super::journal::{Mtime, Record, now};
@@ -13,7 +13,9 @@ use super::types::{FileId, FileState, Outcome};
 use crate::model::{Idempotency, RemoteAttachment};
 use crate::providers::{AtsClient, ProgressFn, ProviderError, UploadFile, UploadOutcome};
 
-/// A snapshot of what the job needs, taken from the shared state.
+/// A snapshot of what the job needs, taken from the shared state. What the journal and a later
+/// retry must know (attempts, the baseline count, whether an attempt may have arrived) is
+/// written back to the job as it changes.
 struct Work {
     id: FileId,
     ctx: Arc<BatchCtx>,
@@ -22,7 +24,7 @@ struct Work {
     sha256: Option<String>,
     fingerprint: Option<u128>,
     attempts: u32,
-    in_flight: bool,
+    verify_first: bool,
     seen_before: Option<u32>,
     cancel: tokio_util::sync::CancellationToken,
     sent: Arc<std::sync::atomic::AtomicU64>,
@@ -43,6 +45,14 @@ impl End {
             message: Some(message.into()),
         }
     }
+
+    fn unknown(message: String) -> Self {
+        Self {
+            outcome: Outcome::Unknown,
+            attachment_id: None,
+            message: Some(message),
+        }
+    }
 }
 
 /// Runs one job to its end.
@@ -50,15 +60,18 @@ pub(crate) async fn run(shared: Arc<Shared>, id: FileId) {
     let Some(mut work) = snapshot(&shared, &id) else {
         return;
     };
-    let end = match work.ctx.client.clone() {
-        Err(reason) => End::failed(reason),
-        Ok(client) => {
-            let cancel = work.cancel.clone();
-            tokio::select! {
-                biased;
-                () = cancel.cancelled() => cancelled(&work),
-                end = process(&shared, &client, &mut work) => end,
-            }
+    let end = if let Err(reason) = shared.client_for(&work.ctx) {
+        End::failed(reason)
+    } else {
+        let cancel = work.cancel.clone();
+        let ended = tokio::select! {
+            biased;
+            () = cancel.cancelled() => None,
+            end = process(&shared, &mut work) => Some(end),
+        };
+        match ended {
+            Some(end) => end,
+            None => cancelled(&shared, &work),
         }
     };
     shared.uploading_done_if(&id);
@@ -67,11 +80,20 @@ pub(crate) async fn run(shared: Arc<Shared>, id: FileId) {
         .await;
 }
 
-fn cancelled(work: &Work) -> End {
+/// The end of a cancelled job. If its body had gone out and no answer came (or atsdrop was
+/// checking whether it arrived), the job remembers to check before it is sent again.
+fn cancelled(shared: &Shared, work: &Work) -> End {
     let sent = work.sent.load(Ordering::Relaxed);
-    let message = if sent > 0 && sent >= work.file.size {
+    let body_out = sent > 0 && sent >= work.file.size;
+    let mut unsettled = false;
+    shared.update_job(&work.id, |job| {
+        job.verify_first |= job.sending && body_out;
+        job.sending = false;
+        unsettled = job.verify_first;
+    });
+    let message = if unsettled {
         format!(
-            "Cancelled while waiting for {}'s answer: it may have arrived — check the candidate.",
+            "Cancelled while waiting for {}'s answer: it may have arrived — check the candidate (Retry checks before sending it again).",
             work.ctx.connection_ref.provider
         )
     } else {
@@ -85,7 +107,7 @@ fn cancelled(work: &Work) -> End {
 }
 
 fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
-    let state = shared.state.lock().ok()?;
+    let state = shared.lock_state();
     let job = state.jobs.get(id)?;
     let ctx = Arc::clone(state.batches.get(&job.batch)?);
     Some(Work {
@@ -105,33 +127,39 @@ fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
         sha256: job.sha256.clone(),
         fingerprint: job.fingerprint,
         attempts: job.attempts,
-        in_flight: job.restored_in_flight,
+        verify_first: job.verify_first,
         seen_before: job.seen_before,
         cancel: job.cancel.clone(),
         sent: Arc::clone(&job.sent),
     })
 }
 
-async fn process(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut Work) -> End {
+async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
     if let Err(end) = ensure_hashed(shared, work).await {
         return end;
     }
     let max_attempts = shared.config.retry.max_attempts.max(1);
     let mut tries = 0u32;
     let mut last_error: Option<ProviderError> = None;
-    let mut unknown = work.in_flight;
+    let mut unknown = work.verify_first;
     loop {
         if unknown {
-            match settle_unknown(shared, client, work).await {
+            match settle_unknown(shared, work).await {
                 Settled::Arrived(end) => return end,
-                Settled::SendAgain => {}
-                Settled::Undecidable(message) => {
-                    return End {
-                        outcome: Outcome::Unknown,
-                        attachment_id: None,
-                        message: Some(message),
-                    };
+                Settled::SendAgain { checked } => {
+                    if !checked && tries >= max_attempts {
+                        // The same key makes sending again safe, but the system never
+                        // confirmed it: say so rather than "failed".
+                        let reason = last_error.map_or_else(String::new, |e| format!(" ({e})"));
+                        return End::unknown(format!(
+                            "{} went to {} {tries} times without a clear answer{reason}: check the candidate, then choose Send again or Mark as uploaded.",
+                            work.file.name, work.ctx.connection_ref.provider
+                        ));
+                    }
+                    work.verify_first = false;
+                    shared.update_job(&work.id, |job| job.verify_first = false);
                 }
+                Settled::Undecidable(message) => return End::unknown(message),
             }
             unknown = false;
         }
@@ -143,11 +171,11 @@ async fn process(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
             ));
         }
         tries += 1;
-        let error = match attempt(shared, client, work).await {
+        let (error, verdict) = match attempt(shared, work).await {
             Attempt::Done(end) => return end,
-            Attempt::Error(error) => error,
+            Attempt::Error(error, verdict) => (error, verdict),
         };
-        match verdict(work, &error) {
+        match verdict {
             Verdict::Fail => return End::failed(error.to_string()),
             Verdict::Unknown => {
                 unknown = true;
@@ -206,14 +234,26 @@ async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End>
 /// How one attempt went.
 enum Attempt {
     Done(End),
-    Error(ProviderError),
+    Error(ProviderError, Verdict),
 }
 
 /// One attempt: wait for the lane, check the file is unchanged, journal the start, send.
-async fn attempt(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut Work) -> Attempt {
-    wait_while_paused(shared).await;
-    let Some(permit) = work.ctx.lane.acquire().await else {
-        return Attempt::Done(End::failed("atsdrop is shutting down."));
+async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
+    let lane = Arc::clone(&work.ctx.lane);
+    let permit = loop {
+        wait_while_paused(shared).await;
+        let Some(permit) = lane.acquire().await else {
+            return Attempt::Done(End::failed("atsdrop is shutting down."));
+        };
+        if !*shared.paused.borrow() {
+            break permit;
+        }
+        // Paused while waiting for the slot: give it back and wait for Resume.
+        drop(permit);
+    };
+    let client = match shared.client_for(&work.ctx) {
+        Ok(client) => client,
+        Err(reason) => return Attempt::Done(End::failed(reason)),
     };
     // Size and modification time now; the content is checked against the recorded fingerprint
     // while it streams (the body fails before its last chunk if it differs).
@@ -224,24 +264,33 @@ async fn attempt(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
     if let Err(reason) = check {
         return Attempt::Done(End::failed(reason));
     }
-    work.attempts += 1;
+    let number = work.attempts + 1;
     let profile = work.ctx.connection_ref.provider.profile();
-    work.seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
-        baseline_count(shared, client, work).await
+    let seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
+        baseline_count(shared, &client, work).await
     } else {
         None
     };
     let start = Record::Start {
         file: work.id.clone(),
         owner: shared.journal.owner().to_owned(),
-        attempt: work.attempts,
+        attempt: number,
         at: now(),
-        seen_before: work.seen_before,
+        seen_before,
     };
     if let Err(e) = shared.journal(vec![start]).await {
         return Attempt::Done(End::failed(format!("Nothing was sent: {e}")));
     }
+    // From here the system may receive the file: the job (not only this task) must know, so a
+    // cancel, a retry or a crash checks before sending it again.
+    work.attempts = number;
+    work.seen_before = seen_before;
     work.sent.store(0, Ordering::Relaxed);
+    shared.update_job(&work.id, |job| {
+        job.attempts = number;
+        job.seen_before = seen_before;
+        job.sending = true;
+    });
     shared
         .set_state(&work.id, FileState::Uploading, None, None)
         .await;
@@ -254,28 +303,45 @@ async fn attempt(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &mut W
         .await;
     shared.uploading_done_if(&work.id);
     drop(permit);
-    match result {
+    let outcome = match result {
         Ok(outcomes) => Attempt::Done(success(outcomes.into_iter().next(), None)),
         Err(ProviderError::File { reason, .. }) => Attempt::Done(End::failed(format!(
             "{} was not sent: {reason}; check it is the version you want and add it again.",
             work.file.name
         ))),
-        Err(e) => Attempt::Error(e),
-    }
+        Err(e) => {
+            let verdict = verdict(work, &e);
+            Attempt::Error(e, verdict)
+        }
+    };
+    let unsettled = matches!(outcome, Attempt::Error(_, Verdict::Unknown));
+    work.verify_first = unsettled;
+    shared.update_job(&work.id, |job| {
+        job.sending = false;
+        job.verify_first = unsettled;
+    });
+    outcome
 }
 
 /// What a failed attempt means for this system.
 fn verdict(work: &Work, error: &ProviderError) -> Verdict {
-    // With an idempotency key, a 409 means the system is still processing the same key:
-    // asking again later returns its answer.
-    let keyed = work.ctx.connection_ref.provider.profile().idempotency == Idempotency::Key;
-    if keyed && matches!(error, ProviderError::Rejected { status: 409, .. }) {
-        Verdict::Retry
-    } else {
-        classify(error)
+    let idempotency = work.ctx.connection_ref.provider.profile().idempotency;
+    let sent = work.sent.load(Ordering::Relaxed);
+    let body_out = sent > 0 && sent >= work.file.size;
+    match error {
+        // With an idempotency key, a 409 means the system is still processing the same key:
+        // asking again later returns its answer.
+        ProviderError::Rejected { status: 409, .. } if idempotency == Idempotency::Key => {
+            Verdict::Retry
+        }
+        // A gateway error after the whole body went out: the system behind it may have stored
+        // the file. Without a key or an upsert id, check before sending it again.
+        ProviderError::Server {
+            status: 502 | 504, ..
+        } if idempotency == Idempotency::None && body_out => Verdict::Unknown,
+        _ => classify(error),
     }
 }
-
 /// Waits before the next attempt; a 429 pauses the whole lane for the announced delay.
 async fn wait_to_retry(shared: &Arc<Shared>, work: &Work, error: &ProviderError, tries: u32) {
     let delay = shared.config.retry.delay(tries + 1, error.retry_after());
@@ -318,33 +384,47 @@ fn needs_listing(idempotency: Idempotency, can_list: bool) -> bool {
 
 enum Settled {
     Arrived(End),
-    SendAgain,
+    /// Send (again): nothing arrived (`checked`), or the system's key or upsert id makes
+    /// sending again safe (not checked).
+    SendAgain {
+        checked: bool,
+    },
     Undecidable(String),
 }
 
-async fn settle_unknown(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work: &Work) -> Settled {
+/// Decides what an attempt whose outcome is unknown did: the same key (or upsert id) cannot
+/// create a second copy, so those are sent again; otherwise the candidate's attachments are
+/// listed and counted against the count taken before the attempt.
+async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
     let system = work.ctx.connection_ref.provider;
     let profile = system.profile();
     match profile.idempotency {
-        // The same key (or upsert id) cannot create a second copy.
-        Idempotency::Key | Idempotency::Upsert => return Settled::SendAgain,
+        Idempotency::Key | Idempotency::Upsert => return Settled::SendAgain { checked: false },
         Idempotency::None => {}
     }
+    if work.attempts == 0 {
+        // Never started an attempt: nothing can have arrived.
+        return Settled::SendAgain { checked: true };
+    }
+    let name = &work.file.name;
     if !profile.can_list_attachments {
         return Settled::Undecidable(format!(
-            "{} went to {system}, but the answer never came: check the candidate, then choose Send again or Mark as uploaded.",
-            work.file.name
+            "{name} went to {system}, but the answer never came: check the candidate, then choose Send again or Mark as uploaded."
         ));
     }
-    let Some(before) = work.seen_before else {
-        // Never started an attempt: nothing can have arrived.
-        return Settled::SendAgain;
+    let client = match shared.client_for(&work.ctx) {
+        Ok(client) => client,
+        Err(reason) => {
+            return Settled::Undecidable(format!(
+                "{name} went to {system}, but the answer never came and atsdrop cannot check ({reason}): look at the candidate, then choose Send again or Mark as uploaded."
+            ));
+        }
     };
     shared
         .set_state(
             &work.id,
             FileState::Verifying,
-            Some(format!("Checking whether {} arrived…", work.file.name)),
+            Some(format!("Checking whether {name} arrived…")),
             None,
         )
         .await;
@@ -362,70 +442,107 @@ async fn settle_unknown(shared: &Arc<Shared>, client: &Arc<dyn AtsClient>, work:
             }
             Err(e) => {
                 return Settled::Undecidable(format!(
-                    "{} went to {system}, but the answer never came and the check failed ({e}): look at the candidate, then choose Send again or Mark as uploaded.",
-                    work.file.name
+                    "{name} went to {system}, but the answer never came and the check failed ({e}): look at the candidate, then choose Send again or Mark as uploaded."
                 ));
             }
         }
     }
     let Some(list) = listed else {
-        return Settled::Undecidable(format!(
-            "{} may or may not have arrived at {system}.",
-            work.file.name
-        ));
+        return Settled::Undecidable(format!("{name} may or may not have arrived at {system}."));
     };
     let matching: Vec<&RemoteAttachment> =
         list.iter().filter(|a| same_file(a, &work.file)).collect();
-    if u32::try_from(matching.len()).unwrap_or(u32::MAX) > before {
-        let id = matching.last().map(|a| a.id.clone());
-        return Settled::Arrived(End {
+    let count = u32::try_from(matching.len()).unwrap_or(u32::MAX);
+    match work.seen_before {
+        Some(before) if count > before => Settled::Arrived(End {
             outcome: Outcome::Uploaded,
-            attachment_id: id,
+            attachment_id: matching.last().map(|a| a.id.clone()),
             message: Some(format!(
                 "The connection broke after sending, but {system} has the file."
             )),
-        });
+        }),
+        Some(_) => Settled::SendAgain { checked: true },
+        // No count from before the attempt (the listing failed then), but nothing like it is
+        // there now: it did not arrive.
+        None if count == 0 => Settled::SendAgain { checked: true },
+        None => Settled::Undecidable(format!(
+            "{name} went to {system}, but the answer never came, and the candidate has a file like it that atsdrop could not count before sending: check the candidate, then choose Send again or Mark as uploaded."
+        )),
     }
-    Settled::SendAgain
 }
 
 fn same_file(a: &RemoteAttachment, f: &UploadFile) -> bool {
     a.name == f.name && a.size.is_none_or(|s| s == f.size)
 }
 
-/// How many attachments like this file the candidate has before this attempt.
+/// How many attachments like this file the candidate has before this attempt: the batch's
+/// baseline listing plus the batch's own copies stored since. A listing that fails is tried
+/// once more; if it still fails, there is no count (`None`), and an unknown outcome of this
+/// attempt can then only be settled if the candidate has nothing like the file.
 async fn baseline_count(
     shared: &Arc<Shared>,
     client: &Arc<dyn AtsClient>,
     work: &Work,
 ) -> Option<u32> {
-    let baseline = work
-        .ctx
-        .baseline
-        .get_or_init(|| async {
-            client
-                .list_attachments(&work.ctx.target.candidate_id)
-                .await
-                .map_err(|e| e.to_string())
-        })
-        .await;
-    let Ok(list) = baseline else { return None };
-    let before = list.iter().filter(|a| same_file(a, &work.file)).count();
-    // Files of this batch with the same name that arrived since the baseline was taken.
-    let done_here = shared.state.lock().map_or(0, |s| {
-        work.ctx.files.lock().map_or(0, |ids| {
-            ids.iter()
-                .filter_map(|i| s.jobs.get(i))
-                .filter(|j| {
-                    j.id != work.id
-                        && j.state == FileState::Done
-                        && j.name == work.file.name
-                        && j.size == work.file.size
+    let mut tries = 0u32;
+    let baseline = loop {
+        tries += 1;
+        let taken = work
+            .ctx
+            .baseline
+            .get_or_try_init(|| async {
+                let done_then = done_in_batch(shared, work).into_iter().collect();
+                let attachments = client
+                    .list_attachments(&work.ctx.target.candidate_id)
+                    .await?;
+                Ok::<_, ProviderError>(Baseline {
+                    attachments,
+                    done_then,
                 })
-                .count()
-        })
-    });
+            })
+            .await;
+        match taken {
+            Ok(baseline) => break baseline,
+            Err(e) if tries < 2 && e.is_transient() => {
+                // A short wait, whatever the system announced: the slot is held meanwhile.
+                tokio::time::sleep(shared.config.retry.delay(2, None)).await;
+            }
+            Err(e) => {
+                tracing::warn!(
+                    "no baseline listing for {} before sending: {e}",
+                    work.file.name
+                );
+                return None;
+            }
+        }
+    };
+    let before = baseline
+        .attachments
+        .iter()
+        .filter(|a| same_file(a, &work.file))
+        .count();
+    // Files of this batch with the same name and size stored since the baseline was taken.
+    let done_here = done_in_batch(shared, work)
+        .iter()
+        .filter(|id| !baseline.done_then.contains(*id))
+        .count();
     u32::try_from(before + done_here).ok()
+}
+
+/// The other files of this job's batch that are stored and look like it (name and size).
+fn done_in_batch(shared: &Shared, work: &Work) -> Vec<FileId> {
+    let state = shared.lock_state();
+    let ids = work.ctx.files.lock().map(|f| f.clone()).unwrap_or_default();
+    ids.into_iter()
+        .filter(|i| {
+            state.jobs.get(i).is_some_and(|j| {
+                j.id != work.id
+                    && j.state == FileState::Done
+                    && j.name == work.file.name
+                    && j.size == work.file.size
+            })
+        })
+        .collect()
 }
 
 async fn wait_while_paused(shared: &Shared) {
@@ -438,10 +555,8 @@ async fn wait_while_paused(shared: &Shared) {
 }
 
 fn set_fingerprints(shared: &Shared, id: &FileId, prints: &fingerprint::Fingerprints) {
-    if let Ok(mut state) = shared.state.lock()
-        && let Some(job) = state.jobs.get_mut(id)
-    {
+    shared.update_job(id, |job| {
         job.sha256 = Some(prints.sha256.clone());
         job.fingerprint = Some(prints.xxh3);
-    }
+    });
 }

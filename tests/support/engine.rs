@@ -96,6 +96,71 @@ impl Harness {
         }
     }
 
+    /// Reads events for `window`: the first that matches, or `None` if none did. For checking
+    /// that something does *not* happen within a time the engine would need to do it.
+    pub async fn quiet(
+        &mut self,
+        window: Duration,
+        pred: impl Fn(&UploadEvent) -> bool,
+    ) -> Option<UploadEvent> {
+        let deadline = tokio::time::Instant::now() + window;
+        loop {
+            let Ok(event) = tokio::time::timeout_at(deadline, self.events.recv()).await else {
+                return None;
+            };
+            let event = event.expect("engine alive");
+            self.log.push(event.clone());
+            if pred(&event) {
+                return Some(event);
+            }
+        }
+    }
+
+    /// Waits for a file to reach `state`; returns its message.
+    pub async fn until_state(
+        &mut self,
+        file: &FileId,
+        state: FileState,
+        timeout: Duration,
+    ) -> Option<String> {
+        let f = file.clone();
+        match self
+            .until(timeout, move |e| {
+                matches!(e, UploadEvent::State { file, state: s, .. } if *file == f && *s == state)
+            })
+            .await
+        {
+            UploadEvent::State { message, .. } => message,
+            _ => unreachable!(),
+        }
+    }
+
+    /// Waits for a file's next final state; returns it with its message.
+    pub async fn until_final(
+        &mut self,
+        file: &FileId,
+        timeout: Duration,
+    ) -> (FileState, Option<String>) {
+        let f = file.clone();
+        match self
+            .until(timeout, move |e| {
+                matches!(e, UploadEvent::State { file, state, .. } if *file == f && state.is_final())
+            })
+            .await
+        {
+            UploadEvent::State { state, message, .. } => (state, message),
+            _ => unreachable!(),
+        }
+    }
+
+    /// How many times a batch was reported finished so far.
+    pub fn times_finished(&self, batch: &BatchId) -> usize {
+        self.log
+            .iter()
+            .filter(|e| matches!(e, UploadEvent::BatchFinished { batch: b, .. } if b == batch))
+            .count()
+    }
+
     /// The file ids of a batch, in queue order.
     pub fn files_of(&self, batch: &BatchId) -> Vec<FileId> {
         self.log
