@@ -625,3 +625,42 @@ fn directory_overrides_child() {
         base.join("config").join("settings.json")
     );
 }
+
+/// This test's name, as the child process selects it.
+const FIRST_RUN_TEST: &str = "settings::the_app_opens_on_the_sandbox_until_a_connection_is_saved";
+
+#[test]
+fn the_app_opens_on_the_sandbox_until_a_connection_is_saved() {
+    if is_child_for(FIRST_RUN_TEST) {
+        first_run_child();
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command
+        .args(child_test_args(FIRST_RUN_TEST))
+        .env("ATSDROP_CONFIG_DIR", dir.path().join("config"))
+        .env("ATSDROP_DATA_DIR", dir.path().join("data"));
+    run_child(command, FIRST_RUN_TEST, dir.path());
+}
+
+/// The child half of the test above: the app's dependencies as `atsdrop` builds them from the
+/// OS folders (here overridden), before and after a connection is saved.
+fn first_run_child() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let deps = atsdrop::app::AppDeps::from_os(runtime.handle().clone()).unwrap();
+    assert!(deps.settings.connections.is_empty());
+    assert!(
+        deps.start_sandbox,
+        "with no connection saved the app must open on the sandbox"
+    );
+    let mut settings = Settings::default();
+    settings.add_connection(profile(ProviderId::Spott)).unwrap();
+    settings.save(&Settings::default_path().unwrap()).unwrap();
+    let deps = atsdrop::app::AppDeps::from_os(runtime.handle().clone()).unwrap();
+    assert_eq!(deps.settings.connections.len(), 1);
+    assert!(
+        !deps.start_sandbox,
+        "with a connection saved the app opens on it, not on the sandbox"
+    );
+}

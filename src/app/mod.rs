@@ -91,7 +91,8 @@ pub struct AppDeps {
     pub credentials: Option<Arc<dyn CredentialStore>>,
     /// Engine settings (retries, timing); `None` for the defaults.
     pub engine: Option<EngineConfig>,
-    /// Start the built-in sandbox right away (`atsdrop --sandbox`).
+    /// Start the built-in sandbox right away: `atsdrop --sandbox`, and any start with no
+    /// connection saved yet (a first run opens on demo candidates, not an empty window).
     pub start_sandbox: bool,
 }
 
@@ -100,6 +101,7 @@ impl AppDeps {
     pub fn from_os(runtime: tokio::runtime::Handle) -> Result<Self, String> {
         let settings_path = Settings::default_path().map_err(|e| e.to_string())?;
         let loaded = Settings::load_or_recover(&settings_path).map_err(|e| e.to_string())?;
+        let unconfigured = loaded.settings.connections.is_empty();
         Ok(Self {
             runtime,
             settings: loaded.settings,
@@ -110,7 +112,7 @@ impl AppDeps {
                 .join("journal"),
             credentials: None,
             engine: None,
-            start_sandbox: false,
+            start_sandbox: unconfigured,
         })
     }
 }

@@ -10,7 +10,7 @@ pub const APP_ID: &str = "io.github.atsdrop.Atsdrop";
 /// Opens the app and runs until the window closes.
 pub fn run(runtime: &tokio::runtime::Runtime, sandbox: bool) -> anyhow::Result<ExitCode> {
     let mut deps = AppDeps::from_os(runtime.handle().clone()).map_err(anyhow::Error::msg)?;
-    deps.start_sandbox = sandbox;
+    deps.start_sandbox |= sandbox;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("atsdrop")
         .with_app_id(APP_ID)
