@@ -781,3 +781,41 @@ fn progress_counts_only_uploaded_files_and_names_failures() {
     gui.until("the batch ended", |h| h.state().queue.overall().is_none());
     assert_eq!(gui.app().title(), "atsdrop");
 }
+
+/// A connection that becomes ready hands its client to the engine, so a Retry of an earlier
+/// file of that account (sent with an older key, or resumed with none) uses it.
+#[test]
+fn a_connected_account_hands_its_client_to_the_engine_for_retries() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let ready = gui.app().connections.ready().unwrap();
+    let account = atsdrop::upload::ConnectionRef::of(&ready.connection, None, None);
+    let engine_client = gui
+        .app()
+        .engine
+        .as_ref()
+        .unwrap()
+        .client_of(&account)
+        .expect("the engine knows the connected account's client before any upload");
+    assert!(Arc::ptr_eq(&engine_client, &ready.client));
+
+    // Another account, once connected, is registered too; Spott's stays.
+    use_connection(&mut gui, "Sandbox \u{b7} Kombo  \u{2014} Kombo");
+    gui.until("Kombo connected", |h| {
+        h.state()
+            .connections
+            .ready()
+            .is_some_and(|r| r.connection.provider == ProviderId::Kombo)
+    });
+    let kombo = gui.app().connections.ready().unwrap();
+    let kombo_account = atsdrop::upload::ConnectionRef::of(&kombo.connection, None, None);
+    let engine = gui.app().engine.as_ref().unwrap();
+    assert!(Arc::ptr_eq(
+        &engine.client_of(&kombo_account).unwrap(),
+        &kombo.client
+    ));
+    assert!(Arc::ptr_eq(
+        &engine.client_of(&account).unwrap(),
+        &engine_client
+    ));
+}

@@ -439,7 +439,17 @@ impl App {
                     return;
                 }
                 let live = match result {
-                    Ok(ready) => Live::Ready(ready),
+                    Ok(ready) => {
+                        // Retries of this account's files (earlier batches, resumed ones) send
+                        // with this client from now on, e.g. after its key was fixed.
+                        if let Some(engine) = &self.engine {
+                            engine.use_client(
+                                &crate::upload::ConnectionRef::of(&ready.connection, None, None),
+                                Arc::clone(&ready.client),
+                            );
+                        }
+                        Live::Ready(ready)
+                    }
                     Err(e) => Live::Failed(e),
                 };
                 self.connections.live.insert(id.clone(), live);

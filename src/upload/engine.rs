@@ -284,6 +284,12 @@ impl Engine {
         self.shared.set_client(account, client);
     }
 
+    /// The client later attempts for `account` will send with, if one was given.
+    #[must_use]
+    pub fn client_of(&self, account: &ConnectionRef) -> Option<Arc<dyn AtsClient>> {
+        self.shared.client_of(account)
+    }
+
     /// Like [`Engine::use_client`], building the client from `connection`.
     pub fn use_connection(&self, connection: &Connection) -> Result<(), ProviderError> {
         let client = crate::providers::connect(connection)?;
@@ -336,15 +342,18 @@ impl Shared {
             .insert(lane_key(account), client);
     }
 
-    /// The client to send a batch's files with now: the account's newest, else the batch's.
-    pub fn client_for(&self, ctx: &BatchCtx) -> Result<Arc<dyn AtsClient>, String> {
-        let current = self
-            .clients
+    /// The account's newest client, if one was given.
+    pub fn client_of(&self, account: &ConnectionRef) -> Option<Arc<dyn AtsClient>> {
+        self.clients
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(&lane_key(&ctx.connection_ref))
-            .cloned();
-        match current {
+            .get(&lane_key(account))
+            .cloned()
+    }
+
+    /// The client to send a batch's files with now: the account's newest, else the batch's.
+    pub fn client_for(&self, ctx: &BatchCtx) -> Result<Arc<dyn AtsClient>, String> {
+        match self.client_of(&ctx.connection_ref) {
             Some(client) => Ok(client),
             None => ctx.client.clone(),
         }
