@@ -82,6 +82,8 @@ pub(crate) struct Shared {
     /// The newest client per account: what a retry (or any later attempt) sends with.
     pub clients: Mutex<HashMap<LaneKey, Arc<dyn AtsClient>>>,
     pub paused: watch::Sender<bool>,
+    /// Files fingerprinted at once: two, so one file's hashing overlaps another's upload
+    /// without the hashing taking every core (measured in BENCHMARKS.md).
     pub hashing: Semaphore,
     pub uploading: AtomicUsize,
     pub activity: Arc<Notify>,
@@ -115,6 +117,9 @@ pub(crate) fn lane_key(c: &ConnectionRef) -> LaneKey {
         c.client_id.clone(),
     )
 }
+
+/// How many files are fingerprinted (sha256 + XXH3) at once.
+const HASHING_AT_ONCE: usize = 2;
 
 /// Everything the engine tracks in memory.
 #[derive(Default)]
@@ -209,7 +214,7 @@ impl Engine {
             lanes: Mutex::new(HashMap::new()),
             clients: Mutex::new(HashMap::new()),
             paused: watch::Sender::new(false),
-            hashing: Semaphore::new(1),
+            hashing: Semaphore::new(HASHING_AT_ONCE),
             uploading: AtomicUsize::new(0),
             activity: Arc::new(Notify::new()),
             intake: intake_tx,
