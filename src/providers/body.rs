@@ -15,7 +15,7 @@ use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use bytes::{BufMut, Bytes, BytesMut};
+use bytes::{Bytes, BytesMut};
 use http_body::{Frame, SizeHint};
 
 /// Bytes read from a file at once: large enough that hops to tokio's blocking pool are rare,
@@ -252,13 +252,10 @@ pub struct StreamingBody {
 
 struct OpenFile {
     segment: FileSegment,
-    file: tokio::fs::File,
+    reader: Reader,
     meta: std::fs::File,
     read: u64,
     carry: Vec<u8>,
-    /// The read buffer. Its allocation is taken back for the next read once the connection
-    /// has let go of the last one's bytes, so a file streams through the same few MiB.
-    read_buffer: BytesMut,
     /// Base64 output, reused the same way.
     encode_buffer: BytesMut,
     /// Read (and encoded) but not yet handed to the connection.
@@ -340,11 +337,10 @@ impl StreamingBody {
             .map(|_| Box::new(xxhash_rust::xxh3::Xxh3::new()));
         Ok(OpenFile {
             segment,
-            file: tokio::fs::File::from_std(file),
+            reader: Reader::Idle(file, BytesMut::new()),
             meta,
             read: 0,
             carry: Vec::new(),
-            read_buffer: BytesMut::new(),
             encode_buffer: BytesMut::new(),
             pending: Bytes::new(),
             frame: FRAME,
@@ -352,6 +348,69 @@ impl StreamingBody {
             hasher,
         })
     }
+}
+
+/// A file's reads, done on tokio's blocking pool straight into the body's own buffer (no copy
+/// through an intermediate one). The buffer's allocation is taken back for the next read once
+/// the connection has let go of the last read's bytes, so a file streams through the same
+/// few hundred KiB however large it is.
+enum Reader {
+    Idle(std::fs::File, BytesMut),
+    Reading(tokio::task::JoinHandle<(std::fs::File, BytesMut, io::Result<usize>)>),
+    Closed,
+}
+
+impl Reader {
+    /// The next up to `want` bytes of the file; empty at its end.
+    fn poll_read(&mut self, want: usize, cx: &mut Context<'_>) -> Poll<io::Result<BytesMut>> {
+        loop {
+            match std::mem::replace(self, Self::Closed) {
+                Self::Idle(mut file, mut buffer) => {
+                    // Here rather than on the blocking thread: a new allocation, when the
+                    // connection still holds the old one, then comes from this thread's
+                    // allocator arena rather than one per blocking thread.
+                    buffer.clear();
+                    buffer.reserve(want);
+                    *self = Self::Reading(tokio::task::spawn_blocking(move || {
+                        buffer.resize(want, 0);
+                        let read = read_up_to(&mut file, &mut buffer);
+                        buffer.truncate(*read.as_ref().unwrap_or(&0));
+                        (file, buffer, read)
+                    }));
+                }
+                Self::Reading(mut task) => match Pin::new(&mut task).poll(cx) {
+                    Poll::Pending => {
+                        *self = Self::Reading(task);
+                        return Poll::Pending;
+                    }
+                    Poll::Ready(Err(e)) => return Poll::Ready(Err(io::Error::other(e))),
+                    Poll::Ready(Ok((file, mut buffer, read))) => {
+                        let chunk = buffer.split();
+                        *self = Self::Idle(file, buffer);
+                        return Poll::Ready(read.map(|_| chunk));
+                    }
+                },
+                Self::Closed => {
+                    return Poll::Ready(Err(io::Error::other("the file was already closed")));
+                }
+            }
+        }
+    }
+}
+
+/// Fills `buffer` from `file` as far as the file goes; returns the bytes read.
+fn read_up_to(file: &mut std::fs::File, buffer: &mut [u8]) -> io::Result<usize> {
+    use std::io::Read as _;
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// What a file segment produced on one poll.
@@ -380,25 +439,17 @@ fn poll_file(open: &mut OpenFile, cx: &mut Context<'_>, progress: &ProgressFn) -
             return Poll::Ready(Step::Data(Bytes::from(tail)));
         }
         let want = usize::try_from(left).map_or(CHUNK, |l| l.min(CHUNK));
-        // Read into uninitialised capacity (no zero-filling), reclaiming the buffer when the
-        // connection has dropped every frame of the previous read.
-        open.read_buffer.reserve(want);
-        let n = match tokio_util::io::poll_read_buf(
-            Pin::new(&mut open.file),
-            cx,
-            &mut (&mut open.read_buffer).limit(want),
-        ) {
+        let chunk = match open.reader.poll_read(want, cx) {
             Poll::Pending => return Poll::Pending,
             Poll::Ready(Err(e)) => return Poll::Ready(Step::Failed(io_phrase(&e))),
-            Poll::Ready(Ok(n)) => n,
+            Poll::Ready(Ok(chunk)) => chunk,
         };
-        if n == 0 {
+        if chunk.is_empty() {
             return Poll::Ready(Step::Failed(
                 "it got shorter while it was being sent".to_owned(),
             ));
         }
-        open.read += n as u64;
-        let chunk = open.read_buffer.split();
+        open.read += chunk.len() as u64;
         if let Some(hasher) = open.hasher.as_mut() {
             hasher.update(&chunk);
         }
