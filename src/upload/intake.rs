@@ -160,7 +160,7 @@ fn decide(
                 b.candidate_id == candidate && b.connection.same_account(connection)
             })
     };
-    let matches: Vec<&FileEntry> = state.files.iter().filter(same).collect();
+    let matches: Vec<&FileEntry> = state.files_at(&stat.path).filter(same).collect();
     let name = &stat.spec.name;
     // An unfinished (or unresolved) earlier job for this very file is taken over, never
     // duplicated.

@@ -252,11 +252,22 @@ pub struct JournalState {
     /// Files in the order they were queued.
     pub files: Vec<FileEntry>,
     index: HashMap<FileId, usize>,
+    /// Positions in `files` by path, so deciding about a file does not scan the whole history.
+    by_path: HashMap<PathBuf, Vec<usize>>,
     /// Lines that could not be read (a torn last write after a crash).
     pub unreadable_lines: usize,
 }
 
 impl JournalState {
+    /// Every entry for `path`, in the order they were queued.
+    pub fn files_at<'a>(&'a self, path: &Path) -> impl Iterator<Item = &'a FileEntry> + 'a {
+        self.by_path
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.files.get(i))
+    }
+
     /// A file by id.
     #[must_use]
     pub fn file(&self, id: &FileId) -> Option<&FileEntry> {
@@ -369,6 +380,10 @@ impl JournalState {
             return;
         };
         self.index.insert(file.clone(), self.files.len());
+        self.by_path
+            .entry(path.clone())
+            .or_default()
+            .push(self.files.len());
         self.files.push(FileEntry {
             file,
             batch,
@@ -669,6 +684,41 @@ mod tests {
         assert!(entry.in_flight && entry.end.is_none());
         assert_eq!(entry.owner, j.owner());
         assert_eq!(state.unreadable_lines, 1);
+    }
+
+    #[test]
+    fn entries_are_found_by_path_in_queue_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path()).unwrap();
+        let first = FileId::new();
+        let second = FileId::new();
+        queue(&j, &BatchId::new(), &first);
+        let other = FileId::new();
+        j.append(&Record::File {
+            file: other.clone(),
+            batch: BatchId::new(),
+            path: "/tmp/y.pdf".into(),
+            name: "y.pdf".into(),
+            size: 3,
+            mtime: None,
+            content_type: "application/pdf".into(),
+            attachment_type: "CV".into(),
+            remote_id: None,
+        })
+        .unwrap();
+        queue(&j, &BatchId::new(), &second);
+        let state = j.read().unwrap();
+        let at_x: Vec<&FileId> = state
+            .files_at(Path::new("/tmp/x.pdf"))
+            .map(|f| &f.file)
+            .collect();
+        assert_eq!(at_x, [&first, &second]);
+        let at_y: Vec<&FileId> = state
+            .files_at(Path::new("/tmp/y.pdf"))
+            .map(|f| &f.file)
+            .collect();
+        assert_eq!(at_y, [&other]);
+        assert_eq!(state.files_at(Path::new("/tmp/z.pdf")).count(), 0);
     }
 
     #[test]
