@@ -206,6 +206,8 @@ fn a_429_and_a_failure_are_shown_with_their_messages_and_retry_works() {
             .iter()
             .any(|r| r.name == "second.pdf" && r.state == FileState::Done)
     });
+    // The batch had ended, so the retry's own end is announced.
+    gui.until_shown("Retried second.pdf: uploaded");
     let stored = gui
         .app()
         .sandbox

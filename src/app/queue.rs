@@ -1,7 +1,7 @@
 //! The upload queue as the app shows it: engine events folded into one row per file, batch
 //! totals, and the controls (cancel, retry, pause/resume, mark as uploaded).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -117,8 +117,12 @@ pub struct State {
     pub interrupted: Option<usize>,
     /// Systems that asked to slow down, with the time (egui) they resume.
     pub lane_pauses: Vec<(String, f64)>,
-    /// How the last batch ended ("2 uploaded, 1 failed"), shown until the next one ends.
+    /// How the last batch or hand retry ended ("Last batch: 2 uploaded, 1 failed"), shown until
+    /// the next one ends.
     pub last_summary: Option<String>,
+    /// Files retried by hand after their batch ended: no batch summary will follow, so their
+    /// own end is announced.
+    retried: HashSet<FileId>,
 }
 
 impl State {
@@ -157,6 +161,38 @@ impl State {
     #[must_use]
     pub fn has_unfinished(&self) -> bool {
         self.rows.iter().any(|r| !r.state.is_final())
+    }
+
+    /// Notes a hand retry of `file`, so its end is announced when no batch summary will be.
+    pub fn retrying(&mut self, file: &FileId) {
+        let batch_running = self
+            .index
+            .get(file)
+            .and_then(|&i| self.rows.get(i))
+            .is_some_and(|row| self.active.contains(&row.batch));
+        if !batch_running {
+            self.retried.insert(file.clone());
+        }
+    }
+
+    /// The end of a hand retry: a sentence for a toast (and whether it went wrong), or nothing
+    /// for a cancel, which the user did themselves.
+    fn retry_ended(&mut self, file: &FileId) -> Option<(String, bool)> {
+        let row = self.row_mut(file)?;
+        let (word, bad) = match row.state {
+            FileState::Done => ("uploaded", false),
+            FileState::Skipped => ("skipped", false),
+            FileState::Failed => ("failed again", true),
+            FileState::OutcomeUnknown => ("outcome unknown again", true),
+            _ => return None,
+        };
+        let line = format!("{}: {word}", row.name);
+        let sentence = match &row.message {
+            Some(message) if bad => format!("{line}. {message}"),
+            _ => format!("{line}."),
+        };
+        self.last_summary = Some(format!("Retried {line}"));
+        Some((sentence, bad))
     }
 
     /// Folds one engine event in; returns a sentence for a toast when a batch ends.
@@ -209,6 +245,9 @@ impl State {
                         row.eta = None;
                     }
                 }
+                if state.is_final() && self.retried.remove(&file) {
+                    return self.retry_ended(&file);
+                }
             }
             UploadEvent::Progress {
                 file,
@@ -243,7 +282,7 @@ impl State {
             UploadEvent::BatchFinished { batch, summary } => {
                 self.active.retain(|b| b != &batch);
                 let failed = summary.failed + summary.unknown > 0;
-                self.last_summary = Some(summary.sentence());
+                self.last_summary = Some(format!("Last batch: {}", summary.sentence()));
                 return Some((summary.sentence(), failed));
             }
             UploadEvent::LanePaused { connection, delay } => {
@@ -326,7 +365,10 @@ impl App {
                 engine.resume();
                 self.queue.paused = false;
             }
-            Command::Retry(file) => engine.retry(&file),
+            Command::Retry(file) => {
+                self.queue.retrying(&file);
+                engine.retry(&file);
+            }
             Command::MarkUploaded(file) => engine.mark_uploaded(&file),
             Command::ClearFinished => self.queue.clear_finished(),
             Command::ResumeInterrupted => self.resume_interrupted(),

@@ -151,7 +151,7 @@ fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
             commands.push(Q::ClearFinished);
         }
         if let Some(summary) = &app.queue.last_summary {
-            ui.label(format!("Last batch: {summary}"));
+            ui.label(summary);
         }
         for (connection, _) in &app.queue.lane_pauses {
             style::warn_text(ui, format!("{connection} asked to slow down: waiting"));
