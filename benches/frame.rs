@@ -124,6 +124,7 @@ fn fill(app: &mut App) {
                 name,
                 size: 1_000_000,
                 attachment_type: "CV".into(),
+                attachment_label: "CV".into(),
                 candidate_id: "cand-000001".into(),
                 candidate_name: Some("Priya Nowak".into()),
                 connection: "Spott".into(),

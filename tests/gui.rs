@@ -129,6 +129,8 @@ fn first_run_sandbox_search_drop_check_change_type_upload() {
     });
     gui.until_shown("Last batch: 2 uploaded");
     assert!(gui.harness.query_all_by_label("done").count() >= 2);
+    // The queue names the type as the system labels it, not by its wire value.
+    gui.until_shown(&format!("{name} \u{b7} Offer"));
 
     let stored = gui
         .app()

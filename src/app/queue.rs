@@ -23,8 +23,10 @@ pub struct Row {
     pub path: PathBuf,
     /// Size.
     pub size: u64,
-    /// The system's attachment type.
+    /// The system's attachment type (its wire value).
     pub attachment_type: String,
+    /// That type as the system labels it ("Cover letter"), which the queue shows.
+    pub attachment_label: String,
     /// The candidate ("Jane Doe" or the id).
     pub candidate: String,
     /// The account ("Spott (Acme)").
@@ -205,6 +207,7 @@ impl State {
                 path,
                 size,
                 attachment_type,
+                attachment_label,
                 candidate_id,
                 candidate_name,
                 connection,
@@ -215,6 +218,7 @@ impl State {
                 path,
                 size,
                 attachment_type,
+                attachment_label,
                 candidate: candidate_name.unwrap_or(candidate_id),
                 connection,
                 state: FileState::Queued,

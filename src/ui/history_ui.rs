@@ -109,8 +109,12 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                 });
                 row.col(|ui| {
                     ui.add(
-                        egui::Label::new(format!("{} \u{b7} {}", e.connection, e.attachment_type))
-                            .truncate(),
+                        egui::Label::new(format!(
+                            "{} \u{b7} {}",
+                            e.connection,
+                            e.attachment_label()
+                        ))
+                        .truncate(),
                     );
                 });
                 row.col(|ui| {

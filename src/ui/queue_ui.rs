@@ -77,7 +77,7 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
                     ui.add(
                         egui::Label::new(format!(
                             "{} \u{b7} {}",
-                            row.candidate, row.attachment_type
+                            row.candidate, row.attachment_label
                         ))
                         .truncate(),
                     )

@@ -25,8 +25,10 @@ pub enum UploadEvent {
         path: PathBuf,
         /// Size in bytes.
         size: u64,
-        /// The system's attachment type.
+        /// The system's attachment type (its wire value).
         attachment_type: String,
+        /// What the app calls that type ("Cover letter"): the system's own label.
+        attachment_label: String,
         /// The candidate's id.
         candidate_id: String,
         /// The candidate's name, when known.

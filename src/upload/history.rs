@@ -38,6 +38,18 @@ pub struct HistoryEntry {
     pub message: Option<String>,
 }
 
+impl HistoryEntry {
+    /// The attachment type as the system labels it ("Cover letter"); the wire value when the
+    /// system no longer lists it.
+    #[must_use]
+    pub fn attachment_label(&self) -> &str {
+        self.system
+            .profile()
+            .attachment_type(&self.attachment_type)
+            .map_or(self.attachment_type.as_str(), |t| t.label)
+    }
+}
+
 /// Finished jobs, newest first.
 #[must_use]
 pub fn entries(state: &JournalState) -> Vec<HistoryEntry> {
@@ -108,4 +120,43 @@ pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), cs
     }
     csv.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(system: ProviderId, attachment_type: &str) -> HistoryEntry {
+        HistoryEntry {
+            at: "2026-11-22T10:00:00Z".into(),
+            file_name: "letter.pdf".into(),
+            path: "/tmp/letter.pdf".into(),
+            size: 3,
+            sha256: None,
+            system,
+            connection: "Kombo".into(),
+            candidate_id: "c1".into(),
+            candidate_name: None,
+            attachment_type: attachment_type.into(),
+            remote_id: None,
+            outcome: Outcome::Uploaded,
+            message: None,
+        }
+    }
+
+    #[test]
+    fn the_type_is_shown_by_the_systems_label_and_unknown_ones_by_their_wire_value() {
+        assert_eq!(
+            entry(ProviderId::Kombo, "COVER_LETTER").attachment_label(),
+            "Cover letter"
+        );
+        assert_eq!(
+            entry(ProviderId::Spott, "OFFER").attachment_label(),
+            "Offer"
+        );
+        assert_eq!(
+            entry(ProviderId::Kombo, "RETIRED_TYPE").attachment_label(),
+            "RETIRED_TYPE"
+        );
+    }
 }

@@ -565,6 +565,12 @@ async fn register_batch(
                 path: job.path.clone(),
                 size: job.size,
                 attachment_type: job.attachment_type.clone(),
+                attachment_label: ctx
+                    .connection_ref
+                    .provider
+                    .profile()
+                    .attachment_type(&job.attachment_type)
+                    .map_or_else(|| job.attachment_type.clone(), |t| t.label.to_owned()),
                 candidate_id: ctx.target.candidate_id.clone(),
                 candidate_name: ctx.candidate_name.clone(),
                 connection: ctx.connection_ref.label(),
