@@ -134,7 +134,7 @@ impl App {
 
     /// Reads the journal's history in the background.
     pub(super) fn load_history(&mut self) {
-        let path = self.journal_dir.join("journal.jsonl");
+        let path = crate::upload::journal::path_in(&self.journal_dir);
         self.history.loading = true;
         self.history.request += 1;
         let request = self.history.request;

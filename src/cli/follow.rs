@@ -231,11 +231,9 @@ pub async fn follow(
     while !batches.is_empty() {
         let Some(event) = events.recv().await else {
             follower.abandoned();
-            if follower.tally.failed == 0 {
-                // Not even one file was announced.
-                follower.tally.failed = 1;
-                eprintln!("atsdrop: the upload engine stopped before the upload finished.");
-            }
+            eprintln!("atsdrop: the upload engine stopped before the upload finished.");
+            // Even when not one file had been announced, the run did not finish.
+            follower.tally.failed = follower.tally.failed.max(1);
             break;
         };
         if let UploadEvent::BatchFinished { batch, .. } = &event {

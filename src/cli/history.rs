@@ -11,7 +11,7 @@ use super::connect::journal_dir;
 
 /// Runs `atsdrop history`.
 pub fn run(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
-    let entries = history::read(&journal_dir()?.join("journal.jsonl"))?;
+    let entries = history::read(&atsdrop::upload::journal::path_in(&journal_dir()?))?;
     let mut out = std::io::stdout().lock();
     if args.csv {
         history::write_csv(&entries, &mut out)?;

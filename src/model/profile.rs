@@ -114,6 +114,13 @@ impl ProviderProfile {
         }
     }
 
+    /// What the app calls the type with this wire value ("Cover letter"); the wire value itself
+    /// when the system does not list it (any more).
+    #[must_use]
+    pub fn attachment_label<'a>(&self, wire: &'a str) -> &'a str {
+        self.attachment_type(wire).map_or(wire, |t| t.label)
+    }
+
     /// Finds a type by its wire value, case-insensitively (as `--type` takes it).
     #[must_use]
     pub fn attachment_type(&self, wire: &str) -> Option<&'static AttachmentType> {

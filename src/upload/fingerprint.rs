@@ -36,23 +36,18 @@ pub fn fingerprints(path: &Path) -> io::Result<Fingerprints> {
     let mut xxh = xxhash_rust::xxh3::Xxh3::new();
     let mut buffer = vec![0u8; 256 * 1024];
     loop {
-        let n = file.read(&mut buffer)?;
-        if n == 0 {
-            break;
+        match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                sha.update(&buffer[..n]);
+                xxh.update(&buffer[..n]);
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
-        sha.update(&buffer[..n]);
-        xxh.update(&buffer[..n]);
     }
-    let sha256 = sha
-        .finalize()
-        .iter()
-        .fold(String::with_capacity(64), |mut s, b| {
-            use std::fmt::Write;
-            let _ = write!(s, "{b:02x}");
-            s
-        });
     Ok(Fingerprints {
-        sha256,
+        sha256: crate::inspect::to_hex(&sha.finalize()),
         xxh3: xxh.digest128(),
     })
 }

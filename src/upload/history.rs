@@ -45,8 +45,7 @@ impl HistoryEntry {
     pub fn attachment_label(&self) -> &str {
         self.system
             .profile()
-            .attachment_type(&self.attachment_type)
-            .map_or(self.attachment_type.as_str(), |t| t.label)
+            .attachment_label(&self.attachment_type)
     }
 }
 

@@ -569,8 +569,8 @@ async fn register_batch(
                     .connection_ref
                     .provider
                     .profile()
-                    .attachment_type(&job.attachment_type)
-                    .map_or_else(|| job.attachment_type.clone(), |t| t.label.to_owned()),
+                    .attachment_label(&job.attachment_type)
+                    .to_owned(),
                 candidate_id: ctx.target.candidate_id.clone(),
                 candidate_name: ctx.candidate_name.clone(),
                 connection: ctx.connection_ref.label(),

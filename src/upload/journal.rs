@@ -432,12 +432,18 @@ pub struct Journal {
     _owner_lock: File,
 }
 
+/// Where the journal file lives in the data directory `dir`.
+#[must_use]
+pub fn path_in(dir: &Path) -> PathBuf {
+    dir.join("journal.jsonl")
+}
+
 impl Journal {
     /// Opens (creating) the journal in `dir` and registers this process as a live owner.
     pub fn open(dir: &Path) -> Result<Self, JournalError> {
         let owners = dir.join("owners");
         fs::create_dir_all(&owners).map_err(io_err(&owners))?;
-        let path = dir.join("journal.jsonl");
+        let path = path_in(dir);
         let file = OpenOptions::new()
             .create(true)
             .append(true)

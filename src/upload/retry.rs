@@ -74,14 +74,8 @@ pub fn classify(error: &ProviderError) -> Verdict {
         | ProviderError::Timeout {
             body_sent: false, ..
         } => Verdict::Retry,
-        ProviderError::Network {
-            body_sent: true, ..
-        }
-        | ProviderError::Timeout {
-            body_sent: true, ..
-        }
-        // The system answered with success, but atsdrop cannot read what it stored.
-        | ProviderError::InvalidResponse { .. } => Verdict::Unknown,
+        // The body went out without an answer, or a success answer could not be read.
+        e if e.outcome_unknown() => Verdict::Unknown,
         _ => Verdict::Fail,
     }
 }
