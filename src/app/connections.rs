@@ -212,6 +212,44 @@ pub struct State {
     pub epoch: u64,
     /// The last request token handed out (connect attempts, tests, saves).
     requests: u64,
+    /// Keeps background writes of the settings file in order.
+    saves: Arc<SaveOrder>,
+}
+
+/// Orders settings writes made in the background: each carries the number of the save that
+/// asked for it, and one older than what is already on disk is skipped, so the file ends with
+/// the newest settings however the blocking pool schedules the writes.
+#[derive(Debug, Default)]
+struct SaveOrder {
+    asked: std::sync::atomic::AtomicU64,
+    written: std::sync::Mutex<u64>,
+}
+
+impl SaveOrder {
+    /// The number of a new save.
+    fn ask(&self) -> u64 {
+        self.asked
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .saturating_add(1)
+    }
+
+    /// Runs `write` for save `number` unless a newer save already wrote.
+    fn write_if_newest(
+        &self,
+        number: u64,
+        write: impl FnOnce() -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut written = self
+            .written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *written > number {
+            return Ok(());
+        }
+        write()?;
+        *written = number;
+        Ok(())
+    }
 }
 
 /// Which connection, and which of its clients, a background request was made with.
@@ -246,6 +284,7 @@ impl State {
             sandbox_error: None,
             epoch: 0,
             requests: 0,
+            saves: Arc::default(),
         }
     }
 
@@ -874,10 +913,14 @@ impl App {
     pub(super) fn save_settings(&self) {
         let settings = self.connections.settings.clone();
         let path = self.connections.settings_path.clone();
+        let saves = self.connections.saves.clone();
+        let number = saves.ask();
         self.tasks.spawn_blocking(
             move || {
                 TaskResult::Connections(Done::Saved(
-                    settings.save(&path).map_err(|e| e.to_string()),
+                    saves.write_if_newest(number, || {
+                        settings.save(&path).map_err(|e| e.to_string())
+                    }),
                 ))
             },
             || TaskResult::Connections(Done::Saved(Err(crashed("Saving the settings")))),
@@ -944,4 +987,37 @@ async fn connect_entry(source: SecretSource) -> Result<Box<Ready>, String> {
         client,
         limits,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SaveOrder;
+
+    #[test]
+    fn a_settings_write_older_than_the_one_on_disk_is_skipped() {
+        let saves = SaveOrder::default();
+        let (first, second) = (saves.ask(), saves.ask());
+        let mut order = Vec::new();
+        saves
+            .write_if_newest(second, || {
+                order.push(second);
+                Ok(())
+            })
+            .unwrap();
+        saves
+            .write_if_newest(first, || {
+                order.push(first);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(order, [second]);
+        let third = saves.ask();
+        saves
+            .write_if_newest(third, || {
+                order.push(third);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(order, [second, third]);
+    }
 }
