@@ -255,6 +255,17 @@ fn cancel_stops_a_file_mid_upload() {
     gui.until("the state column says cancelled", |h| {
         h.query_by_label("cancelled").is_some()
     });
+    // Only once the system is done with the request it held can "nothing stored" mean that
+    // the cancel cut the upload short.
+    gui.until("the system finished with the held upload", |h| {
+        h.state()
+            .sandbox
+            .as_ref()
+            .unwrap()
+            .received()
+            .iter()
+            .any(|r| r.method == "POST" && r.path.ends_with("/attachments/temporary"))
+    });
     assert!(
         gui.app()
             .sandbox
