@@ -5,8 +5,8 @@
 #   scripts/screenshot.sh [OUT_DIR]          # default target/screenshots; needs a built binary
 #   ATSDROP_BIN=target/release/atsdrop scripts/screenshot.sh
 #
-# Needs: xvfb, xdotool, imagemagick (import), python3-xlib (for ../shared/tools/xdnd_drop.py or
-# scripts/xdnd_drop.py). On Debian: apt-get install -y xvfb xauth xdotool imagemagick python3-xlib
+# Needs: xvfb, xdotool, imagemagick (import), python3-xlib (for scripts/xdnd_drop.py, which
+# drops the files the way a file manager does). On Debian: apt-get install -y xvfb xauth xdotool imagemagick python3-xlib
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/screenshots}
@@ -26,8 +26,7 @@ export DISPLAY=$display XDG_RUNTIME_DIR=$work/run DBUS_SESSION_BUS_ADDRESS=disab
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-dropper=../shared/tools/xdnd_drop.py
-[ -f "$dropper" ] || dropper=scripts/xdnd_drop.py
+dropper=scripts/xdnd_drop.py
 
 # Sample files: a CV, a letter, a photo, and two that are refused (text for Spott, a program).
 mkdir -p "$work/files"
