@@ -131,6 +131,8 @@ fn first_run_sandbox_search_drop_check_change_type_upload() {
     assert!(gui.harness.query_all_by_label("done").count() >= 2);
     // The queue names the type as the system labels it, not by its wire value.
     gui.until_shown(&format!("{name} \u{b7} Offer"));
+    // So does the list of what is already on the candidate, refreshed after the batch.
+    gui.until_shown("Offer \u{b7} ");
 
     let stored = gui
         .app()

@@ -187,7 +187,8 @@ fn recent_ui(ui: &mut egui::Ui, app: &mut App, connection: &str) {
 }
 
 fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
-    let can_delete = app.profile().can_delete_attachments;
+    let profile = app.profile();
+    let can_delete = profile.can_delete_attachments;
     ui.horizontal(|ui| {
         style::section(ui, "Already on this candidate");
         if app.picker.attachments.loading {
@@ -220,7 +221,9 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
                     ui.vertical(|ui| {
                         ui.label(&a.name);
                         let details: Vec<String> = [
-                            a.attachment_type.clone(),
+                            a.attachment_type
+                                .as_deref()
+                                .map(|t| profile.attachment_label(t).to_owned()),
                             a.size.map(human_bytes),
                             a.created_at
                                 .as_deref()
