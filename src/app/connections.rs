@@ -890,7 +890,9 @@ impl App {
             self.connection_changed();
         }
         self.connections.form = None;
-        if let Some(store) = self.store_for(&profile) {
+        let store = self.store_for(&profile);
+        let deleting = store.is_some();
+        if let Some(store) = store {
             let account = profile.id.clone();
             self.tasks.spawn(
                 async move {
@@ -903,10 +905,18 @@ impl App {
             );
         }
         self.save_settings();
-        self.toasts.info(format!(
-            "Removed the connection \u{201c}{}\u{201d} and its stored secret.",
-            profile.name
-        ));
+        self.toasts.info(if deleting {
+            format!(
+                "Removed the connection \u{201c}{}\u{201d} and its stored secret.",
+                profile.name
+            )
+        } else {
+            format!(
+                "Removed the connection \u{201c}{}\u{201d}; its secret stays in the OS keyring, \
+                 which atsdrop cannot reach right now.",
+                profile.name
+            )
+        });
     }
 
     /// Writes settings in the background.
