@@ -20,8 +20,6 @@ pub struct State {
     pub error: Option<String>,
     /// Filter text (candidate or file).
     pub filter: String,
-    /// The last export's result.
-    pub exported: Option<Result<PathBuf, String>>,
 }
 
 impl State {
@@ -123,11 +121,9 @@ impl App {
             Done::Exported(Ok(Some(path))) => {
                 self.toasts
                     .success(format!("History exported to {}.", path.display()));
-                self.history.exported = Some(Ok(path));
             }
             Done::Exported(Err(e)) => {
                 self.toasts.error(e.clone());
-                self.history.exported = Some(Err(e));
             }
         }
     }

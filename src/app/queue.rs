@@ -47,19 +47,6 @@ pub struct Row {
     pub eta: Option<Duration>,
 }
 
-/// A batch's totals.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Totals {
-    /// Bytes sent.
-    pub sent: u64,
-    /// Bytes in all.
-    pub total: u64,
-    /// Speed.
-    pub speed: Option<f64>,
-    /// Time left.
-    pub eta: Option<Duration>,
-}
-
 /// How far the unfinished batches are: only files that arrived count as uploaded; failures
 /// and unknown outcomes are counted apart and their bytes are not counted as sent.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -109,8 +96,6 @@ pub struct State {
     /// Files, in queue order.
     pub rows: Vec<Row>,
     index: HashMap<FileId, usize>,
-    /// Totals per batch.
-    pub batches: HashMap<BatchId, Totals>,
     /// Batches submitted whose files are not all final yet.
     pub active: Vec<BatchId>,
     /// The queue is paused.
@@ -266,23 +251,8 @@ impl State {
                     row.eta = eta;
                 }
             }
-            UploadEvent::BatchProgress {
-                batch,
-                sent,
-                total,
-                speed,
-                eta,
-            } => {
-                self.batches.insert(
-                    batch,
-                    Totals {
-                        sent,
-                        total,
-                        speed,
-                        eta,
-                    },
-                );
-            }
+            // The total bar is summed from the rows: only files that arrived count as uploaded.
+            UploadEvent::BatchProgress { .. } => {}
             UploadEvent::BatchFinished { batch, summary } => {
                 self.active.retain(|b| b != &batch);
                 let failed = summary.failed + summary.unknown > 0;

@@ -111,12 +111,6 @@ impl Tasks {
     pub fn running(&self) -> usize {
         self.running.get()
     }
-
-    /// The runtime the work runs on.
-    #[must_use]
-    pub fn runtime(&self) -> &tokio::runtime::Handle {
-        &self.runtime
-    }
 }
 
 /// Sends results from long-running background work.

@@ -5,7 +5,7 @@ use crate::app::{App, Command, Tab, staging};
 
 /// Turns this frame's raw input into commands.
 pub fn handle_input(ctx: &egui::Context, app: &mut App) {
-    let (dropped, hovering, events, typing) = ctx.input(|i| {
+    let (dropped, hovering, events) = ctx.input(|i| {
         (
             i.raw
                 .dropped_files
@@ -15,10 +15,9 @@ pub fn handle_input(ctx: &egui::Context, app: &mut App) {
                 .collect::<Vec<_>>(),
             i.raw.hovered_files.len(),
             i.events.clone(),
-            false,
         )
     });
-    let typing = typing || ctx.egui_wants_keyboard_input();
+    let typing = ctx.egui_wants_keyboard_input();
     app.staging.hovering = hovering;
     if !dropped.is_empty() {
         app.tab = Tab::Upload;
