@@ -836,3 +836,56 @@ fn a_connected_account_hands_its_client_to_the_engine_for_retries() {
         &engine_client
     ));
 }
+
+#[test]
+fn a_file_already_on_the_candidate_is_flagged_and_skipped_unless_sent_anyway() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (candidate, name) = choose_candidate(&mut gui, 214);
+    let files = tempfile::tempdir().unwrap();
+    let cv = write(files.path(), "cv again.pdf", &pdf_bytes(7_000));
+    gui.drop_files(std::slice::from_ref(&cv));
+    gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.click(&format!("Upload 1 to {name}"));
+    gui.until_shown("Last batch: 1 uploaded");
+
+    // The same file again: the candidate already has it (and the history says it was sent).
+    gui.drop_files(&[cv]);
+    gui.until("flagged as a duplicate", |h| {
+        h.state().staging.rows.iter().any(|r| {
+            r.duplicate
+                .as_deref()
+                .is_some_and(|d| d.contains("cv again.pdf is already on this candidate"))
+        })
+    });
+    gui.until_shown("1 duplicate(s) will be skipped");
+    let stored = |gui: &Gui| {
+        gui.app()
+            .sandbox
+            .as_ref()
+            .unwrap()
+            .store()
+            .attachments(ProviderId::Spott, Some(&candidate))
+            .iter()
+            .filter(|a| a.file_name == "cv again.pdf")
+            .count()
+    };
+    assert_eq!(stored(&gui), 1);
+
+    // The recruiter decides to send it anyway: a second copy arrives.
+    gui.click("Upload anyway");
+    gui.until("no longer skipped", |h| {
+        h.state().staging.duplicates_skipped() == 0
+    });
+    gui.click(&format!("Upload 1 to {name}"));
+    gui.until("the second copy arrived", |h| {
+        h.state()
+            .queue
+            .rows
+            .iter()
+            .filter(|r| r.state == FileState::Done)
+            .count()
+            == 2
+    });
+    assert_eq!(stored(&gui), 2);
+}

@@ -106,7 +106,7 @@ pub enum Command {
         /// The system's wire value.
         wire: &'static str,
     },
-    /// Select a row (adding to the selection with Ctrl, or a range with Shift).
+    /// Select a row (adding to the selection with Ctrl).
     Select {
         /// The row.
         row: u64,
@@ -293,17 +293,24 @@ impl App {
         let existing = &self.picker.attachments.list;
         let candidate = self.picker.selected.as_ref().map(|c| c.id.clone());
         let provider = self.connections.selected_entry().map(|e| e.provider);
+        // What was sent to this candidate, by name and size, newest first: one pass over the
+        // history rather than one per row.
+        let mut sent: std::collections::HashMap<
+            (&str, u64),
+            &crate::upload::history::HistoryEntry,
+        > = std::collections::HashMap::new();
+        for h in self.history.entries.iter().filter(|h| {
+            Some(&h.candidate_id) == candidate.as_ref()
+                && Some(h.system) == provider
+                && h.outcome.delivered()
+        }) {
+            sent.entry((h.file_name.as_str(), h.size)).or_insert(h);
+        }
         for row in &mut self.staging.rows {
             let on_candidate = existing
                 .iter()
                 .find(|a| a.name == row.facts.name && a.size.is_none_or(|s| s == row.facts.size));
-            let sent_before = self.history.entries.iter().find(|h| {
-                Some(&h.candidate_id) == candidate.as_ref()
-                    && Some(h.system) == provider
-                    && h.outcome.delivered()
-                    && h.file_name == row.facts.name
-                    && h.size == row.facts.size
-            });
+            let sent_before = sent.get(&(row.facts.name.as_str(), row.facts.size));
             row.duplicate = match (on_candidate, sent_before) {
                 (Some(a), _) => Some(format!(
                     "{} is already on this candidate{}.",
