@@ -16,6 +16,14 @@ use crate::providers::{AtsClient, ProgressFn, ProviderError, UploadFile, UploadO
 /// A snapshot of what the job needs, taken from the shared state. What the journal and a later
 /// retry must know (attempts, the baseline count, whether an attempt may have arrived) is
 /// written back to the job as it changes.
+impl Work {
+    /// Whether every byte of the file went out in the current attempt.
+    fn body_out(&self) -> bool {
+        let sent = self.sent.load(Ordering::Relaxed);
+        sent > 0 && sent >= self.file.size
+    }
+}
+
 struct Work {
     id: FileId,
     ctx: Arc<BatchCtx>,
@@ -83,8 +91,7 @@ pub(crate) async fn run(shared: Arc<Shared>, id: FileId) {
 /// The end of a cancelled job. If its body had gone out and no answer came (or atsdrop was
 /// checking whether it arrived), the job remembers to check before it is sent again.
 fn cancelled(shared: &Shared, work: &Work) -> End {
-    let sent = work.sent.load(Ordering::Relaxed);
-    let body_out = sent > 0 && sent >= work.file.size;
+    let body_out = work.body_out();
     let mut unsettled = false;
     shared.update_job(&work.id, |job| {
         job.verify_first |= job.sending && body_out;
@@ -326,8 +333,12 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
 /// What a failed attempt means for this system.
 fn verdict(work: &Work, error: &ProviderError) -> Verdict {
     let idempotency = work.ctx.connection_ref.provider.profile().idempotency;
-    let sent = work.sent.load(Ordering::Relaxed);
-    let body_out = sent > 0 && sent >= work.file.size;
+    verdict_for(idempotency, work.body_out(), error)
+}
+
+/// [`verdict`] from what it depends on: how the system makes a repeat safe, and whether the
+/// whole file went out.
+fn verdict_for(idempotency: Idempotency, body_out: bool, error: &ProviderError) -> Verdict {
     match error {
         // With an idempotency key, a 409 means the system is still processing the same key:
         // asking again later returns its answer.
@@ -559,4 +570,62 @@ fn set_fingerprints(shared: &Shared, id: &FileId, prints: &fingerprint::Fingerpr
         job.sha256 = Some(prints.sha256.clone());
         job.fingerprint = Some(prints.xxh3);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ProviderId;
+
+    fn gateway(status: u16) -> ProviderError {
+        ProviderError::Server {
+            system: ProviderId::Kombo,
+            status,
+            message: None,
+        }
+    }
+
+    #[test]
+    fn a_gateway_error_after_the_whole_body_is_unknown_only_without_a_key_or_upsert() {
+        for status in [502, 504] {
+            assert_eq!(
+                verdict_for(Idempotency::None, true, &gateway(status)),
+                Verdict::Unknown
+            );
+            assert_eq!(
+                verdict_for(Idempotency::None, false, &gateway(status)),
+                Verdict::Retry
+            );
+            assert_eq!(
+                verdict_for(Idempotency::Key, true, &gateway(status)),
+                Verdict::Retry
+            );
+            assert_eq!(
+                verdict_for(Idempotency::Upsert, true, &gateway(status)),
+                Verdict::Retry
+            );
+        }
+        assert_eq!(
+            verdict_for(Idempotency::None, true, &gateway(503)),
+            Verdict::Retry
+        );
+    }
+
+    #[test]
+    fn a_409_is_retried_only_under_an_idempotency_key() {
+        let conflict = ProviderError::Rejected {
+            system: ProviderId::Truto,
+            status: 409,
+            code: None,
+            message: "still processing".into(),
+        };
+        assert_eq!(
+            verdict_for(Idempotency::Key, true, &conflict),
+            Verdict::Retry
+        );
+        assert_eq!(
+            verdict_for(Idempotency::None, true, &conflict),
+            Verdict::Fail
+        );
+    }
 }
