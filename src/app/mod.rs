@@ -6,6 +6,7 @@
 //! (background results), plus an `impl App` block applying them: [`connections`], [`picker`],
 //! [`staging`], [`queue`], [`history`].
 
+mod connection_form;
 pub mod connections;
 pub mod history;
 pub mod picker;
