@@ -53,13 +53,7 @@ fn choose_candidate(gui: &mut Gui, index: usize) -> (String, String) {
 }
 
 fn queue_state(gui: &Gui, name: &str) -> Option<FileState> {
-    gui.app()
-        .queue
-        .rows
-        .iter()
-        .rev()
-        .find(|r| r.name == name)
-        .map(|r| r.state)
+    queue_state_of(&gui.harness, name)
 }
 
 #[test]
@@ -281,6 +275,7 @@ fn cancel_stops_a_file_mid_upload() {
     assert_eq!(queue_state(&gui, "big.pdf"), Some(FileState::Cancelled));
 }
 
+/// The state of the newest queue row for `name`.
 fn queue_state_of(
     h: &egui_kittest::Harness<'static, atsdrop::app::App>,
     name: &str,

@@ -79,14 +79,7 @@ impl Gui {
 
     /// The app on a fresh machine whose desktop uses `theme` (the app follows it by default).
     pub fn start_themed(theme: egui::Theme) -> Self {
-        let store = Arc::new(MemoryStore::new());
-        Self::start_full(
-            tempfile::tempdir().unwrap(),
-            Settings::default(),
-            store.clone(),
-            store,
-            theme,
-        )
+        Self::start_with_theme(Settings::default(), theme)
     }
 
     /// `credentials` is the app's store; `store` is where its secrets end up (the same store,
