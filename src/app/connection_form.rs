@@ -1,9 +1,7 @@
 //! The add/edit connection form and its save flow: testing the form's connection, storing its
 //! secret off the UI thread, and putting the profile into the settings.
 
-use std::sync::Arc;
-
-use crate::credentials::{self, CredentialError, CredentialStore};
+use crate::credentials::{self, CredentialError};
 use crate::model::{ProviderId, Secret};
 use crate::providers;
 use crate::settings::{ConnectionProfile, ProfileProblem, SecretStorage};
@@ -276,26 +274,19 @@ impl App {
         profile: ConnectionProfile,
         secret: Secret,
     ) {
-        let store: Arc<dyn CredentialStore> = match profile.secret_storage {
-            SecretStorage::ThisRunOnly => self.connections.session.clone(),
-            SecretStorage::Keyring => {
-                if let Some(store) = &self.connections.store {
-                    Arc::clone(store)
-                } else {
-                    let problem = self
-                        .connections
-                        .store_problem
-                        .clone()
-                        .unwrap_or_else(|| CredentialError::NoKeyring.to_string());
-                    self.secret_stored(
-                        request,
-                        editing,
-                        profile,
-                        Err(CredentialError::Platform(problem)),
-                    );
-                    return;
-                }
-            }
+        let Some(store) = self.store_for(&profile) else {
+            let problem = self
+                .connections
+                .store_problem
+                .clone()
+                .unwrap_or_else(|| CredentialError::NoKeyring.to_string());
+            self.secret_stored(
+                request,
+                editing,
+                profile,
+                Err(CredentialError::Platform(problem)),
+            );
+            return;
         };
         let fallback = profile.clone();
         self.tasks.spawn(

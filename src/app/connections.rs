@@ -442,20 +442,18 @@ impl App {
         let secret_source = match &entry.kind {
             EntryKind::Sandbox(connection) => SecretSource::Known(connection.clone()),
             EntryKind::Saved(profile) => {
-                let store: Option<Arc<dyn CredentialStore>> = match profile.secret_storage {
-                    SecretStorage::ThisRunOnly => Some(self.connections.session.clone()),
-                    SecretStorage::Keyring => match &self.connections.store {
-                        Some(store) => Some(Arc::clone(store)),
-                        None if self.connections.store_problem.is_some() => {
-                            Some(self.connections.session.clone())
-                        }
-                        None => return, // Connected once the store is known.
-                    },
+                // With no keyring at all, the (empty) memory store answers, so the user sees
+                // that the secret is missing; while the keyring is still opening, wait for it.
+                let store = self.store_for(profile).or_else(|| {
+                    self.connections
+                        .store_problem
+                        .is_some()
+                        .then(|| self.connections.session.clone() as Arc<dyn CredentialStore>)
+                });
+                let Some(store) = store else {
+                    return; // Connected once the store is known.
                 };
-                match store {
-                    Some(store) => SecretSource::Store(store, profile.clone()),
-                    None => return,
-                }
+                SecretSource::Store(store, profile.clone())
             }
         };
         let attempt = self.connections.next_request();
@@ -484,6 +482,8 @@ impl App {
         );
     }
 
+    /// The store that holds `profile`'s secret: the memory store for this-run-only secrets,
+    /// the OS keyring once it is open (`None` until then, or when there is none).
     pub(super) fn store_for(
         &self,
         profile: &ConnectionProfile,

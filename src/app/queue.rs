@@ -368,20 +368,18 @@ impl App {
                 _ => None,
             })
             .collect();
-        let store = self.connections.store.clone();
-        let session = self.connections.session.clone();
-        let profiles = self.connections.settings.connections.clone();
+        // Saved connections whose secret store is known (an unopened keyring is skipped).
+        let profiles: Vec<_> = self
+            .connections
+            .settings
+            .connections
+            .iter()
+            .filter_map(|p| self.store_for(p).map(|store| (p.clone(), store)))
+            .collect();
         // Secrets are read here, off the UI thread, before the engine asks for them.
         self.tasks.spawn_blocking(move || {
             let mut resolved = known;
-            for profile in profiles {
-                let store: std::sync::Arc<dyn crate::credentials::CredentialStore> = match profile.secret_storage {
-                    crate::settings::SecretStorage::ThisRunOnly => session.clone(),
-                    crate::settings::SecretStorage::Keyring => match &store {
-                        Some(s) => s.clone(),
-                        None => continue,
-                    },
-                };
+            for (profile, store) in profiles {
                 if let Ok(Some(secret)) = store.get(&profile.id) {
                     let connection = profile.connection(secret);
                     resolved.push((crate::upload::ConnectionRef::of(&connection, Some(profile.id.clone()), None), connection));
