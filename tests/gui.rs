@@ -354,7 +354,7 @@ fn the_connection_form_keeps_its_secret_in_the_credential_store() {
 fn an_interrupted_queue_is_offered_for_resume_and_finished() {
     use atsdrop::settings::{ConnectionProfile, Settings};
     use atsdrop::upload::journal::{Journal, Mtime, Record};
-    use atsdrop::upload::{BatchId, ConnectionRef, FileId};
+    use atsdrop::upload::{BatchId, FileId, Fingerprinter, Source};
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -375,8 +375,10 @@ fn an_interrupted_queue_is_offered_for_resume_and_finished() {
     // unfinished (its owner is gone).
     let mut profile = ConnectionProfile::new("Acme Truto", ProviderId::Truto);
     profile.base_url = emulator.base_url(ProviderId::Truto);
-    profile.integrated_account_id =
-        Some(atsdrop::emulator::credentials::TRUTO_INTEGRATED_ACCOUNT_ID.to_owned());
+    profile.ids.set(
+        "integrated_account_id",
+        atsdrop::emulator::credentials::TRUTO_INTEGRATED_ACCOUNT_ID,
+    );
     let mut settings = Settings::default();
     settings.add_connection(profile.clone()).unwrap();
     let store = Arc::new(atsdrop::credentials::MemoryStore::new());
@@ -401,11 +403,15 @@ fn an_interrupted_queue_is_offered_for_resume_and_finished() {
                     batch: batch.clone(),
                     owner: journal.owner().to_owned(),
                     at: "2026-11-22T10:00:00Z".into(),
-                    connection: ConnectionRef::of(
-                        &connection,
-                        Some(profile.id.clone()),
-                        Some(profile.name.clone()),
-                    ),
+                    connection: Fingerprinter::open(&dir.path().join("journal"))
+                        .unwrap()
+                        .account(
+                            &connection,
+                            Source::Saved {
+                                id: profile.id.clone(),
+                                name: profile.name.clone(),
+                            },
+                        ),
                     candidate_id: candidate.clone(),
                     candidate_name: None,
                     application_id: None,
@@ -546,7 +552,7 @@ fn a_late_connect_from_before_an_edit_does_not_replace_the_new_client() {
     let (runtime, emulator) = emulator();
     let mut profile = ConnectionProfile::new("Acme Kombo", ProviderId::Kombo);
     profile.base_url = emulator.base_url(ProviderId::Kombo);
-    profile.integration_id = Some(KOMBO_INTEGRATION_ID.to_owned());
+    profile.ids.set("integration_id", KOMBO_INTEGRATION_ID);
     let mut settings = Settings::default();
     settings.add_connection(profile.clone()).unwrap();
     let store = Arc::new(atsdrop::credentials::MemoryStore::new());
@@ -584,10 +590,11 @@ fn a_late_connect_from_before_an_edit_does_not_replace_the_new_client() {
         .connections
         .ready()
         .expect("the old key's late refusal replaced the new client");
-    let atsdrop::providers::Credentials::ApiKey(key) = &ready.connection.credentials else {
-        panic!("Kombo connects with an API key");
-    };
-    assert_eq!(key.expose(), KOMBO_API_KEY, "the client uses the new key");
+    assert_eq!(
+        ready.connection.secret.expose(),
+        KOMBO_API_KEY,
+        "the client uses the new key"
+    );
     drop(gui);
     drop(emulator);
     drop(runtime);
@@ -801,7 +808,12 @@ fn a_connected_account_hands_its_client_to_the_engine_for_retries() {
     let mut gui = Gui::start();
     start_sandbox(&mut gui);
     let ready = gui.app().connections.ready().unwrap();
-    let account = atsdrop::upload::ConnectionRef::of(&ready.connection, None, None);
+    let account = gui
+        .app()
+        .engine
+        .as_ref()
+        .unwrap()
+        .account(&ready.connection, atsdrop::upload::Source::Sandbox);
     let engine_client = gui
         .app()
         .engine
@@ -820,8 +832,8 @@ fn a_connected_account_hands_its_client_to_the_engine_for_retries() {
             .is_some_and(|r| r.connection.provider == ProviderId::Kombo)
     });
     let kombo = gui.app().connections.ready().unwrap();
-    let kombo_account = atsdrop::upload::ConnectionRef::of(&kombo.connection, None, None);
     let engine = gui.app().engine.as_ref().unwrap();
+    let kombo_account = engine.account(&kombo.connection, atsdrop::upload::Source::Sandbox);
     assert!(Arc::ptr_eq(
         &engine.client_of(&kombo_account).unwrap(),
         &kombo.client

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use atsdrop::model::{ProviderId, Secret};
-use atsdrop::providers::Credentials;
 use atsdrop::settings::{
     ConnectionProfile, MAX_RECENT_CANDIDATES, Preferences, ProfileField, RecentCandidate,
     SecretStorage, Settings, SettingsError, ThemePreference, config_dir, data_dir,
@@ -33,11 +32,9 @@ fn listing(dir: &Path) -> Vec<String> {
 /// A complete, valid profile for `provider`.
 fn profile(provider: ProviderId) -> ConnectionProfile {
     let mut p = ConnectionProfile::new(format!("{} production", provider.display_name()), provider);
-    match provider {
-        ProviderId::Kombo => p.integration_id = Some("workday:acme".into()),
-        ProviderId::Truto => p.integrated_account_id = Some("acct-123".into()),
-        ProviderId::Endorsed => p.client_id = Some("client-abc".into()),
-        ProviderId::Spott | ProviderId::Onderwijsregio => {}
+    // Every id the system declares, from its account shape.
+    for field in provider.profile().account.fields {
+        p.ids.set(field.key, format!("{}-value", field.key));
     }
     p
 }
@@ -282,7 +279,8 @@ fn an_old_file_with_missing_fields_still_loads() {
     let settings = Settings::load(&path).unwrap();
     let kombo = settings.find("k1").unwrap();
     assert_eq!(kombo.base_url, "https://api.kombo.dev/v1");
-    assert_eq!(kombo.client_id, None);
+    assert_eq!(kombo.ids.get("integration_id"), Some("personio:1"));
+    assert_eq!(kombo.ids.get("client_id"), None);
     assert_eq!(kombo.secret_storage, SecretStorage::Keyring);
     assert!(kombo.check().is_ok());
     assert_eq!(settings.selected_connection, None);
@@ -449,21 +447,21 @@ fn profile_checks_name_the_field_per_system() {
     };
 
     let mut kombo = profile(ProviderId::Kombo);
-    kombo.integration_id = Some("  ".into());
+    kombo.ids.set("integration_id", "  ");
     let (field, text) = problem(&kombo);
-    assert_eq!(field, ProfileField::IntegrationId);
+    assert_eq!(field, ProfileField::Account("integration_id"));
     assert!(text.contains("integration id"), "{text}");
 
     let mut truto = profile(ProviderId::Truto);
-    truto.integrated_account_id = None;
+    truto.ids = atsdrop::model::AccountIds::new();
     let (field, text) = problem(&truto);
-    assert_eq!(field, ProfileField::IntegratedAccountId);
+    assert_eq!(field, ProfileField::Account("integrated_account_id"));
     assert!(text.contains("integrated account id"), "{text}");
 
     let mut endorsed = profile(ProviderId::Endorsed);
-    endorsed.client_id = None;
+    endorsed.ids = atsdrop::model::AccountIds::new();
     let (field, text) = problem(&endorsed);
-    assert_eq!(field, ProfileField::ClientId);
+    assert_eq!(field, ProfileField::Account("client_id"));
     assert!(text.contains("client id"), "{text}");
 
     let mut spott = profile(ProviderId::Spott);
@@ -497,7 +495,7 @@ fn profile_checks_name_the_field_per_system() {
         [
             ProfileField::Name,
             ProfileField::BaseUrl,
-            ProfileField::IntegrationId
+            ProfileField::Account("integration_id")
         ]
     );
 
@@ -509,10 +507,15 @@ fn profile_checks_name_the_field_per_system() {
     ));
     let mut blank_url = profile(ProviderId::Truto);
     blank_url.base_url = "  ".into();
-    blank_url.client_id = Some("   ".into());
+    // A field of another system's account does not stay with this one.
+    blank_url.ids.set("client_id", "client-abc");
     settings.add_connection(blank_url).unwrap();
     assert_eq!(settings.connections[0].base_url, "https://api.truto.one");
-    assert_eq!(settings.connections[0].client_id, None);
+    assert_eq!(settings.connections[0].ids.get("client_id"), None);
+    assert_eq!(
+        settings.connections[0].ids.get("integrated_account_id"),
+        Some("integrated_account_id-value")
+    );
 }
 
 #[test]
@@ -522,24 +525,9 @@ fn profiles_build_the_connection_a_client_needs() {
         let connection = p.connection(Secret::new("s3cr3t-value"));
         assert_eq!(connection.provider, provider);
         assert_eq!(connection.base_url, p.base_url);
-        assert_eq!(connection.integration_id, p.integration_id);
-        assert_eq!(connection.integrated_account_id, p.integrated_account_id);
+        assert_eq!(connection.ids, p.ids);
+        assert_eq!(connection.secret.expose(), "s3cr3t-value");
         connection.check_complete().unwrap();
-        match (provider, &connection.credentials) {
-            (
-                ProviderId::Endorsed,
-                Credentials::ClientSecret {
-                    client_id,
-                    client_secret,
-                },
-            ) => {
-                assert_eq!(client_id, "client-abc");
-                assert_eq!(client_secret.expose(), "s3cr3t-value");
-            }
-            (ProviderId::Endorsed, other) => panic!("{other:?}"),
-            (_, Credentials::ApiKey(key)) => assert_eq!(key.expose(), "s3cr3t-value"),
-            (_, other) => panic!("{provider}: {other:?}"),
-        }
     }
 }
 
@@ -555,7 +543,7 @@ fn secrets_never_reach_the_settings_file_or_debug_output() {
         let secret = format!("SECRET-{}-{}", p.provider.key(), p.id);
         // Everything the app does with a profile and its secret.
         let connection = p.connection(Secret::new(secret.clone()));
-        write!(debug, "{p:?} {connection:?} {:?}", connection.credentials).unwrap();
+        write!(debug, "{p:?} {connection:?} {:?}", connection.secret).unwrap();
         secrets.push(secret);
     }
     settings.save(&path).unwrap();
@@ -567,8 +555,11 @@ fn secrets_never_reach_the_settings_file_or_debug_output() {
         assert!(!debug.contains(secret.as_str()), "{secret} in {debug}");
     }
     assert!(!text.contains("SECRET") && !debug.contains("SECRET"));
-    // The non-secret client id is kept, so the form can show it.
-    assert!(text.contains("client-abc"));
+    // The non-secret client id is kept, under its own key, so the form can show it.
+    assert!(
+        text.contains("\"client_id\": \"client_id-value\""),
+        "{text}"
+    );
 }
 
 /// This test's name, as the child process selects it.

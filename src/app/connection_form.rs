@@ -2,7 +2,9 @@
 //! secret off the UI thread, and putting the profile into the settings.
 
 use crate::credentials::{self, CredentialError};
-use crate::model::{ProviderId, Secret};
+use std::collections::BTreeMap;
+
+use crate::model::{AccountIds, ProviderId, Secret};
 use crate::providers;
 use crate::settings::{ConnectionProfile, ProfileProblem, SecretStorage};
 
@@ -20,12 +22,10 @@ pub struct Form {
     pub provider: ProviderId,
     /// API root.
     pub base_url: String,
-    /// Kombo integration id.
-    pub integration_id: String,
-    /// Truto integrated account id.
-    pub integrated_account_id: String,
-    /// Endorsed client id.
-    pub client_id: String,
+    /// The account fields as typed, by the key the system declares (see
+    /// [`crate::model::AccountShape`]); a value typed for another system is kept while the user
+    /// switches back and forth, and dropped when saving.
+    pub ids: BTreeMap<&'static str, String>,
     /// The secret as typed; empty when editing means "keep the stored one". Never filled back
     /// in from the store.
     pub secret: String,
@@ -48,9 +48,7 @@ impl Form {
             name: String::new(),
             provider,
             base_url: provider.profile().default_base_url.to_owned(),
-            integration_id: String::new(),
-            integrated_account_id: String::new(),
-            client_id: String::new(),
+            ids: BTreeMap::new(),
             secret: String::new(),
             problems: Vec::new(),
             test: None,
@@ -66,9 +64,14 @@ impl Form {
             name: profile.name.clone(),
             provider: profile.provider,
             base_url: profile.base_url.clone(),
-            integration_id: profile.integration_id.clone().unwrap_or_default(),
-            integrated_account_id: profile.integrated_account_id.clone().unwrap_or_default(),
-            client_id: profile.client_id.clone().unwrap_or_default(),
+            ids: profile
+                .provider
+                .profile()
+                .account
+                .fields
+                .iter()
+                .map(|f| (f.key, profile.ids.get(f.key).unwrap_or_default().to_owned()))
+                .collect(),
             ..Self::new(profile.provider)
         }
     }
@@ -88,29 +91,33 @@ impl Form {
 
     /// The profile the form describes (with `id`).
     fn profile(&self, id: String, storage: SecretStorage) -> ConnectionProfile {
-        let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         ConnectionProfile {
             id,
             name: self.name.trim().to_owned(),
             provider: self.provider,
             base_url: self.base_url.trim().to_owned(),
-            integration_id: text(&self.integration_id)
-                .filter(|_| self.provider == ProviderId::Kombo),
-            integrated_account_id: text(&self.integrated_account_id)
-                .filter(|_| self.provider == ProviderId::Truto),
-            client_id: text(&self.client_id).filter(|_| self.provider == ProviderId::Endorsed),
+            ids: self
+                .provider
+                .profile()
+                .account
+                .fields
+                .iter()
+                .fold(AccountIds::new(), |ids, f| {
+                    ids.with(f.key, self.ids.get(f.key).map_or("", String::as_str))
+                }),
             secret_storage: storage,
         }
     }
 
-    /// What the secret is called for this system.
+    /// What the secret is called for this system ("API key", "Client secret").
     #[must_use]
     pub fn secret_label(&self) -> &'static str {
-        if self.provider == ProviderId::Endorsed {
-            "Client secret"
-        } else {
-            "API key"
-        }
+        self.provider.profile().account.secret.label
+    }
+
+    /// The typed value of an account field, for the form to edit.
+    pub fn id_mut(&mut self, key: &'static str) -> &mut String {
+        self.ids.entry(key).or_default()
     }
 
     /// A test or save is running.
@@ -119,14 +126,10 @@ impl Form {
         self.testing.is_some() || self.saving.is_some()
     }
 
-    /// What the secret is called inside a sentence ("the API key", "the client secret").
+    /// What the secret is called inside a sentence ("API key", "client secret").
     #[must_use]
     pub fn secret_noun(&self) -> &'static str {
-        if self.provider == ProviderId::Endorsed {
-            "client secret"
-        } else {
-            "API key"
-        }
+        self.provider.profile().account.secret.noun
     }
 }
 

@@ -10,6 +10,7 @@ use crate::credentials::{self, CredentialError, CredentialStore, MemoryStore};
 use crate::model::{Limits, ProviderId};
 use crate::providers::{self, AtsClient, Connection};
 use crate::settings::{ConnectionProfile, SecretStorage, Settings};
+use crate::upload::Source;
 
 pub use super::connection_form::Form;
 use super::{App, TaskResult, crashed};
@@ -25,6 +26,21 @@ pub struct Entry {
     pub provider: ProviderId,
     /// Where it comes from.
     pub kind: EntryKind,
+}
+
+impl Entry {
+    /// Where its jobs come from, for the engine's [`crate::upload::Account`]: a saved
+    /// connection by its id, or the sandbox.
+    #[must_use]
+    pub fn source(&self) -> Source {
+        match &self.kind {
+            EntryKind::Saved(profile) => Source::Saved {
+                id: profile.id.clone(),
+                name: profile.name.clone(),
+            },
+            EntryKind::Sandbox(_) => Source::Sandbox,
+        }
+    }
 }
 
 /// Where a connection comes from.
@@ -359,13 +375,13 @@ impl App {
                 }
                 let live = match result {
                     Ok(ready) => {
-                        // Retries of this account's files (earlier batches, resumed ones) send
-                        // with this client from now on, e.g. after its key was fixed.
-                        if let Some(engine) = &self.engine {
-                            engine.use_client(
-                                &crate::upload::ConnectionRef::of(&ready.connection, None, None),
-                                Arc::clone(&ready.client),
-                            );
+                        // Retries of this connection's files (earlier batches, resumed ones)
+                        // send with this client from now on, e.g. after its key was fixed;
+                        // another connection's files never do.
+                        let entry = self.connections.entries().into_iter().find(|e| e.id == id);
+                        if let (Some(engine), Some(entry)) = (&self.engine, entry) {
+                            let account = engine.account(&ready.connection, entry.source());
+                            engine.use_client(&account, Arc::clone(&ready.client));
                         }
                         Live::Ready(ready)
                     }
@@ -414,6 +430,18 @@ impl App {
             }
             Done::Saved(Ok(())) => {}
         }
+    }
+
+    /// The account of the connection in use, once it is ready: what the engine files its
+    /// uploads under, and what duplicate checks compare the history with.
+    pub(super) fn selected_account(&self) -> Option<crate::upload::Account> {
+        let ready = self.connections.ready()?;
+        let entry = self.connections.selected_entry()?;
+        Some(
+            self.engine
+                .as_ref()?
+                .account(&ready.connection, entry.source()),
+        )
     }
 
     /// Makes `id` the connection in use and connects it if needed.

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::upload::{BatchId, FileId, FileState, Outcome, UploadEvent};
+use crate::upload::{
+    Account, BatchId, FileId, FileState, Outcome, SecretOrigin, Source, UploadEvent,
+};
 
 use super::App;
 
@@ -265,7 +267,21 @@ impl State {
                     .push((connection, now + delay.as_secs_f64()));
             }
             UploadEvent::Interrupted { files } => self.interrupted = (files > 0).then_some(files),
-            UploadEvent::Resumed { .. } => self.interrupted = None,
+            UploadEvent::Resumed { waiting, .. } => {
+                self.interrupted = None;
+                if let Some(first) = waiting.first() {
+                    let message = if waiting.len() == 1 {
+                        first.reason.clone()
+                    } else {
+                        format!(
+                            "{} interrupted files were left waiting, unsent. {}",
+                            waiting.len(),
+                            first.reason
+                        )
+                    };
+                    return Some((message, true));
+                }
+            }
             UploadEvent::Warning { message } => return Some((message, true)),
         }
         None
@@ -350,51 +366,74 @@ impl App {
         }
     }
 
-    /// Hands the journal's orphans to the engine, with the secrets the app knows.
+    /// Hands the journal's orphans to the engine with what the app knows: each job gets the
+    /// connection it was started from (its live client, else its secret read from the store
+    /// when the engine asks, off the UI thread), never another one; the engine checks it is
+    /// that very account. Jobs started on the command line are resumed there.
     fn resume_interrupted(&mut self) {
         let Some(engine) = self.engine.clone() else {
             return;
         };
         self.queue.interrupted = None;
-        let known: Vec<(crate::upload::ConnectionRef, crate::providers::Connection)> = self
+        let live: std::collections::HashMap<String, crate::providers::Connection> = self
             .connections
             .live
-            .values()
-            .filter_map(|live| match live {
-                super::connections::Live::Ready(r) => Some((
-                    crate::upload::ConnectionRef::of(&r.connection, None, None),
-                    r.connection.clone(),
-                )),
+            .iter()
+            .filter_map(|(id, live)| match live {
+                super::connections::Live::Ready(r) => Some((id.clone(), r.connection.clone())),
                 _ => None,
             })
             .collect();
-        // Saved connections whose secret store is known (an unopened keyring is skipped).
-        let profiles: Vec<_> = self
+        let saved: Vec<_> = self
             .connections
             .settings
             .connections
             .iter()
-            .filter_map(|p| self.store_for(p).map(|store| (p.clone(), store)))
+            .map(|p| (p.clone(), self.store_for(p)))
             .collect();
-        // Secrets are read here, off the UI thread, before the engine asks for them.
-        self.tasks.spawn_blocking(move || {
-            let mut resolved = known;
-            for (profile, store) in profiles {
-                if let Ok(Some(secret)) = store.get(&profile.id) {
-                    let connection = profile.connection(secret);
-                    resolved.push((crate::upload::ConnectionRef::of(&connection, Some(profile.id.clone()), None), connection));
+        let sandbox: Vec<crate::providers::Connection> = self
+            .connections
+            .sandbox
+            .iter()
+            .filter_map(|e| match &e.kind {
+                super::connections::EntryKind::Sandbox(c) => Some(c.clone()),
+                super::connections::EntryKind::Saved(_) => None,
+            })
+            .collect();
+        engine.resume_orphans(std::sync::Arc::new(
+            move |account: &Account| match &account.source {
+                Source::Saved { id, name } => {
+                    if let Some(connection) = live.get(id) {
+                        return Ok((connection.clone(), SecretOrigin::SavedConnection));
+                    }
+                    let (profile, store) =
+                        saved.iter().find(|(p, _)| &p.id == id).ok_or_else(|| {
+                            format!("The connection \u{201c}{name}\u{201d} was removed.")
+                        })?;
+                    let store = store
+                        .as_ref()
+                        .ok_or_else(|| "The keyring is not open.".to_owned())?;
+                    match store.get(&profile.id) {
+                        Ok(Some(secret)) => {
+                            Ok((profile.connection(secret), SecretOrigin::SavedConnection))
+                        }
+                        Ok(None) => Err(format!(
+                            "No secret is stored for \u{201c}{}\u{201d} on this computer.",
+                            profile.name
+                        )),
+                        Err(e) => Err(e.to_string()),
+                    }
                 }
-            }
-            engine.resume_orphans(std::sync::Arc::new(move |reference: &crate::upload::ConnectionRef| {
-                resolved
+                Source::Sandbox => sandbox
                     .iter()
-                    .find(|(r, _)| r.same_account(reference))
-                    .map(|(_, c)| c.clone())
-                    .ok_or_else(|| format!("No connection for {} on this computer matches this upload: add it again, then retry.", reference.label()))
-            }));
-            super::TaskResult::Nothing
-        }, || {
-            super::TaskResult::Failed(super::crashed("Resuming the interrupted uploads"))
-        });
+                    .find(|c| c.provider == account.provider)
+                    .map(|c| (c.clone(), SecretOrigin::Supplied))
+                    .ok_or_else(|| "The sandbox is not running.".to_owned()),
+                Source::Environment => Err(
+                    "It was started from the command line: finish it there with atsdrop resume."
+                        .to_owned(),
+                ),
+            },
+        ));
     }
 }

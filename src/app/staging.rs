@@ -9,7 +9,7 @@ use crate::inspect::{self, Skipped};
 use crate::model::{
     self, AttachmentType, FileFacts, ProviderProfile, StagedFile, ValidationReport, human_bytes,
 };
-use crate::upload::{BatchSpec, ConnectionRef, FileSpec};
+use crate::upload::{BatchSpec, FileSpec};
 
 use super::tasks::Reporter;
 use super::{App, TaskResult, crashed};
@@ -292,7 +292,7 @@ impl App {
     pub(super) fn mark_duplicates(&mut self) {
         let existing = &self.picker.attachments.list;
         let candidate = self.picker.selected.as_ref().map(|c| c.id.clone());
-        let provider = self.connections.selected_entry().map(|e| e.provider);
+        let account = self.selected_account();
         // What was sent to this candidate, by name and size, newest first: one pass over the
         // history rather than one per row.
         let mut sent: std::collections::HashMap<
@@ -301,7 +301,7 @@ impl App {
         > = std::collections::HashMap::new();
         for h in self.history.entries.iter().filter(|h| {
             Some(&h.candidate_id) == candidate.as_ref()
-                && Some(h.system) == provider
+                && account.as_ref().is_some_and(|a| h.account.same_account(a))
                 && h.outcome.delivered()
         }) {
             sent.entry((h.file_name.as_str(), h.size)).or_insert(h);
@@ -425,8 +425,6 @@ impl App {
                 .error("The upload engine is not running; restart atsdrop.");
             return;
         };
-        let profile_id =
-            matches!(entry.kind, super::connections::EntryKind::Saved(_)).then(|| entry.id.clone());
         let files: Vec<FileSpec> = self
             .staging
             .rows
@@ -445,11 +443,7 @@ impl App {
             .collect();
         let count = files.len();
         let spec = BatchSpec {
-            connection_ref: ConnectionRef::of(
-                &ready.connection,
-                profile_id,
-                Some(entry.name.clone()),
-            ),
+            source: entry.source(),
             connection: ready.connection,
             target: crate::providers::UploadTarget {
                 candidate_id: candidate.id.clone(),

@@ -1,74 +1,135 @@
 //! Which account a command talks to: a saved connection (`--profile`, secret from the OS
-//! keyring) or flags plus environment variables (`ATSDROP_API_KEY`, or `ATSDROP_CLIENT_ID` and
-//! `ATSDROP_CLIENT_SECRET` for Endorsed).
+//! keyring) or flags plus environment variables. The flags for account ids and the variables
+//! for secrets are not written here: they come from each system's declared account shape
+//! (`model::profiles::<system>`), so a system added there gets its flags here.
+
+use std::collections::BTreeMap;
 
 use atsdrop::credentials;
-use atsdrop::model::{ProviderId, Secret};
-use atsdrop::providers::{Connection, Credentials, Timeouts};
-use atsdrop::settings::{self, Settings};
-use atsdrop::upload::ConnectionRef;
+use atsdrop::model::{AccountField, ProviderId, Secret};
+use atsdrop::providers::{Connection, Timeouts};
+use atsdrop::settings::{self, ConnectionProfile, Settings};
+use atsdrop::upload::{Account, SecretOrigin, Source};
+use clap::parser::ValueSource;
+use clap::{Arg, ArgMatches};
 
 use super::failure::usage;
 
-/// Environment variable holding the API key (Spott, Kombo, Onderwijsregio, Truto).
-pub const ENV_API_KEY: &str = "ATSDROP_API_KEY";
-/// Environment variable holding Endorsed's client id.
-pub const ENV_CLIENT_ID: &str = "ATSDROP_CLIENT_ID";
-/// Environment variable holding Endorsed's client secret.
-pub const ENV_CLIENT_SECRET: &str = "ATSDROP_CLIENT_SECRET";
-
-/// Options every networked command shares.
-#[derive(Debug, Clone, clap::Args)]
+/// Options every networked command shares: `--provider`, `--base-url`, `--profile`, and one
+/// flag per account field any system declares (`--integration-id`, `--integrated-account-id`,
+/// `--client-id`…), each falling back to its environment variable.
+#[derive(Debug, Clone, Default)]
 pub struct ConnectionArgs {
-    /// The system: spott, endorsed, kombo, onderwijsregio or truto (optional with --profile).
-    #[arg(long, short = 'p')]
+    /// The system (optional with `--profile`).
     pub provider: Option<ProviderId>,
-    /// The API root (default: the system's real one; `http://` only to this computer).
-    #[arg(long, value_name = "URL")]
+    /// The API root.
     pub base_url: Option<String>,
-    /// A connection saved in the app; its secret comes from the OS keyring.
-    #[arg(long, value_name = "NAME")]
+    /// A connection saved in the app.
     pub profile: Option<String>,
-    /// Kombo: the integration id (X-Integration-Id).
-    #[arg(long, env = "ATSDROP_INTEGRATION_ID", value_name = "ID")]
-    pub integration_id: Option<String>,
-    /// Truto: the integrated account id.
-    #[arg(long, env = "ATSDROP_INTEGRATED_ACCOUNT_ID", value_name = "ID")]
-    pub integrated_account_id: Option<String>,
+    /// Account field values by key, and whether each was typed on the command line (rather
+    /// than taken from the environment).
+    pub ids: BTreeMap<&'static str, (String, bool)>,
+}
+
+/// Every account field some system declares, once per flag.
+fn declared_fields() -> Vec<&'static AccountField> {
+    let mut fields: Vec<&'static AccountField> = Vec::new();
+    for provider in ProviderId::ALL {
+        for field in provider.profile().account.fields {
+            if !fields.iter().any(|f| f.flag == field.flag) {
+                fields.push(field);
+            }
+        }
+    }
+    fields
+}
+
+impl clap::FromArgMatches for ConnectionArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut args = Self::default();
+        args.update_from_arg_matches(matches)?;
+        Ok(args)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        if let Some(p) = matches.get_one::<ProviderId>("provider") {
+            self.provider = Some(*p);
+        }
+        if let Some(url) = matches.get_one::<String>("base_url") {
+            self.base_url = Some(url.clone());
+        }
+        if let Some(name) = matches.get_one::<String>("profile") {
+            self.profile = Some(name.clone());
+        }
+        for field in declared_fields() {
+            if let Some(value) = matches.get_one::<String>(field.key) {
+                let typed = matches.value_source(field.key) == Some(ValueSource::CommandLine);
+                self.ids.insert(field.key, (value.clone(), typed));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl clap::Args for ConnectionArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let mut cmd = cmd
+            .arg(
+                Arg::new("provider")
+                    .long("provider")
+                    .short('p')
+                    .value_name("PROVIDER")
+                    .value_parser(clap::value_parser!(ProviderId))
+                    .help("The system: spott, endorsed, kombo, onderwijsregio or truto (optional with --profile)."),
+            )
+            .arg(
+                Arg::new("base_url")
+                    .long("base-url")
+                    .value_name("URL")
+                    .help("The API root (default: the system's real one; http:// only to this computer)."),
+            )
+            .arg(
+                Arg::new("profile")
+                    .long("profile")
+                    .value_name("NAME")
+                    .help("A connection saved in the app; its secret comes from the OS keyring."),
+            );
+        for field in declared_fields() {
+            cmd = cmd.arg(
+                Arg::new(field.key)
+                    .long(field.flag)
+                    .env(field.env)
+                    .value_name("ID")
+                    .help(field.help),
+            );
+        }
+        cmd
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-/// Credentials from the environment for `provider`, if set.
-pub fn env_credentials(provider: ProviderId, client_id: Option<&str>) -> Option<Credentials> {
-    if provider == ProviderId::Endorsed {
-        let id = env(ENV_CLIENT_ID).or_else(|| client_id.map(str::to_owned))?;
-        let secret = env(ENV_CLIENT_SECRET)?;
-        Some(Credentials::ClientSecret {
-            client_id: id,
-            client_secret: Secret::new(secret),
-        })
-    } else {
-        env(ENV_API_KEY).map(|k| Credentials::ApiKey(Secret::new(k)))
-    }
+/// The secret of `provider` from its declared environment variable, if set.
+fn env_secret(provider: ProviderId) -> Option<Secret> {
+    env(provider.profile().account.secret.env).map(Secret::new)
 }
 
-fn missing_credentials(provider: ProviderId) -> String {
-    if provider == ProviderId::Endorsed {
-        format!(
-            "No credentials for {provider}: set {ENV_CLIENT_ID} and {ENV_CLIENT_SECRET}, or use --profile with a connection saved in the app."
-        )
-    } else {
-        format!(
-            "No API key for {provider}: set {ENV_API_KEY}, or use --profile with a connection saved in the app."
-        )
-    }
+fn missing_secret(provider: ProviderId) -> String {
+    let secret = provider.profile().account.secret;
+    format!(
+        "No {} for {provider}: set {}, or use --profile with a connection saved in the app.",
+        secret.noun, secret.env
+    )
 }
 
 /// The secret of a saved connection from the OS keyring (`None` when none is stored or the
-/// keyring is unavailable — the caller falls back to the environment).
+/// keyring is unavailable).
 fn keyring_secret(profile_id: &str) -> Option<Secret> {
     match credentials::os_store().and_then(|store| store.get(profile_id)) {
         Ok(secret) => secret,
@@ -79,16 +140,20 @@ fn keyring_secret(profile_id: &str) -> Option<Secret> {
     }
 }
 
-/// Resolves the flags to a connection (with its secret) and what the journal records about it.
-pub fn resolve(args: &ConnectionArgs) -> anyhow::Result<(Connection, ConnectionRef)> {
-    let (connection, profile_id, profile_name) = if let Some(name) = &args.profile {
-        let path = Settings::default_path().map_err(|e| usage(e.to_string()))?;
-        let loaded = Settings::load_or_recover(&path).map_err(|e| usage(e.to_string()))?;
-        let profile = loaded
-            .settings
-            .get(name)
-            .map_err(|e| usage(e.to_string()))?
-            .clone();
+fn saved_profile(name: &str) -> anyhow::Result<ConnectionProfile> {
+    let path = Settings::default_path().map_err(|e| usage(e.to_string()))?;
+    let loaded = Settings::load_or_recover(&path).map_err(|e| usage(e.to_string()))?;
+    Ok(loaded
+        .settings
+        .get(name)
+        .map_err(|e| usage(e.to_string()))?
+        .clone())
+}
+
+/// Resolves the flags to a connection (with its secret) and where it came from.
+pub fn resolve(args: &ConnectionArgs) -> anyhow::Result<(Connection, Source)> {
+    let (mut connection, source) = if let Some(name) = &args.profile {
+        let profile = saved_profile(name)?;
         if let Some(p) = args.provider
             && p != profile.provider
         {
@@ -97,63 +162,63 @@ pub fn resolve(args: &ConnectionArgs) -> anyhow::Result<(Connection, ConnectionR
                 profile.name, profile.provider
             )));
         }
-        let mut connection = if let Some(secret) = keyring_secret(&profile.id) {
-            profile.connection(secret)
-        } else {
-            let credentials = env_credentials(profile.provider, profile.client_id.as_deref())
-                .ok_or_else(|| usage(format!(
+        let secret = keyring_secret(&profile.id)
+            .or_else(|| env_secret(profile.provider))
+            .ok_or_else(|| {
+                usage(format!(
                     "No secret is stored for the connection \u{201c}{}\u{201d} on this computer. {}",
                     profile.name,
-                    missing_credentials(profile.provider)
-                )))?;
-            let mut c = profile.connection(Secret::new(String::new()));
-            c.credentials = credentials;
-            c
+                    missing_secret(profile.provider)
+                ))
+            })?;
+        let source = Source::Saved {
+            id: profile.id.clone(),
+            name: profile.name.clone(),
         };
-        if let Some(url) = &args.base_url {
-            connection.base_url.clone_from(url);
-        }
-        (
-            connection,
-            Some(profile.id.clone()),
-            Some(profile.name.clone()),
-        )
+        (profile.connection(secret), source)
     } else {
         let provider = args.provider.ok_or_else(|| {
             usage("Say which system with --provider (spott, endorsed, kombo, onderwijsregio, truto) or use --profile.")
         })?;
-        let credentials =
-            env_credentials(provider, None).ok_or_else(|| usage(missing_credentials(provider)))?;
+        let secret = env_secret(provider).ok_or_else(|| usage(missing_secret(provider)))?;
+        let base_url = provider.profile().default_base_url;
         (
-            Connection {
-                provider,
-                base_url: args
-                    .base_url
-                    .clone()
-                    .unwrap_or_else(|| provider.profile().default_base_url.to_owned()),
-                credentials,
-                integration_id: None,
-                integrated_account_id: None,
-                timeouts: Timeouts::default(),
-            },
-            None,
-            None,
+            Connection::new(provider, base_url, secret),
+            Source::Environment,
         )
     };
-    let mut connection = connection;
-    if args.integration_id.is_some() {
-        connection.integration_id.clone_from(&args.integration_id);
+    if let Some(url) = &args.base_url {
+        connection.base_url.clone_from(url);
     }
-    if args.integrated_account_id.is_some() {
-        connection
-            .integrated_account_id
-            .clone_from(&args.integrated_account_id);
+    let shape = connection.provider.profile().account;
+    for (key, (value, typed)) in &args.ids {
+        match shape.field(key) {
+            Some(field) => connection.ids.set(field.key, value),
+            // A flag of another system's account: a mistake when typed; a variable left in the
+            // environment for another system is ignored.
+            None if *typed => {
+                let flag = declared_fields()
+                    .into_iter()
+                    .find(|f| f.key == *key)
+                    .map_or(*key, |f| f.flag);
+                return Err(usage(format!(
+                    "--{flag} is not used by {}: leave it out.",
+                    connection.provider
+                )));
+            }
+            None => {}
+        }
+    }
+    if let Some(field) = connection.ids.first_missing(&shape) {
+        return Err(usage(format!(
+            "{} Give it with --{} or {}.",
+            field.missing, field.flag, field.env
+        )));
     }
     connection
         .check_complete()
         .map_err(|e| usage(e.to_string()))?;
-    let reference = ConnectionRef::of(&connection, profile_id, profile_name);
-    Ok((connection, reference))
+    Ok((connection, source))
 }
 
 /// The journal folder (`<data dir>/journal`, or `$ATSDROP_DATA_DIR/journal`).
@@ -163,26 +228,53 @@ pub fn journal_dir() -> anyhow::Result<std::path::PathBuf> {
         .join("journal"))
 }
 
-/// Finds the secret for a journaled account: its saved connection's keyring entry, else the
-/// environment.
-pub fn secret_for(reference: &ConnectionRef) -> Result<Connection, String> {
-    let from_profile = reference.profile_id.as_deref().and_then(|id| {
-        let path = Settings::default_path().ok()?;
-        let loaded = Settings::load_or_recover(&path).ok()?;
-        let profile = loaded.settings.find(id)?.clone();
-        keyring_secret(&profile.id).map(|s| profile.connection(s))
-    });
-    let credentials = match from_profile {
-        Some(c) => c.credentials,
-        None => env_credentials(reference.provider, reference.client_id.as_deref())
-            .ok_or_else(|| missing_credentials(reference.provider))?,
-    };
-    Ok(Connection {
-        provider: reference.provider,
-        base_url: reference.base_url.clone(),
-        credentials,
-        integration_id: reference.integration_id.clone(),
-        integrated_account_id: reference.integrated_account_id.clone(),
+/// Finds the connection for a journaled account, for `atsdrop resume`: a job started from a
+/// saved connection gets that connection's current secret from the keyring (or, without one,
+/// the environment's — which the engine uses only if it is the credential the job was started
+/// with); a job started from the environment gets the environment's secret with the address
+/// and ids the journal recorded, used only if it is that very credential.
+pub fn secret_for(account: &Account) -> Result<(Connection, SecretOrigin), String> {
+    let provider = account.provider;
+    let journaled = || Connection {
+        provider,
+        base_url: account.base_url.clone(),
+        secret: Secret::new(String::new()),
+        ids: account.ids.clone(),
         timeouts: Timeouts::default(),
-    })
+    };
+    let from_env = || {
+        env_secret(provider)
+            .map(|secret| {
+                (
+                    Connection {
+                        secret,
+                        ..journaled()
+                    },
+                    SecretOrigin::Supplied,
+                )
+            })
+            .ok_or_else(|| {
+                let secret = provider.profile().account.secret;
+                format!("{} is not set.", secret.env)
+            })
+    };
+    match &account.source {
+        Source::Saved { id, name } => {
+            let profile = Settings::default_path()
+                .ok()
+                .and_then(|path| Settings::load_or_recover(&path).ok())
+                .and_then(|loaded| loaded.settings.find(id).cloned());
+            match profile {
+                Some(profile) => match keyring_secret(&profile.id) {
+                    Some(secret) => Ok((profile.connection(secret), SecretOrigin::SavedConnection)),
+                    None => from_env(),
+                },
+                None => Err(format!(
+                    "The connection \u{201c}{name}\u{201d} is not saved on this computer."
+                )),
+            }
+        }
+        Source::Sandbox => Err("It was started in the app's sandbox.".to_owned()),
+        Source::Environment => from_env(),
+    }
 }

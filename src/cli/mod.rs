@@ -141,6 +141,10 @@ pub struct SandboxArgs {
     /// Do not enforce the systems' documented rate limits.
     #[arg(long)]
     pub no_rate_limits: bool,
+    /// Accept another secret as a second account of a system, with attachments of its own:
+    /// PROVIDER:NAME:SECRET. Repeatable.
+    #[arg(long, value_name = "SPEC")]
+    pub tenant: Vec<String>,
 }
 
 /// `atsdrop validate`.

@@ -1,5 +1,9 @@
 //! `atsdrop resume`: finishes what an interrupted run left in the journal — each unfinished
 //! file is verified or re-sent with its idempotency key, so it ends up stored exactly once.
+//! A file is only ever sent to the account it was started with: a job from a saved connection
+//! with that connection's current secret, a job from the environment only when the
+//! environment holds the very credential it was started with. Anything else is left waiting,
+//! unsent, with a sentence saying what it needs (exit 1).
 
 use std::collections::HashSet;
 use std::process::ExitCode;
@@ -9,7 +13,7 @@ use atsdrop::upload::{Engine, EngineConfig, UploadEvent};
 
 use super::ResumeArgs;
 use super::connect::{journal_dir, secret_for};
-use super::follow;
+use super::follow::{self, FileLine, print_json};
 
 /// Runs `atsdrop resume`.
 pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Result<ExitCode> {
@@ -18,19 +22,40 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         let (engine, mut events) =
             Engine::start(&tokio::runtime::Handle::current(), config, Arc::new(|| {}))?;
         engine.resume_orphans(Arc::new(secret_for));
-        let (batches, files) = loop {
+        let (batches, files, waiting) = loop {
             match events.recv().await {
-                Some(UploadEvent::Resumed { batches, files }) => break (batches, files),
+                Some(UploadEvent::Resumed {
+                    batches,
+                    files,
+                    waiting,
+                }) => break (batches, files, waiting),
                 Some(UploadEvent::Warning { message }) => eprintln!("atsdrop: {message}"),
                 Some(_) => {}
                 None => return Ok(ExitCode::from(super::EXIT_FAILED)),
             }
         };
+        for w in &waiting {
+            if args.json {
+                print_json(&FileLine {
+                    file: &w.name,
+                    status: "waiting",
+                    attachment_id: None,
+                    error: Some(&w.reason),
+                });
+            } else {
+                eprintln!("atsdrop: {}", w.reason);
+            }
+        }
         if files == 0 {
-            if !args.json {
+            if !args.json && waiting.is_empty() {
                 println!("Nothing to resume: every upload in the journal has finished.");
             }
-            return Ok(ExitCode::from(super::EXIT_OK));
+            let code = if waiting.is_empty() {
+                super::EXIT_OK
+            } else {
+                super::EXIT_FAILED
+            };
+            return Ok(ExitCode::from(code));
         }
         if !args.json {
             println!("Resuming {files} file(s) an interrupted run left unfinished.");
@@ -43,10 +68,18 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         .await;
         if !args.json {
             println!(
-                "{} uploaded, {} skipped, {} failed",
-                tally.delivered, tally.skipped, tally.failed
+                "{} uploaded, {} skipped, {} failed, {} waiting",
+                tally.delivered,
+                tally.skipped,
+                tally.failed,
+                waiting.len()
             );
         }
-        Ok(ExitCode::from(follow::exit_code(tally)))
+        let code = if waiting.is_empty() {
+            follow::exit_code(tally)
+        } else {
+            super::EXIT_FAILED
+        };
+        Ok(ExitCode::from(code))
     })
 }

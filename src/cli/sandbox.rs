@@ -17,6 +17,11 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
         .iter()
         .map(|spec| spec.parse::<Fault>())
         .collect::<Result<_, _>>()?;
+    let tenants = args
+        .tenant
+        .iter()
+        .map(|spec| parse_tenant(spec))
+        .collect::<Result<Vec<_>, _>>()?;
     runtime.block_on(async {
         let config = EmulatorConfig {
             port: args.port,
@@ -29,6 +34,9 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
         for fault in faults {
             emulator.faults().inject(fault);
         }
+        for (provider, name, secret) in &tenants {
+            let _ = emulator.add_tenant(*provider, name, secret);
+        }
         let mut out = std::io::stdout().lock();
         if args.json {
             let accounts = emulator.shared().accounts();
@@ -37,16 +45,12 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
             writeln!(out, "atsdrop sandbox on {} (Ctrl+C stops it)", emulator.root())?;
             for provider in ProviderId::ALL {
                 let a = emulator.account(provider);
+                let shape = provider.profile().account;
                 let mut line = format!("  {:<15} {}", provider.display_name(), a.base_url);
-                for (label, value) in [
-                    ("api key", &a.api_key),
-                    ("client id", &a.client_id),
-                    ("client secret", &a.client_secret),
-                    ("integration id", &a.integration_id),
-                    ("integrated account id", &a.integrated_account_id),
-                ] {
-                    if let Some(v) = value {
-                        let _ = write!(line, "  {label}: {v}");
+                let _ = write!(line, "  {}: {}", shape.secret.noun, a.secret);
+                for field in shape.fields {
+                    if let Some(v) = a.ids.get(field.key) {
+                        let _ = write!(line, "  {}: {v}", field.label.to_lowercase());
                     }
                 }
                 writeln!(out, "{line}")?;
@@ -59,4 +63,24 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
         emulator.shutdown().await;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// `PROVIDER:NAME:SECRET`.
+fn parse_tenant(spec: &str) -> anyhow::Result<(ProviderId, String, String)> {
+    let mut parts = spec.splitn(3, ':');
+    let (Some(provider), Some(name), Some(secret)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(super::failure::usage(format!(
+            "--tenant {spec}: write it as PROVIDER:NAME:SECRET, e.g. spott:agency-b:my-key."
+        )));
+    };
+    let provider: ProviderId = provider
+        .parse()
+        .map_err(|e: atsdrop::model::UnknownProvider| super::failure::usage(e.to_string()))?;
+    if name.is_empty() || secret.trim().is_empty() {
+        return Err(super::failure::usage(format!(
+            "--tenant {spec}: the name and the secret must not be empty."
+        )));
+    }
+    Ok((provider, name.to_owned(), secret.to_owned()))
 }

@@ -15,7 +15,7 @@ use super::{UploadArgs, validate};
 
 /// Runs `atsdrop upload`.
 pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Result<ExitCode> {
-    let (connection, reference) = connect::resolve(&args.connection)?;
+    let (connection, source) = connect::resolve(&args.connection)?;
     let profile = connection.provider.profile();
     let attachment_type = profile
         .attachment_type(&args.attachment_type)
@@ -89,7 +89,7 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         let (engine, mut events) = Engine::start(&tokio::runtime::Handle::current(), config, std::sync::Arc::new(|| {}))?;
         let batch = engine.submit(BatchSpec {
             connection,
-            connection_ref: reference,
+            source,
             target: UploadTarget { candidate_id: candidate.id.clone(), application_id: args.application.clone() },
             candidate_name: Some(candidate.name.clone()).filter(|n| !n.is_empty()),
             files,

@@ -22,6 +22,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(list_faults).post(add_fault).delete(clear_faults),
         )
         .route("/attachments", get(attachments))
+        .route("/requests", get(requests))
+        .route("/tenants", axum::routing::post(add_tenant))
         .route("/accounts", get(accounts))
         .with_state(shared)
 }
@@ -44,13 +46,57 @@ async fn clear_faults(State(shared): State<Arc<Shared>>) -> Response {
 struct AttachmentQuery {
     provider: ProviderId,
     candidate: Option<String>,
+    /// Only this tenant's (every tenant's when absent).
+    tenant: Option<String>,
 }
 
 async fn attachments(
     State(shared): State<Arc<Shared>>,
     Query(q): Query<AttachmentQuery>,
 ) -> Response {
-    Json(shared.store.attachments(q.provider, q.candidate.as_deref())).into_response()
+    let found = match &q.tenant {
+        Some(tenant) => shared
+            .store
+            .tenant_attachments(q.provider, tenant, q.candidate.as_deref()),
+        None => shared.store.attachments(q.provider, q.candidate.as_deref()),
+    };
+    Json(found).into_response()
+}
+
+#[derive(Deserialize)]
+struct RequestQuery {
+    provider: Option<ProviderId>,
+}
+
+/// What each request was, for tests in another process: system, method, path, status and the
+/// tenant its secret opened (never the secret itself).
+async fn requests(State(shared): State<Arc<Shared>>, Query(q): Query<RequestQuery>) -> Response {
+    let list: Vec<serde_json::Value> = shared
+        .recorder
+        .all()
+        .into_iter()
+        .filter(|r| q.provider.is_none_or(|p| r.provider == Some(p)))
+        .map(|r| {
+            serde_json::json!({
+                "provider": r.provider, "method": r.method, "path": r.path,
+                "status": r.status, "tenant": r.tenant,
+            })
+        })
+        .collect();
+    Json(list).into_response()
+}
+
+#[derive(Deserialize)]
+struct TenantRequest {
+    provider: ProviderId,
+    name: String,
+    secret: String,
+}
+
+/// Adds a tenant: `{"provider", "name", "secret"}`.
+async fn add_tenant(State(shared): State<Arc<Shared>>, Json(t): Json<TenantRequest>) -> Response {
+    shared.tenants.add(t.provider, &t.name, &t.secret);
+    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn accounts(State(shared): State<Arc<Shared>>) -> Response {

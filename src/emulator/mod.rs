@@ -32,13 +32,13 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use credentials::SandboxAccount;
+pub use credentials::{DEMO_TENANT, SandboxAccount, TenantId, Tenants};
 pub use faults::{Fault, FaultKind, Faults, RouteMatch};
 pub use record::{RecordedRequest, Recorder};
 pub use store::{Store, StoredAttachment};
 
-use crate::model::{ProviderId, Secret};
-use crate::providers::{Connection, Credentials, Timeouts};
+use crate::model::ProviderId;
+use crate::providers::Connection;
 
 /// How to run the emulator.
 #[derive(Clone, Debug)]
@@ -75,6 +75,8 @@ pub struct Shared {
     pub faults: Faults,
     /// Requests received.
     pub recorder: Recorder,
+    /// The secrets it accepts, and whose attachments each opens.
+    pub tenants: Tenants,
     /// `http://127.0.0.1:PORT`.
     pub root: String,
     spott: spott::State,
@@ -119,6 +121,7 @@ impl Emulator {
             store: Store::seeded(config.candidates_per_system),
             faults: Faults::default(),
             recorder: Recorder::default(),
+            tenants: Tenants::default(),
             root: format!("http://{addr}"),
             spott: spott::State::default(),
             endorsed: endorsed::State::default(),
@@ -164,7 +167,18 @@ impl Emulator {
     /// A ready-to-use connection to a system on this emulator with its demo credentials.
     #[must_use]
     pub fn connection(&self, provider: ProviderId) -> Connection {
-        connection_for(&self.account(provider), provider)
+        self.account(provider).connection()
+    }
+
+    /// Adds a tenant `name` of `provider` opened by `secret`, with the demo account's ids:
+    /// a second account at the same address, with attachments of its own. Returns its account.
+    #[must_use = "the account holds the tenant's base URL and credentials"]
+    pub fn add_tenant(&self, provider: ProviderId, name: &str, secret: &str) -> SandboxAccount {
+        self.shared.tenants.add(provider, name, secret);
+        SandboxAccount {
+            secret: secret.to_owned(),
+            ..self.account(provider)
+        }
     }
 
     /// The shared state (store, faults, recorder).
@@ -216,25 +230,5 @@ impl Drop for Emulator {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-    }
-}
-
-/// A connection from a sandbox account.
-#[must_use]
-pub fn connection_for(account: &SandboxAccount, provider: ProviderId) -> Connection {
-    let credentials = match provider {
-        ProviderId::Endorsed => Credentials::ClientSecret {
-            client_id: account.client_id.clone().unwrap_or_default(),
-            client_secret: Secret::new(account.client_secret.clone().unwrap_or_default()),
-        },
-        _ => Credentials::ApiKey(Secret::new(account.api_key.clone().unwrap_or_default())),
-    };
-    Connection {
-        provider,
-        base_url: account.base_url.clone(),
-        credentials,
-        integration_id: account.integration_id.clone(),
-        integrated_account_id: account.integrated_account_id.clone(),
-        timeouts: Timeouts::default(),
     }
 }

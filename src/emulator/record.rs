@@ -23,6 +23,8 @@ pub struct RecordedRequest {
     pub headers: BTreeMap<String, String>,
     /// Status answered (0 when the connection was cut instead).
     pub status: u16,
+    /// The tenant whose secret the request carried, when the system accepted it.
+    pub tenant: Option<String>,
 }
 
 impl RecordedRequest {

@@ -78,6 +78,7 @@ async fn front(
             })
             .collect(),
         status: 0,
+        tenant: None,
     };
     // Recorded even when the client goes away and the handler is dropped (status 0).
     let mut guard = RecordOnDrop {
@@ -87,6 +88,10 @@ async fn front(
     let response = handle(&shared, &conn, provider, &path, request, next).await;
     if let Some(mut record) = guard.record.take() {
         record.status = response.as_ref().map_or(0, |r| r.status().as_u16());
+        record.tenant = response
+            .as_ref()
+            .and_then(|r| r.extensions().get::<super::TenantId>())
+            .map(|t| t.0.clone());
         shared.recorder.push(record);
     }
     response.unwrap_or_else(|| {

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State as AxState};
+use axum::extract::{Extension, Path, Query, Request, State as AxState};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -16,7 +16,7 @@ use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::credentials::SPOTT_API_KEY;
+use super::credentials::{TenantId, run_as};
 use super::ingest::{self, IngestError};
 use super::ratelimit::RateWindow;
 use super::seed::SeedCandidate;
@@ -78,6 +78,8 @@ impl Default for State {
 
 #[derive(Clone, Debug)]
 struct Temporary {
+    /// Only the tenant that uploaded it may assign it.
+    tenant: String,
     id: String,
     name: String,
     content_type: String,
@@ -120,23 +122,22 @@ async fn auth(AxState(shared): Shd, request: Request, next: Next) -> Response {
         .get("x-api-key")
         .and_then(|v| v.to_str().ok())
     {
-        None => {
-            return fail(
-                StatusCode::UNAUTHORIZED,
-                "Missing API key (x-api-key header)",
-            );
-        }
-        Some(key) if key != SPOTT_API_KEY => {
-            return fail(StatusCode::UNAUTHORIZED, "Invalid API key");
-        }
-        Some(_) => {}
+        None => fail(
+            StatusCode::UNAUTHORIZED,
+            "Missing API key (x-api-key header)",
+        ),
+        Some(key) => match shared.tenants.of(SYSTEM, key) {
+            None => fail(StatusCode::UNAUTHORIZED, "Invalid API key"),
+            Some(tenant) => {
+                if shared.config.rate_limits
+                    && let Err(_wait) = shared.spott.window.hit()
+                {
+                    return envelope::rate_limited(SYSTEM, RETRY_AFTER_SECS, None);
+                }
+                run_as(TenantId(tenant), request, next).await
+            }
+        },
     }
-    if shared.config.rate_limits
-        && let Err(_wait) = shared.spott.window.hit()
-    {
-        return envelope::rate_limited(SYSTEM, RETRY_AFTER_SECS, None);
-    }
-    next.run(request).await
 }
 
 fn candidate_json(c: &SeedCandidate) -> Value {
@@ -381,6 +382,7 @@ fn check_form(form: &ingest::ReceivedForm) -> Result<(), (StatusCode, String)> {
 
 async fn upload_temporary(
     AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
     query: Result<Query<UploadQuery>, axum::extract::rejection::QueryRejection>,
     headers: HeaderMap,
     body: Body,
@@ -420,6 +422,7 @@ async fn upload_temporary(
         temps.insert(
             id.clone(),
             Temporary {
+                tenant: tenant.0.clone(),
                 id,
                 name: f.file_name,
                 content_type: f.content_type.unwrap_or_default(),
@@ -454,7 +457,12 @@ struct AssignItem {
     name: Option<String>,
 }
 
-async fn assign(AxState(shared): Shd, headers: HeaderMap, body: Body) -> Response {
+async fn assign(
+    AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let body: AssignBody = match ingest::json(&headers, body, 1024 * 1024).await {
         Ok(b) => b,
         Err(e) => return from_ingest(e),
@@ -488,7 +496,7 @@ async fn assign(AxState(shared): Shd, headers: HeaderMap, body: Body) -> Respons
                 &format!("Invalid attachment type \u{201c}{}\u{201d}", item.kind),
             );
         }
-        if !temps.contains_key(&item.id) {
+        if temps.get(&item.id).is_none_or(|t| t.tenant != tenant.0) {
             return fail(
                 StatusCode::NOT_FOUND,
                 &format!(
@@ -505,6 +513,7 @@ async fn assign(AxState(shared): Shd, headers: HeaderMap, body: Body) -> Respons
         let kind = canonical_type(&item.kind).unwrap_or(&temp.kind).to_owned();
         shared.store.add(StoredAttachment {
             provider: SYSTEM,
+            tenant: tenant.0.clone(),
             id: temp.id,
             candidate_id: candidate_id.clone(),
             application_id: None,
@@ -538,6 +547,7 @@ struct AttachmentQuery {
 
 async fn list_attachments(
     AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
     query: Result<Query<AttachmentQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(q)) = query else {
@@ -561,7 +571,11 @@ async fn list_attachments(
     let _ = (&q.company_id, &q.vacancy_id);
     let all: Vec<StoredAttachment> = shared
         .store
-        .attachments(SYSTEM, q.candidate_id.as_deref().filter(|c| !c.is_empty()))
+        .tenant_attachments(
+            SYSTEM,
+            &tenant.0,
+            q.candidate_id.as_deref().filter(|c| !c.is_empty()),
+        )
         .into_iter()
         .filter(|a| {
             q.kind
@@ -590,16 +604,20 @@ async fn list_attachments(
 
 /// Not documented by Spott [assumption]: lets the "fix candidate files" flow be exercised; the
 /// real client reports delete as unsupported.
-async fn delete_attachment(AxState(shared): Shd, Path(id): Path<String>) -> Response {
+async fn delete_attachment(
+    AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
+    Path(id): Path<String>,
+) -> Response {
     let owner = shared
         .store
-        .attachments(SYSTEM, None)
+        .tenant_attachments(SYSTEM, &tenant.0, None)
         .into_iter()
         .find(|a| a.id == id)
         .map(|a| a.candidate_id);
     match owner {
         Some(candidate) => {
-            shared.store.remove(SYSTEM, &candidate, &[id]);
+            shared.store.remove(SYSTEM, &tenant.0, &candidate, &[id]);
             StatusCode::NO_CONTENT.into_response()
         }
         None => fail(StatusCode::NOT_FOUND, &format!("Attachment {id} not found")),

@@ -15,6 +15,8 @@ use crate::model::ProviderId;
 pub struct StoredAttachment {
     /// The system.
     pub provider: ProviderId,
+    /// The tenant (the account whose secret stored it; see [`super::Tenants`]).
+    pub tenant: String,
     /// The attachment id.
     pub id: String,
     /// The candidate it belongs to.
@@ -37,7 +39,10 @@ pub struct StoredAttachment {
     pub created_at: String,
 }
 
-/// Candidates and attachments of every system.
+/// Candidates and attachments of every system. Every tenant of a system sees the same seeded
+/// people under the same ids [emulator choice: a file sent with the wrong tenant's key then lands
+/// there instead of failing with 404, which is what the tests must be able to catch]; each
+/// tenant has attachments of its own.
 #[derive(Debug)]
 pub struct Store {
     candidates: HashMap<ProviderId, Vec<SeedCandidate>>,
@@ -71,6 +76,7 @@ impl Store {
                 let name = format!("{} CV.pdf", c.full_name());
                 store.add(StoredAttachment {
                     provider,
+                    tenant: super::DEMO_TENANT.to_owned(),
                     id: store.new_id(provider),
                     candidate_id: c.id.clone(),
                     application_id: None,
@@ -120,16 +126,17 @@ impl Store {
         }
     }
 
-    /// Replaces the attachment with the same provider and id, or adds it; returns whether it
-    /// replaced one.
+    /// Replaces the attachment with the same provider, tenant and id, or adds it; returns
+    /// whether it replaced one.
     pub fn upsert(&self, attachment: StoredAttachment) -> bool {
         let Ok(mut all) = self.attachments.lock() else {
             return false;
         };
-        if let Some(existing) = all
-            .iter_mut()
-            .find(|a| a.provider == attachment.provider && a.id == attachment.id)
-        {
+        if let Some(existing) = all.iter_mut().find(|a| {
+            a.provider == attachment.provider
+                && a.tenant == attachment.tenant
+                && a.id == attachment.id
+        }) {
             *existing = attachment;
             true
         } else {
@@ -138,35 +145,58 @@ impl Store {
         }
     }
 
-    /// Removes attachments by id; returns how many were removed.
-    pub fn remove(&self, provider: ProviderId, candidate_id: &str, ids: &[String]) -> usize {
+    /// Removes a tenant's attachments by id; returns how many were removed.
+    pub fn remove(
+        &self,
+        provider: ProviderId,
+        tenant: &str,
+        candidate_id: &str,
+        ids: &[String],
+    ) -> usize {
         let Ok(mut all) = self.attachments.lock() else {
             return 0;
         };
         let before = all.len();
         all.retain(|a| {
-            !(a.provider == provider && a.candidate_id == candidate_id && ids.contains(&a.id))
+            !(a.provider == provider
+                && a.tenant == tenant
+                && a.candidate_id == candidate_id
+                && ids.contains(&a.id))
         });
         before - all.len()
     }
 
-    /// A candidate's attachments (all of a system's when `candidate_id` is `None`).
+    /// A candidate's attachments in every tenant (all of a system's when `candidate_id` is
+    /// `None`): what tests and the admin API look at.
     #[must_use]
     pub fn attachments(
         &self,
         provider: ProviderId,
         candidate_id: Option<&str>,
     ) -> Vec<StoredAttachment> {
+        self.select(|a| a.provider == provider && candidate_id.is_none_or(|c| a.candidate_id == c))
+    }
+
+    /// A candidate's attachments as one tenant sees them (all of the tenant's when
+    /// `candidate_id` is `None`): what the emulated APIs answer.
+    #[must_use]
+    pub fn tenant_attachments(
+        &self,
+        provider: ProviderId,
+        tenant: &str,
+        candidate_id: Option<&str>,
+    ) -> Vec<StoredAttachment> {
+        self.select(|a| {
+            a.provider == provider
+                && a.tenant == tenant
+                && candidate_id.is_none_or(|c| a.candidate_id == c)
+        })
+    }
+
+    fn select(&self, keep: impl Fn(&StoredAttachment) -> bool) -> Vec<StoredAttachment> {
         self.attachments
             .lock()
-            .map(|all| {
-                all.iter()
-                    .filter(|a| {
-                        a.provider == provider && candidate_id.is_none_or(|c| a.candidate_id == c)
-                    })
-                    .cloned()
-                    .collect()
-            })
+            .map(|all| all.iter().filter(|a| keep(a)).cloned().collect())
             .unwrap_or_default()
     }
 }

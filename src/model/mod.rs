@@ -1,6 +1,7 @@
 //! Pure domain: systems, their profiles and limits, candidates, file facts and validation.
 //! No I/O happens here.
 
+mod account_shape;
 mod attachment_type;
 mod candidate;
 mod file_facts;
@@ -14,6 +15,7 @@ mod secret;
 mod units;
 mod validate;
 
+pub use account_shape::{API_KEY, AccountField, AccountIds, AccountShape, SecretShape};
 pub use attachment_type::{AttachmentRole, AttachmentType};
 pub use candidate::{Application, Candidate, RemoteAttachment};
 pub use file_facts::FileFacts;

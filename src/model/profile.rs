@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use super::{AttachmentRole, AttachmentType, FieldLimit, Limits, ProviderId, Sourced};
+use super::{
+    AccountShape, AttachmentRole, AttachmentType, FieldLimit, Limits, ProviderId, Sourced,
+};
 
 /// How file bytes travel on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +70,8 @@ pub struct ProviderProfile {
     pub id: ProviderId,
     /// The real API root (`../shared/providers/INDEX.md`).
     pub default_base_url: &'static str,
+    /// What an account is made of: the secret and the ids the system needs.
+    pub account: AccountShape,
     /// The system's own attachment types, in the order the picker shows them.
     pub types: &'static [AttachmentType],
     /// The type used for files whose role is "other" (or has no native type).

@@ -1,111 +1,78 @@
 //! What a client needs to talk to one account of one system.
 
-use std::fmt;
-
 use super::{ProviderError, Timeouts};
-use crate::model::{ProviderId, Secret};
+use crate::model::{AccountIds, ProviderId, Secret};
 
-/// The secret part of a connection.
-#[derive(Clone, PartialEq, Eq)]
-pub enum Credentials {
-    /// An API key or token (Spott, Kombo, Onderwijsregio, Truto).
-    ApiKey(Secret),
-    /// OAuth client credentials (Endorsed).
-    ClientSecret {
-        /// The client id (not secret, shown in settings).
-        client_id: String,
-        /// The client secret.
-        client_secret: Secret,
-    },
-}
-
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::ApiKey(_) => f.write_str("ApiKey([redacted])"),
-            Self::ClientSecret { client_id, .. } => f
-                .debug_struct("ClientSecret")
-                .field("client_id", client_id)
-                .field("client_secret", &"[redacted]")
-                .finish(),
-        }
-    }
-}
-
-/// A system, an address and the credentials for one account.
+/// A system, an address, the account's ids and its secret.
+///
+/// What each system needs is declared in its profile
+/// ([`ProviderProfile::account`](crate::model::ProviderProfile::account)): the kind of secret
+/// (an API key, or Endorsed's client secret) and the ids (Kombo's integration id, Truto's
+/// integrated account id, Endorsed's client id).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Connection {
     /// Which system.
     pub provider: ProviderId,
     /// The API root (the system's real one, or the emulator's).
     pub base_url: String,
-    /// The secret(s).
-    pub credentials: Credentials,
-    /// Kombo: the `X-Integration-Id` header value.
-    pub integration_id: Option<String>,
-    /// Truto: the `integrated_account_id` query value.
-    pub integrated_account_id: Option<String>,
+    /// The API key, or Endorsed's client secret. `Debug` redacts it.
+    pub secret: Secret,
+    /// The account's ids, by the keys the system's profile declares.
+    pub ids: AccountIds,
     /// Time limits.
     pub timeouts: Timeouts,
 }
 
 impl Connection {
-    /// A connection with an API key and default timeouts.
+    /// A connection with `secret`, no ids and default timeouts.
     #[must_use]
-    pub fn with_api_key(provider: ProviderId, base_url: impl Into<String>, key: Secret) -> Self {
+    pub fn new(provider: ProviderId, base_url: impl Into<String>, secret: Secret) -> Self {
         Self {
             provider,
             base_url: base_url.into(),
-            credentials: Credentials::ApiKey(key),
-            integration_id: None,
-            integrated_account_id: None,
+            secret,
+            ids: AccountIds::new(),
             timeouts: Timeouts::default(),
         }
     }
 
-    /// Checks that everything the system requires is present, before any request.
-    pub fn check_complete(&self) -> Result<(), ProviderError> {
-        let system = self.provider;
-        let missing = |what: &str| {
-            Err(ProviderError::Config(format!(
-                "{system} needs {what}: add it to the connection."
-            )))
-        };
-        match (&self.credentials, system) {
-            (Credentials::ClientSecret { .. }, ProviderId::Endorsed) => {}
-            (Credentials::ApiKey(_), ProviderId::Endorsed) => {
-                return missing("a client id and client secret");
-            }
-            (Credentials::ClientSecret { .. }, _) => return missing("an API key"),
-            (Credentials::ApiKey(_), _) => {}
-        }
-        match &self.credentials {
-            Credentials::ApiKey(key) if key.is_blank() => return missing("an API key"),
-            Credentials::ClientSecret {
-                client_id,
-                client_secret,
-            } if client_id.trim().is_empty() || client_secret.is_blank() => {
-                return missing("a client id and client secret");
-            }
-            _ => {}
-        }
-        let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
-        if system == ProviderId::Kombo && blank(&self.integration_id) {
-            return missing("an integration id (X-Integration-Id)");
-        }
-        if system == ProviderId::Truto && blank(&self.integrated_account_id) {
-            return missing("an integrated account id");
-        }
-        super::http::validate_base_url(system, &self.base_url).map(|_| ())
+    /// With an account id set (`key` as the profile declares it).
+    #[must_use]
+    pub fn with_id(mut self, key: &str, value: impl AsRef<str>) -> Self {
+        self.ids.set(key, value);
+        self
     }
 
-    /// The API key, for systems that use one.
+    /// An account id by its declared key.
     #[must_use]
-    pub fn api_key(&self) -> Option<&Secret> {
-        match &self.credentials {
-            Credentials::ApiKey(key) => Some(key),
-            Credentials::ClientSecret { .. } => None,
+    pub fn id(&self, key: &str) -> Option<&str> {
+        self.ids.get(key)
+    }
+
+    /// An id the system requires, or the profile's sentence saying it is missing.
+    pub fn required_id(&self, key: &str) -> Result<&str, ProviderError> {
+        self.id(key).ok_or_else(|| {
+            let shape = self.provider.profile().account;
+            ProviderError::Config(shape.field(key).map_or_else(
+                || format!("{} needs {key}: add it to the connection.", self.provider),
+                |f| f.missing.to_owned(),
+            ))
+        })
+    }
+
+    /// Checks that everything the system requires is present, before any request.
+    pub fn check_complete(&self) -> Result<(), ProviderError> {
+        let shape = self.provider.profile().account;
+        if self.secret.is_blank() {
+            return Err(ProviderError::Config(format!(
+                "{} needs the {}: add it to the connection.",
+                self.provider, shape.secret.noun
+            )));
         }
+        if let Some(field) = self.ids.first_missing(&shape) {
+            return Err(ProviderError::Config(field.missing.to_owned()));
+        }
+        super::http::validate_base_url(self.provider, &self.base_url).map(|_| ())
     }
 }
 
@@ -114,26 +81,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn debug_never_shows_secrets() {
-        let mut c = Connection::with_api_key(
+    fn debug_never_shows_secrets_and_missing_ids_are_named() {
+        let c = Connection::new(
             ProviderId::Kombo,
             "https://api.kombo.dev/v1",
             Secret::new("topsecret"),
-        );
-        c.integration_id = Some("workday:1".into());
+        )
+        .with_id("integration_id", "workday:1");
         assert!(!format!("{c:?}").contains("topsecret"));
         assert!(c.check_complete().is_ok());
-        c.integration_id = None;
+        let mut without = c.clone();
+        without.ids = AccountIds::new();
         assert!(
-            c.check_complete()
+            without
+                .check_complete()
                 .unwrap_err()
                 .to_string()
                 .contains("integration id")
         );
-        let e = Credentials::ClientSecret {
-            client_id: "id".into(),
-            client_secret: Secret::new("s3cr3t"),
-        };
-        assert!(!format!("{e:?}").contains("s3cr3t"));
+        let endorsed = Connection::new(
+            ProviderId::Endorsed,
+            "https://endorsed.ai/api/v1",
+            Secret::new(" "),
+        )
+        .with_id("client_id", "id");
+        assert!(
+            endorsed
+                .check_complete()
+                .unwrap_err()
+                .to_string()
+                .contains("client secret")
+        );
     }
 }

@@ -14,12 +14,12 @@ use super::body::BodyPlan;
 use super::http::{ErrorInfo, Http, segment};
 use super::multipart::MultipartBuilder;
 use super::{
-    AtsClient, CandidatePage, Connection, Credentials, ProgressFn, ProviderError, UploadFile,
-    UploadOutcome, UploadTarget,
+    AtsClient, CandidatePage, Connection, ProgressFn, ProviderError, UploadFile, UploadOutcome,
+    UploadTarget,
 };
 use crate::model::profiles::endorsed::{
-    REMOTE_ID_PREFIX, SCOPES, TOKEN_FALLBACK_LIFETIME, TOKEN_MAX_LIFETIME, TOKEN_RENEW_MARGIN,
-    UPSERT_METHOD,
+    CLIENT_ID, REMOTE_ID_PREFIX, SCOPES, TOKEN_FALLBACK_LIFETIME, TOKEN_MAX_LIFETIME,
+    TOKEN_RENEW_MARGIN, UPSERT_METHOD,
 };
 use crate::model::{Candidate, ProviderId, Secret};
 
@@ -53,19 +53,11 @@ impl CachedToken {
 impl EndorsedClient {
     /// A client for the connection (already checked complete).
     pub fn new(connection: &Connection) -> Result<Self, ProviderError> {
-        let Credentials::ClientSecret {
-            client_id,
-            client_secret,
-        } = &connection.credentials
-        else {
-            return Err(ProviderError::Config(
-                "Endorsed needs a client id and client secret.".to_owned(),
-            ));
-        };
+        let client_id = connection.required_id(CLIENT_ID)?.to_owned();
         Ok(Self {
             http: Http::new(SYSTEM, &connection.base_url, connection.timeouts)?,
-            client_id: client_id.trim().to_owned(),
-            client_secret: client_secret.clone(),
+            client_id,
+            client_secret: connection.secret.clone(),
             token: tokio::sync::Mutex::new(None),
         })
     }
@@ -579,17 +571,12 @@ mod tests {
 
     #[test]
     fn debug_shows_no_secret() {
-        let connection = Connection {
-            provider: SYSTEM,
-            base_url: "https://endorsed.ai/api/v1".to_owned(),
-            credentials: Credentials::ClientSecret {
-                client_id: "5b0f3c1e-7a2d-4c8e-9f10-0000000000e1".to_owned(),
-                client_secret: Secret::new("very-secret-value"),
-            },
-            integration_id: None,
-            integrated_account_id: None,
-            timeouts: super::super::Timeouts::default(),
-        };
+        let connection = Connection::new(
+            SYSTEM,
+            "https://endorsed.ai/api/v1",
+            Secret::new("very-secret-value"),
+        )
+        .with_id(CLIENT_ID, "5b0f3c1e-7a2d-4c8e-9f10-0000000000e1");
         let client = EndorsedClient::new(&connection).unwrap();
         if let Ok(mut slot) = client.token.try_lock() {
             *slot = Some(CachedToken {

@@ -17,7 +17,7 @@ use super::{
     AtsClient, CandidatePage, Connection, ProgressFn, ProviderError, UploadFile, UploadOutcome,
     UploadTarget,
 };
-use crate::model::profiles::kombo::MAX_PAGE_SIZE;
+use crate::model::profiles::kombo::{INTEGRATION_ID, MAX_PAGE_SIZE};
 use crate::model::{
     Application, Candidate, Limits, ProviderId, RemoteAttachment, Secret, TypeRestriction,
 };
@@ -39,22 +39,8 @@ pub struct KomboClient {
 impl KomboClient {
     /// A client for the connection (already checked complete).
     pub fn new(connection: &Connection) -> Result<Self, ProviderError> {
-        let key = connection
-            .api_key()
-            .cloned()
-            .ok_or_else(|| ProviderError::Config("Kombo needs an API key.".to_owned()))?;
-        let integration = connection
-            .integration_id
-            .as_deref()
-            .map(str::trim)
-            .filter(|id| !id.is_empty())
-            .ok_or_else(|| {
-                ProviderError::Config(
-                    "Kombo needs an integration id (X-Integration-Id): add it to the connection."
-                        .to_owned(),
-                )
-            })?
-            .to_owned();
+        let key = connection.secret.clone();
+        let integration = connection.required_id(INTEGRATION_ID)?.to_owned();
         if HeaderValue::from_str(&integration).is_err() {
             return Err(ProviderError::Config(format!(
                 "The Kombo integration id \u{201c}{integration}\u{201d} contains characters that cannot be sent: copy it again from the Kombo dashboard."

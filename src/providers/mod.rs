@@ -21,7 +21,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 pub use body::{ProgressFn, no_progress};
-pub use connection::{Connection, Credentials};
+pub use connection::Connection;
 pub use error::ProviderError;
 pub use http::Timeouts;
 

@@ -58,10 +58,7 @@ pub struct OnderwijsregioClient {
 impl OnderwijsregioClient {
     /// A client for the connection (already checked complete).
     pub fn new(connection: &Connection) -> Result<Self, ProviderError> {
-        let key = connection
-            .api_key()
-            .cloned()
-            .ok_or_else(|| ProviderError::Config("Onderwijsregio needs an API key.".to_owned()))?;
+        let key = connection.secret.clone();
         let limit = PROFILE.rate_limit.value;
         Ok(Self {
             http: Http::new(SYSTEM, &connection.base_url, connection.timeouts)?,

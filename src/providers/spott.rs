@@ -31,10 +31,7 @@ pub struct SpottClient {
 impl SpottClient {
     /// A client for the connection (already checked complete).
     pub fn new(connection: &Connection) -> Result<Self, ProviderError> {
-        let key = connection
-            .api_key()
-            .cloned()
-            .ok_or_else(|| ProviderError::Config("Spott needs an API key.".to_owned()))?;
+        let key = connection.secret.clone();
         Ok(Self {
             http: Http::new(SYSTEM, &connection.base_url, connection.timeouts)?,
             key,

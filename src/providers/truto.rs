@@ -21,8 +21,8 @@ use super::{
     UploadTarget,
 };
 use crate::model::profiles::truto::{
-    LIST_PAGE_MAX, LOCAL_SEARCH_SCAN_MAX, UPLOAD_APPLICATION_FIELD, UPLOAD_CANDIDATE_FIELD,
-    UPLOAD_FILE_FIELD, UPLOAD_TYPE_FIELD,
+    INTEGRATED_ACCOUNT_ID, LIST_PAGE_MAX, LOCAL_SEARCH_SCAN_MAX, UPLOAD_APPLICATION_FIELD,
+    UPLOAD_CANDIDATE_FIELD, UPLOAD_FILE_FIELD, UPLOAD_TYPE_FIELD,
 };
 use crate::model::{Application, Candidate, ProviderId, RemoteAttachment, Secret};
 
@@ -118,21 +118,8 @@ impl Position {
 impl TrutoClient {
     /// A client for the connection (already checked complete).
     pub fn new(connection: &Connection) -> Result<Self, ProviderError> {
-        let token = connection
-            .api_key()
-            .cloned()
-            .ok_or_else(|| ProviderError::Config("Truto needs an API token.".to_owned()))?;
-        let account = connection
-            .integrated_account_id
-            .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .ok_or_else(|| {
-                ProviderError::Config(
-                    "Truto needs an integrated account id: add it to the connection.".to_owned(),
-                )
-            })?
-            .to_owned();
+        let token = connection.secret.clone();
+        let account = connection.required_id(INTEGRATED_ACCOUNT_ID)?.to_owned();
         Ok(Self {
             http: Http::new(SYSTEM, &connection.base_url, connection.timeouts)?,
             token,

@@ -6,8 +6,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{SettingsError, lenient};
-use crate::model::{ProviderId, Secret};
-use crate::providers::{Connection, Credentials, Timeouts};
+use std::collections::BTreeMap;
+
+use crate::model::{AccountIds, ProviderId, Secret};
+use crate::providers::{Connection, Timeouts};
 
 /// Where a connection's secret is kept.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,17 +35,16 @@ pub struct ConnectionProfile {
     pub provider: ProviderId,
     /// The API root; the system's real one unless changed (an emulator, a regional host).
     pub base_url: String,
-    /// Kombo: the integration id (`X-Integration-Id`).
-    pub integration_id: Option<String>,
-    /// Truto: the integrated account id.
-    pub integrated_account_id: Option<String>,
-    /// Endorsed: the OAuth client id (not secret; the client secret is).
-    pub client_id: Option<String>,
+    /// The account's ids the system declares (Kombo `integration_id`, Truto
+    /// `integrated_account_id`, Endorsed `client_id`), stored as keys of their own.
+    #[serde(flatten)]
+    pub ids: AccountIds,
     /// Where the secret is kept.
     pub secret_storage: SecretStorage,
 }
 
-/// The profile as stored: every field but `id` and `provider` may be missing.
+/// The profile as stored: every field but `id` and `provider` may be missing; the account ids
+/// are whichever keys the system declares.
 #[derive(Deserialize)]
 struct ProfileFile {
     id: String,
@@ -52,14 +53,10 @@ struct ProfileFile {
     provider: ProviderId,
     #[serde(default)]
     base_url: Option<String>,
-    #[serde(default)]
-    integration_id: Option<String>,
-    #[serde(default)]
-    integrated_account_id: Option<String>,
-    #[serde(default)]
-    client_id: Option<String>,
     #[serde(default, deserialize_with = "lenient")]
     secret_storage: SecretStorage,
+    #[serde(flatten)]
+    rest: BTreeMap<String, serde_json::Value>,
 }
 
 impl From<ProfileFile> for ConnectionProfile {
@@ -68,14 +65,18 @@ impl From<ProfileFile> for ConnectionProfile {
             .base_url
             .filter(|url| !url.trim().is_empty())
             .unwrap_or_else(|| file.provider.profile().default_base_url.to_owned());
+        let mut ids = AccountIds::new();
+        for field in file.provider.profile().account.fields {
+            if let Some(serde_json::Value::String(value)) = file.rest.get(field.key) {
+                ids.set(field.key, value);
+            }
+        }
         Self {
             id: file.id,
             name: file.name,
             provider: file.provider,
             base_url,
-            integration_id: file.integration_id,
-            integrated_account_id: file.integrated_account_id,
-            client_id: file.client_id,
+            ids,
             secret_storage: file.secret_storage,
         }
     }
@@ -88,12 +89,8 @@ pub enum ProfileField {
     Name,
     /// [`ConnectionProfile::base_url`].
     BaseUrl,
-    /// [`ConnectionProfile::integration_id`].
-    IntegrationId,
-    /// [`ConnectionProfile::integrated_account_id`].
-    IntegratedAccountId,
-    /// [`ConnectionProfile::client_id`].
-    ClientId,
+    /// One of [`ConnectionProfile::ids`], by its declared key.
+    Account(&'static str),
 }
 
 /// One problem with a profile: the field, and a sentence saying what to do.
@@ -120,33 +117,20 @@ impl ConnectionProfile {
             name: name.into(),
             provider,
             base_url: provider.profile().default_base_url.to_owned(),
-            integration_id: None,
-            integrated_account_id: None,
-            client_id: None,
+            ids: AccountIds::new(),
             secret_storage: SecretStorage::Keyring,
         }
     }
 
-    /// What a client needs, with `secret` as the API key (Endorsed: as the client secret, with
-    /// [`ConnectionProfile::client_id`]). Run [`ConnectionProfile::check`] first.
+    /// What a client needs, with `secret` as the API key (Endorsed: the client secret). Run
+    /// [`ConnectionProfile::check`] first.
     #[must_use]
     pub fn connection(&self, secret: Secret) -> Connection {
-        let credentials = match self.provider {
-            ProviderId::Endorsed => Credentials::ClientSecret {
-                client_id: self.client_id.clone().unwrap_or_default(),
-                client_secret: secret,
-            },
-            ProviderId::Spott
-            | ProviderId::Kombo
-            | ProviderId::Onderwijsregio
-            | ProviderId::Truto => Credentials::ApiKey(secret),
-        };
         Connection {
             provider: self.provider,
             base_url: self.base_url.clone(),
-            credentials,
-            integration_id: self.integration_id.clone(),
-            integrated_account_id: self.integrated_account_id.clone(),
+            secret,
+            ids: self.ids.kept_for(&self.provider.profile().account),
             timeouts: Timeouts::default(),
         }
     }
@@ -160,8 +144,8 @@ impl ConnectionProfile {
     }
 
     /// Every problem at once, in form order: a name, a valid base URL (https, or http to this
-    /// computer), and the id the system needs (Kombo integration id, Truto integrated account
-    /// id, Endorsed client id).
+    /// computer), and every id the system declares (Kombo integration id, Truto integrated
+    /// account id, Endorsed client id).
     #[must_use]
     pub fn problems(&self) -> Vec<ProfileProblem> {
         let system = self.provider;
@@ -185,22 +169,11 @@ impl ConnectionProfile {
         } else if let Err(e) = crate::providers::http::validate_base_url(system, &self.base_url) {
             problem(ProfileField::BaseUrl, e.to_string());
         }
-        let blank = |value: &Option<String>| value.as_deref().is_none_or(|v| v.trim().is_empty());
-        match system {
-            ProviderId::Kombo if blank(&self.integration_id) => problem(
-                ProfileField::IntegrationId,
-                "Kombo needs an integration id (sent as X-Integration-Id): copy it from the Kombo dashboard."
-                    .to_owned(),
-            ),
-            ProviderId::Truto if blank(&self.integrated_account_id) => problem(
-                ProfileField::IntegratedAccountId,
-                "Truto needs an integrated account id: copy it from the Truto dashboard.".to_owned(),
-            ),
-            ProviderId::Endorsed if blank(&self.client_id) => problem(
-                ProfileField::ClientId,
-                "Endorsed needs a client id: copy it from your Endorsed API credentials.".to_owned(),
-            ),
-            _ => {}
+        let shape = system.profile().account;
+        for field in shape.fields {
+            if self.ids.get(field.key).is_none() {
+                problem(ProfileField::Account(field.key), field.missing.to_owned());
+            }
         }
         problems
     }
@@ -208,12 +181,6 @@ impl ConnectionProfile {
     /// Trims every text field and turns blank optional ones into `None`; an empty base URL
     /// becomes the system's real one.
     pub(super) fn normalize(&mut self) {
-        fn tidy(value: &mut Option<String>) {
-            *value = value
-                .take()
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty());
-        }
         self.id = self.id.trim().to_owned();
         self.name = self.name.trim().to_owned();
         self.base_url = self.base_url.trim().to_owned();
@@ -223,8 +190,6 @@ impl ConnectionProfile {
                 .default_base_url
                 .clone_into(&mut self.base_url);
         }
-        tidy(&mut self.integration_id);
-        tidy(&mut self.integrated_account_id);
-        tidy(&mut self.client_id);
+        self.ids = self.ids.kept_for(&self.provider.profile().account);
     }
 }

@@ -186,35 +186,8 @@ fn fields_ui(ui: &mut egui::Ui, form: &mut Form, editing: bool, store_label: &st
         form.provider.profile().default_base_url,
         false,
     );
-    match form.provider {
-        ProviderId::Kombo => {
-            style::labelled_field(
-                ui,
-                "Integration id",
-                &mut form.integration_id,
-                "e.g. workday:HWUTwvyx2wLoSUHphiWVrp28",
-                false,
-            );
-        }
-        ProviderId::Truto => {
-            style::labelled_field(
-                ui,
-                "Integrated account id",
-                &mut form.integrated_account_id,
-                "a UUID from Truto",
-                false,
-            );
-        }
-        ProviderId::Endorsed => {
-            style::labelled_field(
-                ui,
-                "Client id",
-                &mut form.client_id,
-                "a UUID from Endorsed",
-                false,
-            );
-        }
-        ProviderId::Spott | ProviderId::Onderwijsregio => {}
+    for field in form.provider.profile().account.fields {
+        style::labelled_field(ui, field.label, form.id_mut(field.key), field.hint, false);
     }
     let secret_label = form.secret_label();
     let hint = if editing {

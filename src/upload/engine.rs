@@ -12,12 +12,13 @@ use tokio::sync::{Notify, Semaphore, mpsc, watch};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use super::account::{Account, AccountKey, Fingerprinter, Source};
 use super::events::{BatchSummary, UploadEvent, Wake};
 use super::journal::{Journal, JournalError, Mtime, Record, now};
 use super::lane::Lane;
 use super::progress::SpeedMeter;
 use super::retry::RetryPolicy;
-use super::types::{BatchId, BatchSpec, ConnectionRef, FileId, FileState, Outcome};
+use super::types::{BatchId, BatchSpec, FileId, FileState, Outcome};
 use super::{fingerprint, intake, worker};
 use crate::model::RemoteAttachment;
 use crate::providers::{AtsClient, Connection, ProviderError, UploadTarget};
@@ -61,6 +62,16 @@ pub enum EngineError {
     /// The journal is unusable.
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// The credential salt next to the journal is unusable.
+    #[error(
+        "atsdrop could not read or create its credential salt in {path} ({source}); check that the folder is writable"
+    )]
+    Salt {
+        /// The journal folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
 }
 
 /// A handle to the upload engine. Cheap to clone; every method returns at once (work happens on
@@ -74,13 +85,15 @@ pub struct Engine {
 pub(crate) struct Shared {
     pub runtime: Handle,
     pub journal: Arc<Journal>,
+    /// Makes the [`Account`] of every connection the engine is given.
+    pub prints: Fingerprinter,
     pub events: mpsc::Sender<UploadEvent>,
     pub wake: Wake,
     pub config: EngineConfig,
     pub state: Mutex<State>,
-    pub lanes: Mutex<HashMap<LaneKey, Arc<Lane>>>,
+    pub lanes: Mutex<HashMap<AccountKey, Arc<Lane>>>,
     /// The newest client per account: what a retry (or any later attempt) sends with.
-    pub clients: Mutex<HashMap<LaneKey, Arc<dyn AtsClient>>>,
+    pub clients: Mutex<HashMap<AccountKey, Arc<dyn AtsClient>>>,
     pub paused: watch::Sender<bool>,
     /// Files fingerprinted at once: two, so one file's hashing overlaps another's upload
     /// without the hashing taking every core (measured in BENCHMARKS.md).
@@ -99,25 +112,6 @@ impl std::fmt::Debug for Shared {
     }
 }
 
-/// Lanes are per account.
-pub(crate) type LaneKey = (
-    crate::model::ProviderId,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-pub(crate) fn lane_key(c: &ConnectionRef) -> LaneKey {
-    (
-        c.provider,
-        c.base_url.trim_end_matches('/').to_owned(),
-        c.integration_id.clone(),
-        c.integrated_account_id.clone(),
-        c.client_id.clone(),
-    )
-}
-
 /// How many files are fingerprinted (sha256 + XXH3) at once.
 const HASHING_AT_ONCE: usize = 2;
 
@@ -131,7 +125,7 @@ pub(crate) struct State {
 /// A batch's shared context.
 pub(crate) struct BatchCtx {
     pub id: BatchId,
-    pub connection_ref: ConnectionRef,
+    pub account: Account,
     pub target: UploadTarget,
     pub candidate_name: Option<String>,
     /// The client the batch was submitted (or resumed) with; an account's newer client, when
@@ -202,11 +196,17 @@ impl Engine {
         wake: Wake,
     ) -> Result<(Self, mpsc::Receiver<UploadEvent>), EngineError> {
         let journal = Arc::new(Journal::open(&config.journal_dir)?);
+        let prints =
+            Fingerprinter::open(&config.journal_dir).map_err(|source| EngineError::Salt {
+                path: config.journal_dir.clone(),
+                source,
+            })?;
         let (events, receiver) = mpsc::channel(config.event_capacity.max(16));
         let (intake_tx, intake_rx) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
             runtime: runtime.clone(),
             journal,
+            prints,
             events,
             wake,
             config,
@@ -239,7 +239,11 @@ impl Engine {
     }
 
     /// Takes over every unfinished job whose process is gone (a crash, `kill -9`, a closed
-    /// laptop) and runs it; `resolve` supplies the secret for each account. Returns at once.
+    /// laptop) and runs it; `resolve` supplies the connection (with its secret) for each
+    /// journaled account. A connection that is not that very account (another saved
+    /// connection, another address, or — for a job started from the environment — another
+    /// credential) is never used: its jobs are left waiting, unclaimed, and listed in
+    /// [`UploadEvent::Resumed`] with what they need. Returns at once.
     pub fn resume_orphans(&self, resolve: Resolver) {
         let _ = self.shared.intake.send(intake::Request::Resume(resolve));
     }
@@ -281,25 +285,39 @@ impl Engine {
         *self.shared.paused.borrow()
     }
 
+    /// The account a connection (secret included) from `source` is: what the journal, the
+    /// lanes, the duplicate checks and resume key on.
+    #[must_use]
+    pub fn account(&self, connection: &Connection, source: Source) -> Account {
+        self.shared.prints.account(connection, source)
+    }
+
     /// Makes `client` the one every later attempt for `account` sends with — including a
     /// [`retry`](Engine::retry) of a file whose batch was submitted (or resumed) with older
-    /// credentials, or with none. Call it whenever a connection is (re)established, e.g. after
-    /// the user fixed its API key. Submitting a batch does the same for its connection.
-    pub fn use_client(&self, account: &ConnectionRef, client: Arc<dyn AtsClient>) {
+    /// credentials, or with none. Only jobs of that very account use it (see
+    /// [`Account::key`]): another connection's client is never used. Call it whenever a
+    /// connection is (re)established, e.g. after the user fixed its API key. Submitting a
+    /// batch does the same for its connection.
+    pub fn use_client(&self, account: &Account, client: Arc<dyn AtsClient>) {
         self.shared.set_client(account, client);
     }
 
     /// The client later attempts for `account` will send with, if one was given.
     #[must_use]
-    pub fn client_of(&self, account: &ConnectionRef) -> Option<Arc<dyn AtsClient>> {
+    pub fn client_of(&self, account: &Account) -> Option<Arc<dyn AtsClient>> {
         self.shared.client_of(account)
     }
 
-    /// Like [`Engine::use_client`], building the client from `connection`.
-    pub fn use_connection(&self, connection: &Connection) -> Result<(), ProviderError> {
+    /// Like [`Engine::use_client`], building the client and the account from `connection`.
+    pub fn use_connection(
+        &self,
+        connection: &Connection,
+        source: Source,
+    ) -> Result<Account, ProviderError> {
         let client = crate::providers::connect(connection)?;
-        self.use_client(&ConnectionRef::of(connection, None, None), client);
-        Ok(())
+        let account = self.account(connection, source);
+        self.use_client(&account, client);
+        Ok(account)
     }
 
     /// Sends a failed, cancelled or outcome-unknown file again (same idempotency key), with the
@@ -328,9 +346,35 @@ impl Engine {
     }
 }
 
-/// Supplies the connection (with its secret) for a journaled account, or a sentence saying why
-/// it cannot.
-pub type Resolver = Arc<dyn Fn(&ConnectionRef) -> Result<Connection, String> + Send + Sync>;
+/// Supplies the connection (with its secret) for a journaled account and where its secret comes
+/// from, or a sentence saying why it cannot. The engine checks that what it supplies is that
+/// very account before using it (see [`SecretOrigin`]).
+pub type Resolver =
+    Arc<dyn Fn(&Account) -> Result<(Connection, SecretOrigin), String> + Send + Sync>;
+
+/// Where a [`Resolver`]'s secret comes from, which decides whether it may differ from the one a
+/// job was started with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretOrigin {
+    /// The job's own saved connection, as it is stored now: its key may have been fixed since
+    /// the job started, and the new one is used.
+    SavedConnection,
+    /// Anything else (the environment, a sandbox): used only when it is the very credential the
+    /// job was started with.
+    Supplied,
+}
+
+impl SecretOrigin {
+    /// Whether `given` (made from the supplied connection) may send `journaled`'s jobs.
+    #[must_use]
+    pub fn may_send(self, given: &Account, journaled: &Account) -> bool {
+        let own_saved_connection =
+            self == Self::SavedConnection && matches!(journaled.source, Source::Saved { .. });
+        given.same_account(journaled)
+            && (own_saved_connection
+                || (journaled.credential.is_some() && given.credential == journaled.credential))
+    }
+}
 
 impl Shared {
     /// The in-memory state, even after a task panicked while holding it (every update leaves
@@ -340,25 +384,25 @@ impl Shared {
     }
 
     /// Makes `client` the account's current client.
-    pub fn set_client(&self, account: &ConnectionRef, client: Arc<dyn AtsClient>) {
+    pub fn set_client(&self, account: &Account, client: Arc<dyn AtsClient>) {
         self.clients
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(lane_key(account), client);
+            .insert(account.key(), client);
     }
 
     /// The account's newest client, if one was given.
-    pub fn client_of(&self, account: &ConnectionRef) -> Option<Arc<dyn AtsClient>> {
+    pub fn client_of(&self, account: &Account) -> Option<Arc<dyn AtsClient>> {
         self.clients
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(&lane_key(account))
+            .get(&account.key())
             .cloned()
     }
 
     /// The client to send a batch's files with now: the account's newest, else the batch's.
     pub fn client_for(&self, ctx: &BatchCtx) -> Result<Arc<dyn AtsClient>, String> {
-        match self.client_of(&ctx.connection_ref) {
+        match self.client_of(&ctx.account) {
             Some(client) => Ok(client),
             None => ctx.client.clone(),
         }
@@ -396,8 +440,8 @@ impl Shared {
     }
 
     /// The lane of an account, created on first use.
-    pub fn lane(&self, connection: &ConnectionRef) -> Arc<Lane> {
-        let key = lane_key(connection);
+    pub fn lane(&self, connection: &Account) -> Arc<Lane> {
+        let key = connection.key();
         let Ok(mut lanes) = self.lanes.lock() else {
             return Arc::new(Lane::new(
                 connection.label(),

@@ -10,6 +10,19 @@ use super::types::{BatchId, FileId, FileState};
 /// test can count. Must be cheap and must not block.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
+/// An interrupted file that was not resumed because nothing here may send it: its saved
+/// connection is gone or changed, or (for a job started from the environment) the credential it
+/// was started with is not the one given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Waiting {
+    /// The file's name.
+    pub name: String,
+    /// The account it belongs to ("Spott (Agency A)").
+    pub account: String,
+    /// One sentence: what it needs to be resumed.
+    pub reason: String,
+}
+
 /// Something happened to an upload.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UploadEvent {
@@ -106,6 +119,9 @@ pub enum UploadEvent {
         batches: Vec<super::BatchId>,
         /// Files taken over.
         files: usize,
+        /// Files left waiting, unclaimed and unsent, because the connection they need is not
+        /// here (see [`Waiting`]).
+        waiting: Vec<Waiting>,
     },
     /// Something the user should know that belongs to no file (the journal could not be
     /// written, …).

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::account::Account;
 use super::journal::{JournalError, JournalState, read_state};
 use super::types::Outcome;
 use crate::model::ProviderId;
@@ -22,8 +23,10 @@ pub struct HistoryEntry {
     pub sha256: Option<String>,
     /// The system.
     pub system: ProviderId,
-    /// The account's label.
+    /// The account's label ("Spott (Agency A)").
     pub connection: String,
+    /// The account it went to: duplicate checks compare it with the account in use.
+    pub account: Account,
     /// The candidate's id.
     pub candidate_id: String,
     /// The candidate's name, when known.
@@ -66,6 +69,7 @@ pub fn entries(state: &JournalState) -> Vec<HistoryEntry> {
                 sha256: f.sha256.clone(),
                 system: batch.connection.provider,
                 connection: batch.connection.label(),
+                account: batch.connection.clone(),
                 candidate_id: batch.candidate_id.clone(),
                 candidate_name: batch.candidate_name.clone(),
                 attachment_type: f.attachment_type.clone(),
@@ -134,6 +138,13 @@ mod tests {
             sha256: None,
             system,
             connection: "Kombo".into(),
+            account: Account {
+                provider: system,
+                base_url: "http://127.0.0.1:1/kombo".into(),
+                ids: crate::model::AccountIds::new(),
+                source: crate::upload::Source::Environment,
+                credential: None,
+            },
             candidate_id: "c1".into(),
             candidate_name: None,
             attachment_type: attachment_type.into(),

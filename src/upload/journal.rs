@@ -17,7 +17,8 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use super::types::{BatchId, ConnectionRef, FileId, Outcome};
+use super::account::Account;
+use super::types::{BatchId, FileId, Outcome};
 
 /// The journal could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -75,7 +76,7 @@ pub enum Record {
         /// When (RFC 3339).
         at: String,
         /// The account (no secret).
-        connection: ConnectionRef,
+        connection: Account,
         /// The candidate.
         candidate_id: String,
         /// The candidate's name, if known.
@@ -179,7 +180,7 @@ pub struct BatchEntry {
     /// When it was submitted.
     pub at: String,
     /// The account.
-    pub connection: ConnectionRef,
+    pub connection: Account,
     /// The candidate.
     pub candidate_id: String,
     /// The candidate's name.
@@ -442,14 +443,16 @@ impl Journal {
     /// Opens (creating) the journal in `dir` and registers this process as a live owner.
     pub fn open(dir: &Path) -> Result<Self, JournalError> {
         let owners = dir.join("owners");
-        fs::create_dir_all(&owners).map_err(io_err(&owners))?;
+        super::private::create_dir_all(dir).map_err(io_err(dir))?;
+        super::private::create_dir_all(&owners).map_err(io_err(&owners))?;
         let path = path_in(dir);
-        let file = OpenOptions::new()
+        let file = super::private::options()
             .create(true)
             .append(true)
             .read(true)
             .open(&path)
             .map_err(io_err(&path))?;
+        super::private::restrict_file(&file).map_err(io_err(&path))?;
         let owner = format!("o-{}", uuid::Uuid::new_v4().simple());
         let lock_path = owners.join(format!("{owner}.lock"));
         let owner_lock = File::create(&lock_path).map_err(io_err(&lock_path))?;
@@ -626,15 +629,13 @@ mod tests {
     use super::*;
     use crate::model::ProviderId;
 
-    fn conn() -> ConnectionRef {
-        ConnectionRef {
+    fn conn() -> Account {
+        Account {
             provider: ProviderId::Spott,
             base_url: "http://127.0.0.1:1/spott".into(),
-            profile_id: None,
-            profile_name: None,
-            integration_id: None,
-            integrated_account_id: None,
-            client_id: None,
+            ids: crate::model::AccountIds::new(),
+            source: crate::upload::Source::Environment,
+            credential: None,
         }
     }
 

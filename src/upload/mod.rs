@@ -15,6 +15,7 @@
 //! before it is sent again, after a cancel, a retry or a crash alike. `BatchFinished` comes
 //! once per batch, also when its files could not be journaled (they fail with the reason).
 
+pub mod account;
 mod engine;
 pub mod events;
 pub mod fingerprint;
@@ -22,11 +23,13 @@ pub mod history;
 mod intake;
 pub mod journal;
 pub mod lane;
+mod private;
 pub mod progress;
 pub mod retry;
 pub mod types;
 mod worker;
 
-pub use engine::{Engine, EngineConfig, EngineError, Resolver};
-pub use events::{BatchSummary, UploadEvent, Wake};
-pub use types::{BatchId, BatchSpec, ConnectionRef, FileId, FileSpec, FileState, Outcome};
+pub use account::{Account, CredentialPrint, Fingerprinter, Source};
+pub use engine::{Engine, EngineConfig, EngineError, Resolver, SecretOrigin};
+pub use events::{BatchSummary, UploadEvent, Waiting, Wake};
+pub use types::{BatchId, BatchSpec, FileId, FileSpec, FileState, Outcome};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::ProviderId;
+use super::account::Source;
 use crate::providers::{Connection, UploadTarget};
 
 /// Identifies a batch (one submission to one candidate). Stable across restarts.
@@ -56,75 +56,6 @@ impl fmt::Display for BatchId {
     }
 }
 
-/// Which account a job goes to, as the journal stores it: everything except the secret.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct ConnectionRef {
-    /// The system.
-    pub provider: ProviderId,
-    /// The API root.
-    pub base_url: String,
-    /// The saved connection profile's id, when the job came from one.
-    #[serde(default)]
-    pub profile_id: Option<String>,
-    /// The saved connection's display name, for history and messages.
-    #[serde(default)]
-    pub profile_name: Option<String>,
-    /// Kombo integration id.
-    #[serde(default)]
-    pub integration_id: Option<String>,
-    /// Truto integrated account id.
-    #[serde(default)]
-    pub integrated_account_id: Option<String>,
-    /// Endorsed client id (not secret).
-    #[serde(default)]
-    pub client_id: Option<String>,
-}
-
-impl ConnectionRef {
-    /// The reference for a connection (the secret stays behind).
-    #[must_use]
-    pub fn of(
-        connection: &Connection,
-        profile_id: Option<String>,
-        profile_name: Option<String>,
-    ) -> Self {
-        let client_id = match &connection.credentials {
-            crate::providers::Credentials::ClientSecret { client_id, .. } => {
-                Some(client_id.clone())
-            }
-            crate::providers::Credentials::ApiKey(_) => None,
-        };
-        Self {
-            provider: connection.provider,
-            base_url: connection.base_url.trim_end_matches('/').to_owned(),
-            profile_id,
-            profile_name,
-            integration_id: connection.integration_id.clone(),
-            integrated_account_id: connection.integrated_account_id.clone(),
-            client_id,
-        }
-    }
-
-    /// Whether two references address the same account (ignoring the profile's name).
-    #[must_use]
-    pub fn same_account(&self, other: &Self) -> bool {
-        self.provider == other.provider
-            && self.base_url.trim_end_matches('/') == other.base_url.trim_end_matches('/')
-            && self.integration_id == other.integration_id
-            && self.integrated_account_id == other.integrated_account_id
-            && self.client_id == other.client_id
-    }
-
-    /// "Spott (Acme recruiting)" or "Spott".
-    #[must_use]
-    pub fn label(&self) -> String {
-        match &self.profile_name {
-            Some(name) if !name.is_empty() => format!("{} ({name})", self.provider),
-            _ => self.provider.display_name().to_owned(),
-        }
-    }
-}
-
 /// One file to upload, as a caller describes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileSpec {
@@ -149,8 +80,9 @@ pub struct FileSpec {
 pub struct BatchSpec {
     /// The connection, secret included (kept in memory only).
     pub connection: Connection,
-    /// What the journal stores about the connection.
-    pub connection_ref: ConnectionRef,
+    /// Where the connection came from: with it, the engine makes the batch's
+    /// [`Account`](super::Account).
+    pub source: Source,
     /// The candidate (and, for Kombo, optionally an application).
     pub target: UploadTarget,
     /// The candidate's name, for history and messages.

@@ -101,7 +101,7 @@ fn cancelled(shared: &Shared, work: &Work) -> End {
     let message = if unsettled {
         format!(
             "Cancelled while waiting for {}'s answer: it may have arrived — check the candidate (Retry checks before sending it again).",
-            work.ctx.connection_ref.provider
+            work.ctx.account.provider
         )
     } else {
         "Cancelled.".to_owned()
@@ -160,7 +160,7 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
                         let reason = last_error.map_or_else(String::new, |e| format!(" ({e})"));
                         return End::unknown(format!(
                             "{} went to {} {tries} times without a clear answer{reason}: check the candidate, then choose Send again or Mark as uploaded.",
-                            work.file.name, work.ctx.connection_ref.provider
+                            work.file.name, work.ctx.account.provider
                         ));
                     }
                     work.verify_first = false;
@@ -272,7 +272,7 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
         return Attempt::Done(End::failed(reason));
     }
     let number = work.attempts + 1;
-    let profile = work.ctx.connection_ref.provider.profile();
+    let profile = work.ctx.account.provider.profile();
     let seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
         baseline_count(shared, &client, work).await
     } else {
@@ -332,7 +332,7 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
 
 /// What a failed attempt means for this system.
 fn verdict(work: &Work, error: &ProviderError) -> Verdict {
-    let idempotency = work.ctx.connection_ref.provider.profile().idempotency;
+    let idempotency = work.ctx.account.provider.profile().idempotency;
     verdict_for(idempotency, work.body_out(), error)
 }
 
@@ -407,7 +407,7 @@ enum Settled {
 /// create a second copy, so those are sent again; otherwise the candidate's attachments are
 /// listed and counted against the count taken before the attempt.
 async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
-    let system = work.ctx.connection_ref.provider;
+    let system = work.ctx.account.provider;
     let profile = system.profile();
     match profile.idempotency {
         Idempotency::Key | Idempotency::Upsert => return Settled::SendAgain { checked: false },

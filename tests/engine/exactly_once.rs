@@ -12,11 +12,10 @@ use async_trait::async_trait;
 use atsdrop::emulator::{Emulator, Fault};
 use atsdrop::model::{Candidate, ProviderId, RemoteAttachment, Secret};
 use atsdrop::providers::{
-    AtsClient, CandidatePage, Connection, Credentials, ProgressFn, ProviderError, UploadFile,
-    UploadOutcome, UploadTarget,
+    AtsClient, CandidatePage, ProgressFn, ProviderError, UploadFile, UploadOutcome, UploadTarget,
 };
 use atsdrop::upload::journal::{Journal, Record, now, read_state};
-use atsdrop::upload::{BatchId, ConnectionRef, FileId, FileState, UploadEvent};
+use atsdrop::upload::{Account, BatchId, FileId, FileState, SecretOrigin, Source, UploadEvent};
 
 use super::{T, config, fresh};
 use crate::support::engine::{Harness, batch, fast_config, file};
@@ -236,10 +235,10 @@ fn a_retry_interrupted_before_it_sends_is_checked_after_a_restart() {
     server.block_on(async {
         let mut h = Harness::start(fast_config(&journal));
         let connection = emu.connection(ProviderId::Kombo);
-        h.engine.resume_orphans(Arc::new(
-            move |_: &ConnectionRef| -> Result<Connection, String> { Ok(connection.clone()) },
-        ));
-        let UploadEvent::Resumed { batches, files } = h
+        h.engine.resume_orphans(Arc::new(move |_: &Account| {
+            Ok((connection.clone(), SecretOrigin::Supplied))
+        }));
+        let UploadEvent::Resumed { batches, files, .. } = h
             .until(T, |e| matches!(e, UploadEvent::Resumed { .. }))
             .await
         else {
@@ -402,7 +401,7 @@ async fn an_unreadable_success_answer_is_checked_not_failed() {
         let f = first_file(&mut h, &id).await;
         let inner = atsdrop::providers::connect(&emu.connection(p)).unwrap();
         h.engine.use_client(
-            &ConnectionRef::of(&emu.connection(p), None, None),
+            &h.engine.account(&emu.connection(p), Source::Environment),
             Arc::new(Garbled {
                 inner,
                 garble: AtomicUsize::new(garble),
@@ -431,7 +430,7 @@ async fn a_panicking_upload_fails_the_file_and_the_batch_still_finishes() {
     let path = pdf(dir.path(), "cv.pdf", 30_000);
     let candidate = fresh(&emu, ProviderId::Kombo, 28);
     let connection = emu.connection(ProviderId::Kombo);
-    let account = ConnectionRef::of(&connection, None, None);
+    let account = h.engine.account(&connection, Source::Environment);
     h.engine.pause();
     let id = h.engine.submit(batch(
         connection.clone(),
@@ -449,7 +448,9 @@ async fn a_panicking_upload_fails_the_file_and_the_batch_still_finishes() {
         "{message:?}"
     );
     // The queue goes on, and a retry with a working client stores the file once.
-    h.engine.use_connection(&connection).unwrap();
+    h.engine
+        .use_connection(&connection, Source::Environment)
+        .unwrap();
     h.engine.retry(&f);
     assert_eq!(h.until_final(&f, T).await.0, FileState::Done);
     assert_eq!(copies(&emu, ProviderId::Kombo, &candidate), 1);
@@ -530,14 +531,12 @@ fn a_torn_journal_line_does_not_swallow_the_next_record() {
             batch: b.clone(),
             owner: j.owner().to_owned(),
             at: now(),
-            connection: ConnectionRef {
+            connection: Account {
                 provider: ProviderId::Kombo,
                 base_url: "http://127.0.0.1:1/kombo".into(),
-                profile_id: None,
-                profile_name: None,
-                integration_id: Some("x".into()),
-                integrated_account_id: None,
-                client_id: None,
+                ids: atsdrop::model::AccountIds::new().with("integration_id", "x"),
+                source: Source::Environment,
+                credential: None,
             },
             candidate_id: "c1".into(),
             candidate_name: None,
@@ -684,24 +683,30 @@ async fn a_failed_file_can_be_added_again_in_the_same_session() {
     assert_eq!(copies(&emu, ProviderId::Kombo, &candidate), 1);
 }
 
-/// The review's F8: Retry sent with the batch's original client, so fixing a key (or adding
-/// the connection a resumed upload lacked) never helped. It uses the account's newest client.
+/// The review's F8: Retry sent with the batch's original client, so fixing a key never helped.
+/// It uses the newest client of the same saved connection — and never another connection's.
 #[tokio::test]
-async fn retry_sends_with_the_newest_client_of_the_account() {
+async fn retry_sends_with_the_newest_client_of_the_same_connection() {
     let emu = emulator_with(config()).await;
     let dir = tempfile::tempdir().unwrap();
     let journal = dir.path().join("journal");
     let mut h = Harness::start(fast_config(&journal));
     let path = pdf(dir.path(), "cv.pdf", 10_000);
     let candidate = fresh(&emu, ProviderId::Kombo, 32);
+    let saved = |id: &str| Source::Saved {
+        id: id.into(),
+        name: id.to_uppercase(),
+    };
     let good = emu.connection(ProviderId::Kombo);
     let mut wrong = good.clone();
-    wrong.credentials = Credentials::ApiKey(Secret::new("not-the-key"));
-    let id = h.engine.submit(batch(
+    wrong.secret = Secret::new("not-the-key");
+    let mut spec = batch(
         wrong,
         &candidate,
         vec![file(&path, "application/pdf", "CV")],
-    ));
+    );
+    spec.source = saved("acme");
+    let id = h.engine.submit(spec);
     assert_eq!(h.finished(&id, T).await.failed, 1);
     let f = h.files_of(&id)[0].clone();
     assert!(
@@ -711,25 +716,53 @@ async fn retry_sends_with_the_newest_client_of_the_account() {
             .unwrap()
             .contains("did not accept the credentials")
     );
-    h.engine.use_connection(&good).unwrap();
+    // Another saved connection with a working key is not this file's account: the retry
+    // still sends with the broken key, and fails.
+    h.engine.use_connection(&good, saved("other")).unwrap();
+    h.engine.retry(&f);
+    let (state, message) = h.until_final(&f, T).await;
+    assert_eq!(state, FileState::Failed, "{message:?}");
+    assert_eq!(copies(&emu, ProviderId::Kombo, &candidate), 0);
+    // The same connection with its key fixed: sent.
+    h.engine.use_connection(&good, saved("acme")).unwrap();
     h.engine.retry(&f);
     assert_eq!(h.until_final(&f, T).await.0, FileState::Done);
     assert_eq!(copies(&emu, ProviderId::Kombo, &candidate), 1);
+}
 
-    // A resumed upload whose connection this computer did not have.
-    let orphan_path = pdf(dir.path(), "letter.pdf", 12_000);
+/// An interrupted upload is resumed only with its own account: a resolver that cannot supply
+/// it, or supplies another (another saved connection, another key for an environment job),
+/// leaves it waiting — unclaimed and unsent — with a sentence; the right one finishes it.
+#[tokio::test]
+async fn resume_waits_for_the_account_the_job_was_started_with() {
+    let emu = emulator_with(config()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal");
+    let good = emu.connection(ProviderId::Kombo);
     let other = fresh(&emu, ProviderId::Kombo, 33);
-    let orphan = FileId::new();
-    {
+    let mut orphans = Vec::new();
+    for (name, source) in [
+        (
+            "saved.pdf",
+            Source::Saved {
+                id: "acme".into(),
+                name: "Acme".into(),
+            },
+        ),
+        ("env.pdf", Source::Environment),
+    ] {
+        let path = pdf(dir.path(), name, 12_000);
+        let orphan = FileId::new();
         let gone = Journal::open(&journal).unwrap();
+        let prints = atsdrop::upload::Fingerprinter::open(&journal).unwrap();
         let b = BatchId::new();
-        let (size, mtime) = atsdrop::upload::fingerprint::stat(&orphan_path).unwrap();
+        let (size, mtime) = atsdrop::upload::fingerprint::stat(&path).unwrap();
         gone.append_all(&[
             Record::Batch {
                 batch: b.clone(),
                 owner: gone.owner().to_owned(),
                 at: now(),
-                connection: ConnectionRef::of(&good, None, None),
+                connection: prints.account(&good, source),
                 candidate_id: other.clone(),
                 candidate_name: None,
                 application_id: None,
@@ -737,8 +770,8 @@ async fn retry_sends_with_the_newest_client_of_the_account() {
             Record::File {
                 file: orphan.clone(),
                 batch: b,
-                path: orphan_path.clone(),
-                name: "letter.pdf".into(),
+                path: path.clone(),
+                name: name.into(),
                 size,
                 mtime,
                 content_type: "application/pdf".into(),
@@ -747,25 +780,71 @@ async fn retry_sends_with_the_newest_client_of_the_account() {
             },
         ])
         .unwrap();
+        orphans.push(orphan);
     }
+    let mut wrong_key = good.clone();
+    wrong_key.secret = Secret::new("another-tenants-key");
+    let attempts: Vec<atsdrop::upload::Resolver> = vec![
+        Arc::new(|a: &Account| Err(format!("Nothing for {}.", a.label()))),
+        // The environment holds another key; the saved connection is another one.
+        Arc::new(move |a: &Account| match a.source {
+            Source::Saved { .. } => Err("The connection \u{201c}Acme\u{201d} was removed.".into()),
+            _ => Ok((wrong_key.clone(), SecretOrigin::Supplied)),
+        }),
+    ];
+    for resolver in attempts {
+        let mut h = Harness::start(fast_config(&journal));
+        h.engine.resume_orphans(resolver);
+        let UploadEvent::Resumed {
+            batches,
+            files,
+            waiting,
+        } = h
+            .until(T, |e| matches!(e, UploadEvent::Resumed { .. }))
+            .await
+        else {
+            unreachable!()
+        };
+        assert!(batches.is_empty() && files == 0, "{batches:?}");
+        assert_eq!(waiting.len(), 2, "{waiting:?}");
+        assert!(
+            waiting
+                .iter()
+                .all(|w| w.reason.contains("was not resumed") && w.reason.contains("It needs")),
+            "{waiting:?}"
+        );
+        assert!(
+            waiting
+                .iter()
+                .any(|w| w.reason.contains("ATSDROP_API_KEY") && w.name == "env.pdf"),
+            "{waiting:?}"
+        );
+    }
+    assert_eq!(uploads(&emu, ProviderId::Kombo), 0, "nothing was sent");
+    // The right account: the saved connection's current secret, and the very key the
+    // environment job was started with.
     let mut h = Harness::start(fast_config(&journal));
-    h.engine.resume_orphans(Arc::new(|r: &ConnectionRef| -> Result<Connection, String> {
-        Err(format!(
-            "No connection for {} on this computer matches this upload: add it again, then retry.",
-            r.label()
-        ))
+    let right = good.clone();
+    h.engine.resume_orphans(Arc::new(move |a: &Account| {
+        let origin = match a.source {
+            Source::Saved { .. } => SecretOrigin::SavedConnection,
+            _ => SecretOrigin::Supplied,
+        };
+        Ok((right.clone(), origin))
     }));
-    let UploadEvent::Resumed { batches, .. } = h
+    let UploadEvent::Resumed {
+        batches, waiting, ..
+    } = h
         .until(T, |e| matches!(e, UploadEvent::Resumed { .. }))
         .await
     else {
         unreachable!()
     };
-    assert_eq!(h.finished(&batches[0], T).await.failed, 1);
-    h.engine.use_connection(&good).unwrap();
-    h.engine.retry(&orphan);
-    assert_eq!(h.until_final(&orphan, T).await.0, FileState::Done);
-    assert_eq!(copies(&emu, ProviderId::Kombo, &other), 1);
+    assert!(waiting.is_empty(), "{waiting:?}");
+    for b in &batches {
+        assert_eq!(h.finished(b, T).await.done, 1);
+    }
+    assert_eq!(copies(&emu, ProviderId::Kombo, &other), 2);
 }
 
 /// Retry used to ignore the journal: a file another atsdrop process took over (the same

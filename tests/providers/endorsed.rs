@@ -7,7 +7,7 @@ use atsdrop::emulator::credentials::{ENDORSED_CLIENT_ID, ENDORSED_CLIENT_SECRET}
 use atsdrop::emulator::{Emulator, Fault, RecordedRequest};
 use atsdrop::model::{ProviderId, Secret};
 use atsdrop::providers::{
-    self, AtsClient, Credentials, ProviderError, UploadOutcome, UploadTarget, no_progress,
+    self, AtsClient, ProviderError, UploadOutcome, UploadTarget, no_progress,
 };
 use serde_json::{Value, json};
 
@@ -71,10 +71,8 @@ async fn connection_check_exchanges_the_credentials_and_refuses_bad_ones() {
         ),
     ] {
         let mut bad = emu.connection(ENDORSED);
-        bad.credentials = Credentials::ClientSecret {
-            client_id: id.to_owned(),
-            client_secret: Secret::new(secret),
-        };
+        bad.ids.set("client_id", id);
+        bad.secret = Secret::new(secret);
         let bad = providers::connect(&bad).unwrap();
         assert!(!format!("{bad:?}").contains("wrong-secret-value"));
         let err = bad.check_connection().await.unwrap_err();
@@ -93,21 +91,17 @@ async fn connection_check_exchanges_the_credentials_and_refuses_bad_ones() {
     }
 
     let mut blank = emu.connection(ENDORSED);
-    blank.credentials = Credentials::ClientSecret {
-        client_id: ENDORSED_CLIENT_ID.to_owned(),
-        client_secret: Secret::new("  "),
-    };
+    blank.secret = Secret::new("  ");
     let err = providers::connect(&blank).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Endorsed needs a client id and client secret: add it to the connection."
+        "Endorsed needs the client secret: add it to the connection."
     );
-    let mut api_key = emu.connection(ENDORSED);
-    api_key.credentials = Credentials::ApiKey(Secret::new("key"));
-    assert!(matches!(
-        providers::connect(&api_key).unwrap_err(),
-        ProviderError::Config(_)
-    ));
+    let mut no_client = emu.connection(ENDORSED);
+    no_client.ids.set("client_id", " ");
+    let err = providers::connect(&no_client).unwrap_err();
+    assert!(matches!(err, ProviderError::Config(_)), "{err:?}");
+    assert!(err.to_string().contains("client id"), "{err}");
 }
 
 #[tokio::test]

@@ -39,7 +39,10 @@ fn client(connection: &Connection) -> Arc<dyn AtsClient> {
 
 fn restricted(emu: &Emulator) -> Connection {
     let mut connection = emu.connection(KOMBO);
-    connection.integration_id = Some(SANDBOX_RESTRICTED_INTEGRATION_ID.to_owned());
+    connection.ids.set(
+        "integration_id",
+        SANDBOX_RESTRICTED_INTEGRATION_ID.to_owned(),
+    );
     connection
 }
 
@@ -110,7 +113,7 @@ async fn connection_check_names_the_integration_and_refuses_bad_credentials() {
     );
 
     let mut bad = emu.connection(KOMBO);
-    bad.credentials = providers::Credentials::ApiKey(Secret::new("wrong"));
+    bad.secret = Secret::new("wrong");
     let err = client(&bad).check_connection().await.unwrap_err();
     assert!(matches!(err, ProviderError::Auth { .. }), "{err:?}");
     assert_eq!(
@@ -119,7 +122,7 @@ async fn connection_check_names_the_integration_and_refuses_bad_credentials() {
     );
 
     let mut unknown = emu.connection(KOMBO);
-    unknown.integration_id = Some("workday:nope".to_owned());
+    unknown.ids.set("integration_id", "workday:nope".to_owned());
     let err = client(&unknown).check_connection().await.unwrap_err();
     assert!(matches!(err, ProviderError::NotFound { .. }), "{err:?}");
     assert_eq!(
@@ -140,7 +143,7 @@ async fn connection_check_names_the_integration_and_refuses_bad_credentials() {
     );
 
     let mut missing = emu.connection(KOMBO);
-    missing.integration_id = Some("  ".to_owned());
+    missing.ids.set("integration_id", "  ".to_owned());
     let err = providers::connect(&missing).unwrap_err();
     assert!(matches!(err, ProviderError::Config(_)), "{err:?}");
     assert!(err.to_string().contains("integration id"), "{err}");
@@ -839,7 +842,7 @@ async fn an_oversized_body_and_a_wrong_key_map_to_too_large_and_auth() {
     );
 
     let mut bad = emu.connection(KOMBO);
-    bad.credentials = providers::Credentials::ApiKey(Secret::new("old-key"));
+    bad.secret = Secret::new("old-key");
     let err = providers::connect(&bad)
         .unwrap()
         .upload(&target, std::slice::from_ref(&file), no_progress())

@@ -87,7 +87,7 @@ async fn connection_check_accepts_the_key_and_refuses_a_wrong_one() {
     );
 
     let mut bad = emu.connection(OWR);
-    bad.credentials = providers::Credentials::ApiKey(Secret::new("wrong"));
+    bad.secret = Secret::new("wrong");
     let err = providers::connect(&bad)
         .unwrap()
         .check_connection()
@@ -100,9 +100,9 @@ async fn connection_check_accepts_the_key_and_refuses_a_wrong_one() {
     );
 
     let mut blank = emu.connection(OWR);
-    blank.credentials = providers::Credentials::ApiKey(Secret::new("  "));
+    blank.secret = Secret::new("  ");
     let err = providers::connect(&blank).unwrap_err();
-    assert!(err.to_string().contains("needs an API key"), "{err}");
+    assert!(err.to_string().contains("needs the API key"), "{err}");
 
     let mut sandboxed = emu.connection(OWR);
     sandboxed.base_url = format!("{}/sandbox", emu.base_url(OWR));

@@ -18,7 +18,7 @@ async fn connection_check_accepts_the_key_and_refuses_a_wrong_one() {
     assert!(client.check_connection().await.unwrap().contains("Spott"));
 
     let mut bad = emu.connection(SPOTT);
-    bad.credentials = providers::Credentials::ApiKey(Secret::new("wrong"));
+    bad.secret = Secret::new("wrong");
     let err = providers::connect(&bad)
         .unwrap()
         .check_connection()

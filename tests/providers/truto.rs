@@ -30,7 +30,7 @@ fn no_rate_limits() -> EmulatorConfig {
 
 fn connection_to(emu: &Emulator, account: &str) -> Connection {
     let mut c = emu.connection(TRUTO);
-    c.integrated_account_id = Some(account.to_owned());
+    c.ids.set("integrated_account_id", account.to_owned());
     c
 }
 
@@ -89,7 +89,7 @@ async fn connection_check_reads_the_account_capabilities() {
     );
 
     let mut bad = emu.connection(TRUTO);
-    bad.credentials = providers::Credentials::ApiKey(Secret::new("wrong"));
+    bad.secret = Secret::new("wrong");
     let err = providers::connect(&bad)
         .unwrap()
         .check_connection()
@@ -142,7 +142,7 @@ async fn connection_check_reads_the_account_capabilities() {
     );
 
     let mut missing = emu.connection(TRUTO);
-    missing.integrated_account_id = Some("  ".into());
+    missing.ids.set("integrated_account_id", "  ");
     let err = providers::connect(&missing).unwrap_err();
     assert!(matches!(err, ProviderError::Config(_)), "{err:?}");
     assert!(err.to_string().contains("integrated account id"), "{err}");

@@ -8,10 +8,11 @@ use std::time::Duration;
 use atsdrop::emulator::Emulator;
 use atsdrop::model::ProviderId;
 use atsdrop::providers::{Connection, UploadTarget};
+use atsdrop::upload::Source;
 use atsdrop::upload::retry::RetryPolicy;
 use atsdrop::upload::{
-    BatchId, BatchSpec, BatchSummary, ConnectionRef, Engine, EngineConfig, FileId, FileSpec,
-    FileState, UploadEvent,
+    BatchId, BatchSpec, BatchSummary, Engine, EngineConfig, FileId, FileSpec, FileState,
+    UploadEvent,
 };
 use tokio::sync::mpsc::Receiver;
 
@@ -210,7 +211,7 @@ pub fn file(path: &Path, content_type: &str, attachment_type: &str) -> FileSpec 
 /// A batch to a candidate on the emulator.
 pub fn batch(connection: Connection, candidate: &str, files: Vec<FileSpec>) -> BatchSpec {
     BatchSpec {
-        connection_ref: ConnectionRef::of(&connection, None, None),
+        source: Source::Environment,
         connection,
         target: UploadTarget {
             candidate_id: candidate.to_owned(),

@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State as AxState};
+use axum::extract::{Extension, Path, Query, State as AxState};
+
+use crate::emulator::credentials::TenantId;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use serde::Deserialize;
@@ -37,9 +39,10 @@ struct Upload {
 }
 
 impl Upload {
-    fn into_stored(self, id: String, created_at: String) -> StoredAttachment {
+    fn into_stored(self, tenant: &str, id: String, created_at: String) -> StoredAttachment {
         StoredAttachment {
             provider: SYSTEM,
+            tenant: tenant.to_owned(),
             id,
             candidate_id: self.candidate_id.unwrap_or_default(),
             application_id: None,
@@ -55,7 +58,12 @@ impl Upload {
 }
 
 /// `POST /attachments`: always a new attachment → 201 `{is_error: false, result: {id}}`.
-pub async fn create(AxState(shared): Shd, headers: HeaderMap, body: Body) -> Response {
+pub async fn create(
+    AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let upload = match read_upload(&shared, &headers, body).await {
         Ok(u) => u,
         Err(refusal) => return refusal.respond(),
@@ -63,7 +71,7 @@ pub async fn create(AxState(shared): Shd, headers: HeaderMap, body: Body) -> Res
     let id = shared.store.new_id(SYSTEM);
     shared
         .store
-        .add(upload.into_stored(id.clone(), now_rfc3339()));
+        .add(upload.into_stored(&tenant.0, id.clone(), now_rfc3339()));
     ok(StatusCode::CREATED, &json!({ "id": id }))
 }
 
@@ -72,6 +80,7 @@ pub async fn create(AxState(shared): Shd, headers: HeaderMap, body: Body) -> Res
 /// status codes and matching are assumptions].
 pub async fn upsert(
     AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
@@ -102,9 +111,9 @@ pub async fn upsert(
     let Ok(_guard) = shared.endorsed.upsert.lock() else {
         return fail(StatusCode::INTERNAL_SERVER_ERROR, "State unavailable");
     };
-    match resolve(&shared, &id) {
+    match resolve(&shared, &tenant.0, &id) {
         Some(existing) => {
-            let stored = upload.into_stored(existing.id.clone(), now_rfc3339());
+            let stored = upload.into_stored(&tenant.0, existing.id.clone(), now_rfc3339());
             shared.store.upsert(stored);
             ok(StatusCode::OK, &json!({ "id": existing.id }))
         }
@@ -112,18 +121,18 @@ pub async fn upsert(
             let new_id = shared.store.new_id(SYSTEM);
             shared
                 .store
-                .add(upload.into_stored(new_id.clone(), now_rfc3339()));
+                .add(upload.into_stored(&tenant.0, new_id.clone(), now_rfc3339()));
             ok(StatusCode::CREATED, &json!({ "id": new_id }))
         }
         None => fail(StatusCode::NOT_FOUND, NOT_FOUND_MESSAGE),
     }
 }
 
-/// An attachment by UUID or `remote.<id>`.
-fn resolve(shared: &Shared, id: &str) -> Option<StoredAttachment> {
+/// A tenant's attachment by UUID or `remote.<id>`.
+fn resolve(shared: &Shared, tenant: &str, id: &str) -> Option<StoredAttachment> {
     shared
         .store
-        .attachments(SYSTEM, None)
+        .tenant_attachments(SYSTEM, tenant, None)
         .into_iter()
         .find(|a| match id.strip_prefix(REMOTE_ID_PREFIX) {
             Some(remote) => a.remote_id.as_deref() == Some(remote),
@@ -439,6 +448,7 @@ pub struct ListQuery {
 /// `GET /attachments?candidate_id=<uuid>` [assumption; not documented].
 pub async fn list(
     AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
     let Ok(Query(q)) = query else {
@@ -452,7 +462,7 @@ pub async fn list(
     }
     let items: Vec<Value> = shared
         .store
-        .attachments(SYSTEM, Some(&candidate))
+        .tenant_attachments(SYSTEM, &tenant.0, Some(&candidate))
         .iter()
         .map(render)
         .collect();
@@ -460,8 +470,12 @@ pub async fn list(
 }
 
 /// `GET /attachments/{uuid | remote.<id>}` [doc example exists; shape assumed].
-pub async fn get_one(AxState(shared): Shd, Path(id): Path<String>) -> Response {
-    match resolve(&shared, &id) {
+pub async fn get_one(
+    AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
+    Path(id): Path<String>,
+) -> Response {
+    match resolve(&shared, &tenant.0, &id) {
         Some(a) => ok(StatusCode::OK, &render(&a)),
         None => fail(StatusCode::NOT_FOUND, NOT_FOUND_MESSAGE),
     }
@@ -469,12 +483,19 @@ pub async fn get_one(AxState(shared): Shd, Path(id): Path<String>) -> Response {
 
 /// `DELETE /attachments/{uuid | remote.<id>}` [assumption; the docs call attachments
 /// immutable and the real client does not offer it].
-pub async fn delete(AxState(shared): Shd, Path(id): Path<String>) -> Response {
-    let Some(a) = resolve(&shared, &id) else {
+pub async fn delete(
+    AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
+    Path(id): Path<String>,
+) -> Response {
+    let Some(a) = resolve(&shared, &tenant.0, &id) else {
         return fail(StatusCode::NOT_FOUND, NOT_FOUND_MESSAGE);
     };
-    shared
-        .store
-        .remove(SYSTEM, &a.candidate_id, std::slice::from_ref(&a.id));
+    shared.store.remove(
+        SYSTEM,
+        &tenant.0,
+        &a.candidate_id,
+        std::slice::from_ref(&a.id),
+    );
     ok(StatusCode::OK, &json!({ "id": a.id }))
 }

@@ -16,9 +16,9 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{FORBIDDEN_MESSAGE, Refusal, UNAUTHENTICATED_MESSAGE, fail};
+use super::{FORBIDDEN_MESSAGE, Refusal, SYSTEM, UNAUTHENTICATED_MESSAGE, fail};
 use crate::emulator::Shared;
-use crate::emulator::credentials::{ENDORSED_CLIENT_ID, ENDORSED_CLIENT_SECRET};
+use crate::emulator::credentials::{ENDORSED_CLIENT_ID, TenantId, run_as};
 use crate::model::profiles::endorsed::SCOPES;
 
 /// Largest token request body.
@@ -27,6 +27,8 @@ const MAX_TOKEN_BODY: usize = 16 * 1024;
 /// A token the emulator issued.
 #[derive(Clone, Debug)]
 pub struct Issued {
+    /// The tenant whose client secret the token was issued for.
+    tenant: String,
     scopes: Vec<String>,
     expires: Instant,
 }
@@ -64,18 +66,22 @@ pub async fn tokens(
         Ok(scopes) => scopes,
         Err(refusal) => return refusal.respond(),
     };
-    if request.client_id.as_deref() != Some(ENDORSED_CLIENT_ID)
-        || request.client_secret.as_deref() != Some(ENDORSED_CLIENT_SECRET)
-    {
+    let tenant = request
+        .client_secret
+        .as_deref()
+        .and_then(|secret| shared.tenants.of(SYSTEM, secret))
+        .filter(|_| request.client_id.as_deref() == Some(ENDORSED_CLIENT_ID));
+    let Some(tenant) = tenant else {
         // Invalid credentials: 401 with the standard body [assumption].
         return fail(StatusCode::UNAUTHORIZED, "Invalid client credentials.");
-    }
+    };
     let lifetime = shared.endorsed.token_lifetime_secs.load(Ordering::Relaxed);
     let token = jwt_like(ENDORSED_CLIENT_ID, &scopes, lifetime);
     if let Ok(mut tokens) = shared.endorsed.tokens.lock() {
         tokens.insert(
             token.clone(),
             Issued {
+                tenant,
                 scopes: scopes.clone(),
                 expires: Instant::now() + Duration::from_secs(lifetime),
             },
@@ -272,7 +278,7 @@ pub async fn bearer(
     if !issued.scopes.iter().any(|s| s == needed) {
         return refuse(request, StatusCode::FORBIDDEN, FORBIDDEN_MESSAGE).await;
     }
-    next.run(request).await
+    run_as(TenantId(issued.tenant), request, next).await
 }
 
 /// Answers with an error after reading (and discarding) the body, so a client streaming an

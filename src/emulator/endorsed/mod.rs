@@ -26,7 +26,7 @@ use super::{Shared, envelope};
 use crate::model::ProviderId;
 use crate::model::profiles::endorsed::TOKEN_LIFETIME;
 
-const SYSTEM: ProviderId = ProviderId::Endorsed;
+pub(crate) const SYSTEM: ProviderId = ProviderId::Endorsed;
 
 /// Documented message of a 401 `UNAUTHENTICATED` [seed].
 pub const UNAUTHENTICATED_MESSAGE: &str =

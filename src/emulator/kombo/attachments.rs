@@ -10,6 +10,8 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Extension, Path, State as AxState};
+
+use crate::emulator::credentials::TenantId;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -60,23 +62,34 @@ struct AttachmentIn<'a> {
 pub async fn upload_to_candidate(
     AxState(shared): Shd,
     Extension(integration): Extension<IntegrationId>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    upload(&shared, &integration, Target::Candidate(id), &headers, body).await
-}
-
-/// `POST /ats/applications/{application_id}/attachments`.
-pub async fn upload_to_application(
-    AxState(shared): Shd,
-    Extension(integration): Extension<IntegrationId>,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
     upload(
         &shared,
+        &tenant.0,
+        &integration,
+        Target::Candidate(id),
+        &headers,
+        body,
+    )
+    .await
+}
+
+/// `POST /ats/applications/{application_id}/attachments`.
+pub async fn upload_to_application(
+    AxState(shared): Shd,
+    Extension(integration): Extension<IntegrationId>,
+    Extension(tenant): Extension<TenantId>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    upload(
+        &shared,
+        &tenant.0,
         &integration,
         Target::Application(id),
         &headers,
@@ -90,18 +103,20 @@ pub async fn upload_to_application(
 pub async fn list_for_candidate(
     AxState(shared): Shd,
     Extension(integration): Extension<IntegrationId>,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
 ) -> Response {
-    list(&shared, &integration, &Target::Candidate(id))
+    list(&shared, &tenant.0, &integration, &Target::Candidate(id))
 }
 
 /// `GET /ats/applications/{application_id}/attachments`.
 pub async fn list_for_application(
     AxState(shared): Shd,
     Extension(integration): Extension<IntegrationId>,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
 ) -> Response {
-    list(&shared, &integration, &Target::Application(id))
+    list(&shared, &tenant.0, &integration, &Target::Application(id))
 }
 
 fn integration_of<'a>(shared: &'a Shared, id: &IntegrationId) -> Result<&'a Integration, Response> {
@@ -116,6 +131,7 @@ fn integration_of<'a>(shared: &'a Shared, id: &IntegrationId) -> Result<&'a Inte
 
 async fn upload(
     shared: &Shared,
+    tenant: &str,
     integration: &IntegrationId,
     target: Target,
     headers: &HeaderMap,
@@ -133,7 +149,7 @@ async fn upload(
             return refusal;
         }
     };
-    let mut response = receive(shared, integration, &target, headers, body)
+    let mut response = receive(shared, tenant, integration, &target, headers, body)
         .await
         .unwrap_or_else(|refusal| refusal);
     drop(slot);
@@ -151,6 +167,7 @@ struct Upload<'a> {
 
 async fn receive(
     shared: &Shared,
+    tenant: &str,
     integration: &Integration,
     target: &Target,
     headers: &HeaderMap,
@@ -212,6 +229,7 @@ async fn receive(
     }
     shared.store.add(StoredAttachment {
         provider: SYSTEM,
+        tenant: tenant.to_owned(),
         id: shared.store.new_id(SYSTEM),
         candidate_id,
         application_id,
@@ -325,7 +343,7 @@ fn resolve(shared: &Shared, target: &Target) -> Result<(String, Option<String>),
     }
 }
 
-fn list(shared: &Shared, integration: &IntegrationId, target: &Target) -> Response {
+fn list(shared: &Shared, tenant: &str, integration: &IntegrationId, target: &Target) -> Response {
     let integration = match integration_of(shared, integration) {
         Ok(i) => i,
         Err(refusal) => return refusal,
@@ -334,7 +352,8 @@ fn list(shared: &Shared, integration: &IntegrationId, target: &Target) -> Respon
         Ok(slot) => slot,
         Err(refusal) => return refusal,
     };
-    let mut response = listing(shared, integration, target).unwrap_or_else(|refusal| refusal);
+    let mut response =
+        listing(shared, tenant, integration, target).unwrap_or_else(|refusal| refusal);
     drop(slot);
     set_remaining(&mut response, integration.in_flight.remaining());
     response
@@ -342,6 +361,7 @@ fn list(shared: &Shared, integration: &IntegrationId, target: &Target) -> Respon
 
 fn listing(
     shared: &Shared,
+    tenant: &str,
     integration: &Integration,
     target: &Target,
 ) -> Result<Response, Response> {
@@ -355,7 +375,7 @@ fn listing(
     let (candidate_id, application_id) = resolve(shared, target)?;
     let results: Vec<Value> = shared
         .store
-        .attachments(SYSTEM, Some(&candidate_id))
+        .tenant_attachments(SYSTEM, tenant, Some(&candidate_id))
         .into_iter()
         .filter(|a| application_id.is_none() || a.application_id == application_id)
         .map(|a| {

@@ -33,7 +33,7 @@ use axum::{Json, Router};
 use futures_util::StreamExt;
 use serde_json::json;
 
-use super::credentials::KOMBO_API_KEY;
+use super::credentials::{TenantId, run_as};
 use super::ingest::IngestError;
 use super::{Shared, envelope};
 use crate::model::ProviderId;
@@ -134,32 +134,35 @@ async fn drain(body: Body) {
 }
 
 /// `Authorization: Bearer <API key>` on every route [seed, OAS].
-async fn auth(request: Request, next: Next) -> Response {
+async fn auth(AxState(shared): Shd, request: Request, next: Next) -> Response {
     let presented = request
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(str::trim);
-    let refusal = match presented {
-        None => Some(
+    let tenant = match presented {
+        None => Err(
             "Missing Authorization header: send \u{201c}Authorization: Bearer <API key>\u{201d}",
         ),
         Some(value) => match value.split_once(' ') {
-            Some((scheme, key)) if scheme.eq_ignore_ascii_case("bearer") => {
-                (key.trim() != KOMBO_API_KEY).then_some("The API key is invalid")
-            }
-            _ => Some("The Authorization header must use the Bearer scheme"),
+            Some((scheme, key)) if scheme.eq_ignore_ascii_case("bearer") => shared
+                .tenants
+                .of(SYSTEM, key)
+                .ok_or("The API key is invalid"),
+            _ => Err("The Authorization header must use the Bearer scheme"),
         },
     };
-    if let Some(message) = refusal {
-        drain(request.into_body()).await;
-        return fail(
-            StatusCode::UNAUTHORIZED,
-            Some("PLATFORM.AUTHENTICATION_INVALID"),
-            message,
-        );
+    match tenant {
+        Ok(tenant) => run_as(TenantId(tenant), request, next).await,
+        Err(message) => {
+            drain(request.into_body()).await;
+            fail(
+                StatusCode::UNAUTHORIZED,
+                Some("PLATFORM.AUTHENTICATION_INVALID"),
+                message,
+            )
+        }
     }
-    next.run(request).await
 }
 
 /// `X-Integration-Id` on every `/ats` route [seed]; then every answer tells how many

@@ -22,6 +22,7 @@ use serde_json::{Map, json};
 
 use super::engine::{Change, NewFile, Submitted};
 use super::{Problem, SYSTEM, Sandbox, Shd, candidates, drain, fail, invalid, ok, serde_message};
+use crate::emulator::credentials::TenantId;
 use crate::emulator::ingest;
 use crate::model::profiles::onderwijsregio::{
     ACCEPTED_MESSAGE, IDEMPOTENCY_HEADER, MAX_FILE_NAME_LEN, MAX_FILES_PER_FIELD,
@@ -196,6 +197,7 @@ fn bad_query(sandbox: bool) -> Response {
 pub(super) async fn add(
     AxState(shared): Shd,
     Extension(Sandbox(sandbox)): Extension<Sandbox>,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
     query: Result<Query<MutationQuery>, QueryRejection>,
     headers: HeaderMap,
@@ -235,10 +237,11 @@ pub(super) async fn add(
             );
         }
     };
-    let submitted = shared
-        .onderwijsregio
-        .engine
-        .submit(&shared, &id, key, Change::Add(files));
+    let submitted =
+        shared
+            .onderwijsregio
+            .engine
+            .submit(&shared, &tenant.0, &id, key, Change::Add(files));
     answer(sandbox, submitted)
 }
 
@@ -246,6 +249,7 @@ pub(super) async fn add(
 pub(super) async fn remove(
     AxState(shared): Shd,
     Extension(Sandbox(sandbox)): Extension<Sandbox>,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
     query: Result<Query<MutationQuery>, QueryRejection>,
     headers: HeaderMap,
@@ -288,7 +292,7 @@ pub(super) async fn remove(
     }
     let owned: HashSet<String> = shared
         .store
-        .attachments(SYSTEM, Some(&id))
+        .tenant_attachments(SYSTEM, &tenant.0, Some(&id))
         .into_iter()
         .map(|a| a.id)
         .collect();
@@ -318,10 +322,11 @@ pub(super) async fn remove(
         .into_iter()
         .filter(|a| seen.insert(a.clone()))
         .collect();
-    let submitted = shared
-        .onderwijsregio
-        .engine
-        .submit(&shared, &id, key, Change::Remove(ids));
+    let submitted =
+        shared
+            .onderwijsregio
+            .engine
+            .submit(&shared, &tenant.0, &id, key, Change::Remove(ids));
     answer(sandbox, submitted)
 }
 

@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Problem, SYSTEM, Sandbox, Shd, fail, invalid, ok};
 use crate::emulator::Shared;
+use crate::emulator::credentials::TenantId;
 use crate::emulator::seed::SeedCandidate;
 use crate::emulator::store::StoredAttachment;
 use crate::model::profiles::onderwijsregio::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
@@ -132,8 +133,8 @@ fn attachment_json(a: &StoredAttachment) -> Value {
 }
 
 /// A record in the assumed v2 shape (`onderwijsregio.md` § 2).
-fn candidate_json(shared: &Shared, c: &SeedCandidate, shape: &Shape) -> Value {
-    let stored = shared.store.attachments(SYSTEM, Some(&c.id));
+fn candidate_json(shared: &Shared, tenant: &str, c: &SeedCandidate, shape: &Shape) -> Value {
+    let stored = shared.store.tenant_attachments(SYSTEM, tenant, Some(&c.id));
     let of_field = |field: &str| -> Value {
         stored
             .iter()
@@ -196,6 +197,7 @@ fn bad_query(sandbox: bool, allowed: &str) -> Response {
 pub(super) async fn list(
     AxState(shared): Shd,
     Extension(Sandbox(sandbox)): Extension<Sandbox>,
+    Extension(tenant): Extension<TenantId>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Response {
     let Ok(Query(q)) = query else {
@@ -241,7 +243,7 @@ pub(super) async fn list(
     };
     let data = page
         .iter()
-        .map(|c| candidate_json(&shared, c, &shape))
+        .map(|c| candidate_json(&shared, &tenant.0, c, &shape))
         .collect();
     let mut meta = Map::new();
     meta.insert("cursor".to_owned(), next.unwrap_or(Value::Null));
@@ -263,6 +265,7 @@ fn digits(s: &str) -> String {
 pub(super) async fn find(
     AxState(shared): Shd,
     Extension(Sandbox(sandbox)): Extension<Sandbox>,
+    Extension(tenant): Extension<TenantId>,
     query: Result<Query<FindQuery>, QueryRejection>,
 ) -> Response {
     let Ok(Query(q)) = query else {
@@ -302,7 +305,7 @@ pub(super) async fn find(
     };
     let data = hits
         .iter()
-        .map(|c| candidate_json(&shared, c, &shape))
+        .map(|c| candidate_json(&shared, &tenant.0, c, &shape))
         .collect();
     ok(
         StatusCode::OK,
@@ -317,6 +320,7 @@ pub(super) async fn find(
 pub(super) async fn get(
     AxState(shared): Shd,
     Extension(Sandbox(sandbox)): Extension<Sandbox>,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
     query: Result<Query<GetQuery>, QueryRejection>,
 ) -> Response {
@@ -332,7 +336,7 @@ pub(super) async fn get(
             StatusCode::OK,
             sandbox,
             "Candidate retrieved successfully.",
-            candidate_json(&shared, c, &shape),
+            candidate_json(&shared, &tenant.0, c, &shape),
             Map::new(),
         ),
         None => not_found(sandbox, &id),

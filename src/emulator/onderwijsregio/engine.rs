@@ -59,6 +59,7 @@ pub(super) enum Submitted {
 #[derive(Debug)]
 struct Job {
     accepted: Instant,
+    tenant: String,
     candidate_id: String,
     change: Change,
 }
@@ -70,10 +71,10 @@ struct Receipt {
     candidate_id: String,
 }
 
-/// The queue and the idempotency keys seen.
+/// The queue and the idempotency keys seen, per tenant.
 #[derive(Debug, Default)]
 pub(super) struct Engine {
-    keys: Mutex<HashMap<String, Receipt>>,
+    keys: Mutex<HashMap<(String, String), Receipt>>,
     queue: OnceLock<mpsc::UnboundedSender<Job>>,
 }
 
@@ -83,6 +84,7 @@ impl Engine {
     pub(super) fn submit(
         &self,
         shared: &Arc<Shared>,
+        tenant: &str,
         candidate_id: &str,
         key: Option<String>,
         change: Change,
@@ -93,7 +95,7 @@ impl Engine {
         let operation = change.operation();
         let key = match key {
             Some(key) => {
-                if let Some(seen) = keys.get(&key) {
+                if let Some(seen) = keys.get(&(tenant.to_owned(), key.clone())) {
                     return if seen.operation == operation && seen.candidate_id == candidate_id {
                         Submitted::Replayed(key)
                     } else {
@@ -111,6 +113,7 @@ impl Engine {
         });
         let job = Job {
             accepted: Instant::now(),
+            tenant: tenant.to_owned(),
             candidate_id: candidate_id.to_owned(),
             change,
         };
@@ -119,7 +122,7 @@ impl Engine {
             return Submitted::Unavailable;
         }
         keys.insert(
-            key.clone(),
+            (tenant.to_owned(), key.clone()),
             Receipt {
                 operation,
                 candidate_id: candidate_id.to_owned(),
@@ -151,6 +154,7 @@ fn apply(shared: &Shared, job: Job) {
             for file in files {
                 shared.store.add(StoredAttachment {
                     provider: SYSTEM,
+                    tenant: job.tenant.clone(),
                     id: shared.store.new_id(SYSTEM),
                     candidate_id: job.candidate_id.clone(),
                     application_id: None,
@@ -165,7 +169,9 @@ fn apply(shared: &Shared, job: Job) {
             }
         }
         Change::Remove(ids) => {
-            shared.store.remove(SYSTEM, &job.candidate_id, &ids);
+            shared
+                .store
+                .remove(SYSTEM, &job.tenant, &job.candidate_id, &ids);
         }
     }
 }

@@ -32,7 +32,7 @@ use futures_util::StreamExt;
 use serde_json::{Map, Value, json};
 
 use super::Shared;
-use super::credentials::ONDERWIJSREGIO_API_KEY;
+use super::credentials::{TenantId, run_as};
 use super::ratelimit::RateWindow;
 use crate::model::ProviderId;
 use crate::model::profiles::onderwijsregio::{
@@ -126,15 +126,18 @@ async fn gate(AxState(shared): Shd, mut request: Request, next: Next) -> Respons
         Some(v) => (Some(v), false),
         None => (headers.get(LEGACY_API_KEY_HEADER), true),
     };
-    let refusal = match key.map(HeaderValue::to_str) {
-        None => Some("Missing API key: send it in the x-api-key header"),
-        Some(Ok(k)) if k == ONDERWIJSREGIO_API_KEY => None,
-        Some(_) => Some("Invalid API key"),
+    let tenant = match key.map(HeaderValue::to_str) {
+        None => Err("Missing API key: send it in the x-api-key header"),
+        Some(Ok(k)) => shared.tenants.of(SYSTEM, k).ok_or("Invalid API key"),
+        Some(Err(_)) => Err("Invalid API key"),
     };
-    if let Some(message) = refusal {
-        drain(request.into_body()).await;
-        return fail(sandbox, StatusCode::UNAUTHORIZED, message, Vec::new());
-    }
+    let tenant = match tenant {
+        Ok(tenant) => TenantId(tenant),
+        Err(message) => {
+            drain(request.into_body()).await;
+            return fail(sandbox, StatusCode::UNAUTHORIZED, message, Vec::new());
+        }
+    };
     if request.method() == Method::GET
         && shared.config.rate_limits
         && shared.onderwijsregio.window.hit().is_err()
@@ -150,7 +153,7 @@ async fn gate(AxState(shared): Shd, mut request: Request, next: Next) -> Respons
             .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
         return response;
     }
-    let mut response = next.run(request).await;
+    let mut response = run_as(tenant, request, next).await;
     if legacy {
         // The old header still works until the next major version [doc: D-migr].
         response

@@ -13,6 +13,8 @@
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Extension, Path, RawQuery, State as AxState};
+
+use crate::emulator::credentials::TenantId;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -79,6 +81,7 @@ pub(super) async fn list(
     AxState(shared): Shd,
     RawQuery(raw): RawQuery,
     Extension(account): Extension<&'static Account>,
+    Extension(tenant): Extension<TenantId>,
 ) -> Response {
     let params = match Params::parse(
         raw.as_deref(),
@@ -122,7 +125,7 @@ pub(super) async fn list(
     let application = params.get("application_id").filter(|a| !a.is_empty());
     let all: Vec<StoredAttachment> = shared
         .store
-        .attachments(SYSTEM, candidate)
+        .tenant_attachments(SYSTEM, &tenant.0, candidate)
         .into_iter()
         .filter(|a| application.is_none_or(|app| a.application_id.as_deref() == Some(app)))
         .collect();
@@ -246,6 +249,7 @@ fn check_form(form: &ReceivedForm) -> Result<(), Refusal> {
 /// Validates an upload and stores it; returns the Attachment object.
 fn accept(
     shared: &crate::emulator::Shared,
+    tenant: &str,
     params: &Params,
     form: ReceivedForm,
 ) -> Result<Value, Refusal> {
@@ -299,6 +303,7 @@ fn accept(
     };
     let stored = StoredAttachment {
         provider: SYSTEM,
+        tenant: tenant.to_owned(),
         id: shared.store.new_id(SYSTEM),
         candidate_id: candidate_id.to_owned(),
         application_id: application_id.map(str::to_owned),
@@ -334,6 +339,7 @@ pub(super) async fn upload(
     AxState(shared): Shd,
     RawQuery(raw): RawQuery,
     Extension(account): Extension<&'static Account>,
+    Extension(tenant): Extension<TenantId>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
@@ -378,10 +384,12 @@ pub(super) async fn upload(
             return *r;
         }
     };
-    let pending = match key
-        .as_deref()
-        .map(|k| shared.truto.idempotency.begin(account.id, k))
-    {
+    let pending = match key.as_deref().map(|k| {
+        shared
+            .truto
+            .idempotency
+            .begin(&format!("{}/{}", tenant.0, account.id), k)
+    }) {
         None => None,
         Some(Begin::Fresh(p)) => Some(p),
         Some(Begin::Replay(cached)) => {
@@ -404,7 +412,7 @@ pub(super) async fn upload(
         Ok(form) => form,
         Err(e) => return fail(e.status, &e.message),
     };
-    match accept(&shared, &params, form) {
+    match accept(&shared, &tenant.0, &params, form) {
         Ok(body) => {
             if let Some(p) = pending {
                 p.finish(body.clone());
@@ -421,6 +429,7 @@ pub(super) async fn download(
     AxState(shared): Shd,
     RawQuery(raw): RawQuery,
     Extension(account): Extension<&'static Account>,
+    Extension(tenant): Extension<TenantId>,
     body: Body,
 ) -> Response {
     drain(body).await;
@@ -443,7 +452,7 @@ pub(super) async fn download(
     let found = url.strip_prefix(FILE_URL_PREFIX).and_then(|id| {
         shared
             .store
-            .attachments(SYSTEM, None)
+            .tenant_attachments(SYSTEM, &tenant.0, None)
             .into_iter()
             .find(|a| a.id == id)
     });
@@ -465,6 +474,7 @@ pub(super) async fn download(
 /// capabilities, so the client never uses it.
 pub(super) async fn remove(
     AxState(shared): Shd,
+    Extension(tenant): Extension<TenantId>,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
@@ -473,7 +483,7 @@ pub(super) async fn remove(
     }
     let owner = shared
         .store
-        .attachments(SYSTEM, None)
+        .tenant_attachments(SYSTEM, &tenant.0, None)
         .into_iter()
         .find(|a| a.id == id)
         .map(|a| a.candidate_id);
@@ -481,7 +491,7 @@ pub(super) async fn remove(
         Some(candidate) => {
             shared
                 .store
-                .remove(SYSTEM, &candidate, std::slice::from_ref(&id));
+                .remove(SYSTEM, &tenant.0, &candidate, std::slice::from_ref(&id));
             Json(json!({ "id": id })).into_response()
         }
         None => remote(

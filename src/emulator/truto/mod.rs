@@ -35,7 +35,7 @@ use axum::routing::{delete, get, post};
 use futures_util::StreamExt;
 use serde_json::{Map, Value, json};
 
-use super::credentials::{TRUTO_API_KEY, TRUTO_INTEGRATED_ACCOUNT_ID};
+use super::credentials::{TRUTO_INTEGRATED_ACCOUNT_ID, TenantId, run_as};
 use super::ratelimit::RateWindow;
 use super::{Shared, envelope};
 use crate::model::ProviderId;
@@ -354,15 +354,15 @@ async fn auth(AxState(shared): Shd, request: Request, next: Next) -> Response {
         .split_once(' ')
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token.trim());
-    let refusal = match token {
-        None if header.is_empty() => Some("Missing API token: send Authorization: Bearer <token>"),
-        None => Some("Malformed Authorization header: expected Bearer <token>"),
-        Some(t) if t != TRUTO_API_KEY => Some("Invalid API token"),
-        Some(_) => None,
+    let tenant = match token {
+        None if header.is_empty() => Err("Missing API token: send Authorization: Bearer <token>"),
+        None => Err("Malformed Authorization header: expected Bearer <token>"),
+        Some(t) => shared.tenants.of(SYSTEM, t).ok_or("Invalid API token"),
     };
-    if let Some(message) = refusal {
-        return refuse(request, fail(StatusCode::UNAUTHORIZED, message)).await;
-    }
+    let tenant = match tenant {
+        Ok(tenant) => TenantId(tenant),
+        Err(message) => return refuse(request, fail(StatusCode::UNAUTHORIZED, message)).await,
+    };
     if shared.config.rate_limits && shared.truto.token_window.hit().is_err() {
         return refuse(
             request,
@@ -370,7 +370,7 @@ async fn auth(AxState(shared): Shd, request: Request, next: Next) -> Response {
         )
         .await;
     }
-    next.run(request).await
+    run_as(tenant, request, next).await
 }
 
 /// `integrated_account_id` on every unified route: present, known, within its rate limit, and

@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use crate::model::{
+    AccountField, AccountShape,
     AttachmentRole::{Cv, Other},
     AttachmentType, CandidateSearch, Encoding, Idempotency, MIB, ProviderId, ProviderProfile,
-    RateLimit, Sourced,
+    RateLimit, SecretShape, Sourced,
 };
 
 use super::DEFAULT_MAX_BATCH_BYTES;
@@ -49,10 +50,33 @@ const MIME: &[&str] = &[
     "application/vnd.oasis.opendocument.text",
 ];
 
+/// The account field holding the OAuth client id, exchanged with the client secret for a token
+/// [doc: access-tokens]. Not secret: it is shown in settings and kept in the journal.
+pub const CLIENT_ID: &str = "client_id";
+
+const CLIENT_ID_FIELD: AccountField = AccountField {
+    key: CLIENT_ID,
+    label: "Client id",
+    hint: "a UUID from Endorsed",
+    flag: "client-id",
+    env: "ATSDROP_CLIENT_ID",
+    help: "Endorsed: the OAuth client id (the client secret comes from ATSDROP_CLIENT_SECRET or the keyring).",
+    missing: "Endorsed needs a client id: copy it from your Endorsed API credentials.",
+};
+
 /// The profile.
 pub static PROFILE: ProviderProfile = ProviderProfile {
     id: ProviderId::Endorsed,
     default_base_url: "https://endorsed.ai/api/v1",
+    account: AccountShape {
+        secret: SecretShape {
+            label: "Client secret",
+            noun: "client secret",
+            env: "ATSDROP_CLIENT_SECRET",
+            json_key: "client_secret",
+        },
+        fields: &[CLIENT_ID_FIELD],
+    },
     types: TYPES,
     default_other: "about",
     fields: &[],

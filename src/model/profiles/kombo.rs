@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::model::{
+    API_KEY, AccountField, AccountShape,
     AttachmentRole::{CoverLetter, Cv, Other},
     AttachmentType, CandidateSearch, Encoding, Idempotency, MIB, ProviderId, ProviderProfile,
     RateLimit, Sourced,
@@ -60,10 +61,28 @@ pub const CONCURRENCY_REMAINING_HEADER: &str = "Concurrency-Remaining";
 /// `INTEGRATION.PERMISSION_MISSING` [assumption].
 pub const SANDBOX_RESTRICTED_INTEGRATION_ID: &str = "greenhouse:8d1hpPsbjxUkoCoa1veLZGe5";
 
+/// The account field holding the integration a request acts on, sent as `X-Integration-Id` on
+/// every request [doc].
+pub const INTEGRATION_ID: &str = "integration_id";
+
+const INTEGRATION_ID_FIELD: AccountField = AccountField {
+    key: INTEGRATION_ID,
+    label: "Integration id",
+    hint: "e.g. workday:HWUTwvyx2wLoSUHphiWVrp28",
+    flag: "integration-id",
+    env: "ATSDROP_INTEGRATION_ID",
+    help: "Kombo: the integration id (X-Integration-Id).",
+    missing: "Kombo needs an integration id (sent as X-Integration-Id): copy it from the Kombo dashboard.",
+};
+
 /// The profile.
 pub static PROFILE: ProviderProfile = ProviderProfile {
     id: ProviderId::Kombo,
     default_base_url: "https://api.kombo.dev/v1",
+    account: AccountShape {
+        secret: API_KEY,
+        fields: &[INTEGRATION_ID_FIELD],
+    },
     types: TYPES,
     default_other: "OTHER",
     fields: &[],

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::model::{
+    API_KEY, AccountShape,
     AttachmentRole::{Cv, Other},
     AttachmentType, CandidateSearch, Encoding, FieldLimit, Idempotency, MIB, ProviderId,
     ProviderProfile, RateLimit, Sourced,
@@ -69,6 +70,10 @@ const MIME: &[&str] = &[
 pub static PROFILE: ProviderProfile = ProviderProfile {
     id: ProviderId::Onderwijsregio,
     default_base_url: "https://onderwijsregio.onderwijsin.nl/api/v2",
+    account: AccountShape {
+        secret: API_KEY,
+        fields: &[],
+    },
     types: TYPES,
     default_other: "otherAttachments",
     fields: FIELDS,

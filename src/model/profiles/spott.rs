@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::model::{
+    API_KEY, AccountShape,
     AttachmentRole::{CoverLetter, Cv, Other},
     AttachmentType, CandidateSearch, Encoding, Idempotency, MIB, ProviderId, ProviderProfile,
     RateLimit, Sourced,
@@ -59,6 +60,10 @@ const MIME: &[&str] = &[
 pub static PROFILE: ProviderProfile = ProviderProfile {
     id: ProviderId::Spott,
     default_base_url: "https://api.gospott.com",
+    account: AccountShape {
+        secret: API_KEY,
+        fields: &[],
+    },
     types: TYPES,
     default_other: "unassigned",
     fields: &[],

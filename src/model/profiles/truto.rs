@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::model::{
+    API_KEY, AccountField, AccountShape,
     AttachmentRole::{CoverLetter, Cv, Other},
     AttachmentType, CandidateSearch, Encoding, Idempotency, ProviderId, ProviderProfile, RateLimit,
     Sourced,
@@ -32,10 +33,28 @@ const TYPES: &[AttachmentType] = &[
     },
 ];
 
+/// The account field naming the connected account, sent as the `integrated_account_id` query
+/// value on every unified-API request [doc].
+pub const INTEGRATED_ACCOUNT_ID: &str = "integrated_account_id";
+
+const INTEGRATED_ACCOUNT_ID_FIELD: AccountField = AccountField {
+    key: INTEGRATED_ACCOUNT_ID,
+    label: "Integrated account id",
+    hint: "a UUID from Truto",
+    flag: "integrated-account-id",
+    env: "ATSDROP_INTEGRATED_ACCOUNT_ID",
+    help: "Truto: the integrated account id.",
+    missing: "Truto needs an integrated account id: copy it from the Truto dashboard.",
+};
+
 /// The profile.
 pub static PROFILE: ProviderProfile = ProviderProfile {
     id: ProviderId::Truto,
     default_base_url: "https://api.truto.one",
+    account: AccountShape {
+        secret: API_KEY,
+        fields: &[INTEGRATED_ACCOUNT_ID_FIELD],
+    },
     types: TYPES,
     default_other: "other",
     fields: &[],

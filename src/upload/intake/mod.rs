@@ -8,11 +8,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use super::account::Account;
 use super::engine::{BatchCtx, Job, Resolver, Shared};
 use super::events::UploadEvent;
 use super::journal::{FileEntry, Journal, JournalError};
 use super::progress::SpeedMeter;
-use super::types::{BatchId, BatchSpec, ConnectionRef, FileId, FileState, Outcome};
+use super::types::{BatchId, BatchSpec, FileId, FileState, Outcome};
 use crate::providers::UploadTarget;
 
 mod orphans;
@@ -85,15 +86,15 @@ pub(crate) async fn run(shared: Arc<Shared>, mut requests: mpsc::UnboundedReceiv
 fn new_ctx(
     shared: &Shared,
     id: BatchId,
-    connection_ref: ConnectionRef,
+    account: Account,
     target: UploadTarget,
     candidate_name: Option<String>,
     client: Result<Arc<dyn crate::providers::AtsClient>, String>,
 ) -> Arc<BatchCtx> {
     Arc::new(BatchCtx {
         id,
-        lane: shared.lane(&connection_ref),
-        connection_ref,
+        lane: shared.lane(&account),
+        account,
         target,
         candidate_name,
         client,
@@ -182,14 +183,14 @@ async fn register_batch(
                 size: job.size,
                 attachment_type: job.attachment_type.clone(),
                 attachment_label: ctx
-                    .connection_ref
+                    .account
                     .provider
                     .profile()
                     .attachment_label(&job.attachment_type)
                     .to_owned(),
                 candidate_id: ctx.target.candidate_id.clone(),
                 candidate_name: ctx.candidate_name.clone(),
-                connection: ctx.connection_ref.label(),
+                connection: ctx.account.label(),
             });
             match end {
                 Some((outcome, message)) => ended.push((job.id.clone(), outcome, message)),

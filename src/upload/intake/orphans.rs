@@ -1,13 +1,14 @@
-//! The interrupted queue: counts orphaned jobs, and takes them over on resume.
+//! The interrupted queue: counts orphaned jobs, and takes over those whose account is here.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::{job_from_entry, new_ctx, register_batch, warn, with_journal};
-use crate::providers::{self, UploadTarget};
+use crate::providers::{self, AtsClient, UploadTarget};
+use crate::upload::account::Account;
 use crate::upload::engine::{Resolver, Shared};
-use crate::upload::events::UploadEvent;
-use crate::upload::journal::{FileEntry, Record, now};
+use crate::upload::events::{UploadEvent, Waiting};
+use crate::upload::journal::{FileEntry, Journal, JournalState, Record, now};
 use crate::upload::types::{BatchId, FileId};
 
 /// Ids of the jobs this engine already holds.
@@ -15,46 +16,40 @@ fn in_memory_ids(shared: &Shared) -> HashSet<FileId> {
     shared.lock_state().jobs.keys().cloned().collect()
 }
 
+/// The client for a journaled account, from what `resolve` supplies — only when it is that
+/// very account (see [`Account::key`]); otherwise the sentence saying what it needs.
+fn client_for(
+    shared: &Shared,
+    resolve: &Resolver,
+    account: &Account,
+) -> Result<Arc<dyn AtsClient>, String> {
+    let needs = || format!("It needs {}.", account.needs());
+    let (connection, origin) = resolve(account).map_err(|e| format!("{e} {}", needs()))?;
+    let given = shared.prints.account(&connection, account.source.clone());
+    if !origin.may_send(&given, account) {
+        return Err(needs());
+    }
+    providers::connect(&connection).map_err(|e| format!("{e} {}", needs()))
+}
+
 pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
     let in_memory = in_memory_ids(shared);
-    let owner = shared.journal.owner().to_owned();
-    let claimed = with_journal(shared, move |journal| {
-        let (state, orphans) = journal.orphans()?;
-        let orphans: Vec<FileId> = orphans
-            .into_iter()
-            .filter(|f| !in_memory.contains(f))
-            .collect();
-        let records: Vec<Record> = orphans
-            .iter()
-            .map(|f| Record::Claim {
-                file: f.clone(),
-                owner: owner.clone(),
-                at: now(),
+    let Some((state, orphans)) = read_orphans(shared).await else {
+        shared
+            .emit(UploadEvent::Resumed {
+                batches: Vec::new(),
+                files: 0,
+                waiting: Vec::new(),
             })
-            .collect();
-        journal.append_all(&records)?;
-        Ok((state, orphans))
-    })
-    .await;
-    let (state, orphans) = match claimed {
-        Ok(v) => v,
-        Err(e) => {
-            warn(
-                shared,
-                format!("The interrupted uploads could not be resumed: {e}"),
-            )
             .await;
-            shared
-                .emit(UploadEvent::Resumed {
-                    batches: Vec::new(),
-                    files: 0,
-                })
-                .await;
-            return;
-        }
+        return;
     };
     let mut by_batch: HashMap<BatchId, Vec<FileEntry>> = HashMap::new();
-    for entry in orphans.iter().filter_map(|id| state.file(id)) {
+    for entry in orphans
+        .iter()
+        .filter(|f| !in_memory.contains(f))
+        .filter_map(|id| state.file(id))
+    {
         if state.batches.contains_key(&entry.batch) {
             by_batch
                 .entry(entry.batch.clone())
@@ -64,21 +59,60 @@ pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
     }
     let mut batches: Vec<_> = by_batch.into_iter().collect();
     batches.sort_by(|a, b| a.0.cmp(&b.0));
-    // Announce first: a caller waiting for the batches knows which `BatchFinished` to expect.
-    let resumed = batches.iter().map(|(b, _)| b.clone()).collect();
-    let files = batches.iter().map(|(_, e)| e.len()).sum();
-    shared
-        .emit(UploadEvent::Resumed {
-            batches: resumed,
-            files,
-        })
-        .await;
+    let accounts: Vec<Account> = batches
+        .iter()
+        .filter_map(|(b, _)| state.batches.get(b).map(|e| e.connection.clone()))
+        .collect();
+    let resolved = resolve_all(shared, resolve, accounts).await;
+    let client_of = |account: &Account| {
+        resolved.iter().find(|(a, _)| a == account).map_or_else(
+            || Err(format!("It needs {}.", account.needs())),
+            |(_, c)| c.clone(),
+        )
+    };
+    let mut waiting = Vec::new();
+    let mut runnable = Vec::new();
     for (batch_id, entries) in batches {
         let Some(batch) = state.batches.get(&batch_id) else {
             continue;
         };
-        let client = resolve(&batch.connection)
-            .and_then(|c| providers::connect(&c).map_err(|e| e.to_string()));
+        match client_of(&batch.connection) {
+            Ok(client) => runnable.push((batch_id, entries, client)),
+            Err(reason) => waiting.extend(entries.iter().map(|e| Waiting {
+                name: e.name.clone(),
+                account: batch.connection.label(),
+                reason: format!("{} was not resumed: {reason}", e.name),
+            })),
+        }
+    }
+    let wanted: Vec<FileId> = runnable
+        .iter()
+        .flat_map(|(_, entries, _)| entries.iter().map(|e| e.file.clone()))
+        .collect();
+    let claimed = claim(shared, wanted).await;
+    let runnable: Vec<_> = runnable
+        .into_iter()
+        .map(|(b, entries, c)| {
+            let entries: Vec<FileEntry> = entries
+                .into_iter()
+                .filter(|e| claimed.contains(&e.file))
+                .collect();
+            (b, entries, c)
+        })
+        .filter(|(_, entries, _)| !entries.is_empty())
+        .collect();
+    // Announce first: a caller waiting for the batches knows which `BatchFinished` to expect.
+    shared
+        .emit(UploadEvent::Resumed {
+            batches: runnable.iter().map(|(b, _, _)| b.clone()).collect(),
+            files: runnable.iter().map(|(_, e, _)| e.len()).sum(),
+            waiting,
+        })
+        .await;
+    for (batch_id, entries, client) in runnable {
+        let Some(batch) = state.batches.get(&batch_id) else {
+            continue;
+        };
         let target = UploadTarget {
             candidate_id: batch.candidate_id.clone(),
             application_id: batch.application_id.clone(),
@@ -89,13 +123,87 @@ pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
             batch.connection.clone(),
             target,
             batch.candidate_name.clone(),
-            client,
+            Ok(client),
         );
         let jobs = entries
             .iter()
             .map(|e| (job_from_entry(e, &batch_id), None))
             .collect();
         register_batch(shared, ctx, jobs).await;
+    }
+}
+
+/// The journal and its orphans, or `None` after saying why they could not be read.
+async fn read_orphans(shared: &Arc<Shared>) -> Option<(JournalState, Vec<FileId>)> {
+    match with_journal(shared, Journal::orphans).await {
+        Ok(found) => Some(found),
+        Err(e) => {
+            warn(
+                shared,
+                format!("The interrupted uploads could not be resumed: {e}"),
+            )
+            .await;
+            None
+        }
+    }
+}
+
+/// The client of each account (asked for once each), off the async threads: a resolver may
+/// read the keyring.
+async fn resolve_all(
+    shared: &Arc<Shared>,
+    resolve: &Resolver,
+    accounts: Vec<Account>,
+) -> Vec<(Account, Resolved)> {
+    let shared = Arc::clone(shared);
+    let resolve = Arc::clone(resolve);
+    tokio::task::spawn_blocking(move || {
+        let mut clients: Vec<(Account, Resolved)> = Vec::new();
+        for account in accounts {
+            if !clients.iter().any(|(a, _)| a == &account) {
+                let client = client_for(&shared, &resolve, &account);
+                clients.push((account, client));
+            }
+        }
+        clients
+    })
+    .await
+    .unwrap_or_default()
+}
+
+/// A client, or the sentence saying what the account needs.
+type Resolved = Result<Arc<dyn AtsClient>, String>;
+
+/// Claims what will run, under the claims lock: a job another process took meanwhile is left
+/// to it. Returns what this engine now owns.
+async fn claim(shared: &Arc<Shared>, wanted: Vec<FileId>) -> HashSet<FileId> {
+    let owner = shared.journal.owner().to_owned();
+    let claimed = with_journal(shared, move |journal| {
+        let (_, still) = journal.orphans()?;
+        let still: HashSet<FileId> = still.into_iter().collect();
+        let mine: Vec<FileId> = wanted.into_iter().filter(|f| still.contains(f)).collect();
+        let records: Vec<Record> = mine
+            .iter()
+            .map(|f| Record::Claim {
+                file: f.clone(),
+                owner: owner.clone(),
+                at: now(),
+            })
+            .collect();
+        journal.append_all(&records)?;
+        Ok(mine.into_iter().collect::<HashSet<_>>())
+    })
+    .await;
+    match claimed {
+        Ok(claimed) => claimed,
+        Err(e) => {
+            warn(
+                shared,
+                format!("The interrupted uploads could not be resumed: {e}"),
+            )
+            .await;
+            HashSet::new()
+        }
     }
 }
 

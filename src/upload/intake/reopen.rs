@@ -207,7 +207,7 @@ fn retry_of(shared: &Shared, file: &FileId) -> Option<RetryOf> {
             batch: ctx.id.clone(),
             owner,
             at: now(),
-            connection: ctx.connection_ref.clone(),
+            connection: ctx.account.clone(),
             candidate_id: ctx.target.candidate_id.clone(),
             candidate_name: ctx.candidate_name.clone(),
             application_id: ctx.target.application_id.clone(),

@@ -9,13 +9,12 @@ use tokio_util::sync::CancellationToken;
 
 use super::{job_from_entry, new_ctx, register_batch, with_journal};
 use crate::providers;
+use crate::upload::account::Account;
 use crate::upload::engine::{Job, Shared};
 use crate::upload::fingerprint;
 use crate::upload::journal::{FileEntry, JournalState, Mtime, Record, now};
 use crate::upload::progress::SpeedMeter;
-use crate::upload::types::{
-    BatchId, BatchSpec, ConnectionRef, FileId, FileSpec, FileState, Outcome,
-};
+use crate::upload::types::{BatchId, BatchSpec, FileId, FileSpec, FileState, Outcome};
 
 /// What to do with one submitted file.
 enum Decision {
@@ -78,7 +77,7 @@ struct InMemory {
 fn decide(
     state: &JournalState,
     journal: &crate::upload::journal::Journal,
-    connection: &ConnectionRef,
+    connection: &Account,
     candidate: &str,
     stat: &Stat,
     in_memory: &dyn Fn(&FileId) -> Option<InMemory>,
@@ -175,11 +174,12 @@ fn decide(
 pub(super) async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
     let BatchSpec {
         connection,
-        connection_ref,
+        source,
         target,
         candidate_name,
         files,
     } = spec;
+    let connection_ref = shared.prints.account(&connection, source);
     let client = providers::connect(&connection).map_err(|e| e.to_string());
     if let Ok(client) = &client {
         // The newest credentials for this account: retries of earlier batches use them too.
