@@ -39,10 +39,9 @@ fn client(connection: &Connection) -> Arc<dyn AtsClient> {
 
 fn restricted(emu: &Emulator) -> Connection {
     let mut connection = emu.connection(KOMBO);
-    connection.ids.set(
-        "integration_id",
-        SANDBOX_RESTRICTED_INTEGRATION_ID.to_owned(),
-    );
+    connection
+        .ids
+        .set("integration_id", SANDBOX_RESTRICTED_INTEGRATION_ID);
     connection
 }
 
@@ -122,7 +121,7 @@ async fn connection_check_names_the_integration_and_refuses_bad_credentials() {
     );
 
     let mut unknown = emu.connection(KOMBO);
-    unknown.ids.set("integration_id", "workday:nope".to_owned());
+    unknown.ids.set("integration_id", "workday:nope");
     let err = client(&unknown).check_connection().await.unwrap_err();
     assert!(matches!(err, ProviderError::NotFound { .. }), "{err:?}");
     assert_eq!(
@@ -143,7 +142,7 @@ async fn connection_check_names_the_integration_and_refuses_bad_credentials() {
     );
 
     let mut missing = emu.connection(KOMBO);
-    missing.ids.set("integration_id", "  ".to_owned());
+    missing.ids.set("integration_id", "  ");
     let err = providers::connect(&missing).unwrap_err();
     assert!(matches!(err, ProviderError::Config(_)), "{err:?}");
     assert!(err.to_string().contains("integration id"), "{err}");

@@ -30,7 +30,7 @@ fn no_rate_limits() -> EmulatorConfig {
 
 fn connection_to(emu: &Emulator, account: &str) -> Connection {
     let mut c = emu.connection(TRUTO);
-    c.ids.set("integrated_account_id", account.to_owned());
+    c.ids.set("integrated_account_id", account);
     c
 }
 
