@@ -896,3 +896,128 @@ fn a_file_already_on_the_candidate_is_flagged_and_skipped_unless_sent_anyway() {
     });
     assert_eq!(stored(&gui), 2);
 }
+
+/// Review finding (issue 10): two saved Spott connections at the same address with different
+/// keys used to share one client, so choosing the second one mid-upload sent the rest of the
+/// first one's files with the second key, into the second tenant. Every file must land in the
+/// tenant it was queued for, and no request for it may carry the other key.
+#[test]
+fn files_queued_under_one_connection_stay_with_it_when_another_is_chosen() {
+    use atsdrop::emulator::DEMO_TENANT;
+    use atsdrop::emulator::credentials::SPOTT_API_KEY;
+    use atsdrop::settings::{ConnectionProfile, Settings};
+
+    const B_KEY: &str = "agency-b-spott-key";
+    let (runtime, emulator) = emulator();
+    let _ = emulator.add_tenant(ProviderId::Spott, "agency-b", B_KEY);
+    let mut settings = Settings::default();
+    let mut ids = Vec::new();
+    for name in ["Agency A", "Agency B"] {
+        let mut profile = ConnectionProfile::new(name, ProviderId::Spott);
+        profile.base_url = emulator.base_url(ProviderId::Spott);
+        ids.push(profile.id.clone());
+        settings.add_connection(profile).unwrap();
+    }
+    settings.selected_connection = Some(ids[0].clone());
+    let store = Arc::new(atsdrop::credentials::MemoryStore::new());
+    store
+        .set(&ids[0], &atsdrop::model::Secret::new(SPOTT_API_KEY))
+        .unwrap();
+    store
+        .set(&ids[1], &atsdrop::model::Secret::new(B_KEY))
+        .unwrap();
+    // Slow uploads: Agency B is chosen and connected while most files still wait their turn.
+    emulator.faults().inject(
+        "spott:POST:/attachments/temporary=delay:700x40"
+            .parse::<Fault>()
+            .unwrap(),
+    );
+    let mut gui = Gui::start_with(settings, store);
+    let a = ids[0].clone();
+    gui.until("Agency A connected", move |h| {
+        h.state().connections.selected.as_deref() == Some(a.as_str())
+            && h.state().connections.ready().is_some()
+    });
+    let candidate = emulator.store().candidates(ProviderId::Spott)[160].clone();
+    gui.type_into("Search candidates", &candidate.email);
+    let email = candidate.email.clone();
+    gui.until("the search answered", move |h| {
+        let p = &h.state().picker;
+        p.results_for.as_deref() == Some(email.as_str()) && !p.loading && p.search_at.is_none()
+    });
+    gui.click(&format!(
+        "{}  \u{b7}  {}",
+        candidate.full_name(),
+        candidate.email
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<_> = (0..12)
+        .map(|i| write(dir.path(), &format!("cv-{i}.pdf"), &pdf_bytes(5_000 + i)))
+        .collect();
+    gui.drop_files(&files);
+    gui.until_shown("Upload 12 to");
+    gui.click(&format!("Upload 12 to {}", candidate.full_name()));
+    // The first uploads arrived (and are held): most files still wait for a slot.
+    let faults = emulator.faults();
+    gui.until("the first upload reached Spott", |_| {
+        faults.pending().first().is_some_and(|f| f.count < 40)
+    });
+
+    use_connection(&mut gui, "Agency B  \u{2014} Spott");
+    let b = ids[1].clone();
+    gui.until("Agency B connected", move |h| {
+        h.state().connections.selected.as_deref() == Some(b.as_str())
+            && h.state().connections.ready().is_some()
+    });
+    gui.until("every file of Agency A finished", |h| {
+        h.state().queue.rows.len() == 12
+            && h.state().queue.rows.iter().all(|r| r.state.is_final())
+    });
+    assert!(
+        gui.app()
+            .queue
+            .rows
+            .iter()
+            .all(|r| r.state == FileState::Done),
+        "{:?}",
+        gui.app()
+            .queue
+            .rows
+            .iter()
+            .map(|r| (&r.name, r.state, &r.message))
+            .collect::<Vec<_>>()
+    );
+    let store = emulator.store();
+    assert_eq!(
+        store
+            .tenant_attachments(ProviderId::Spott, DEMO_TENANT, Some(&candidate.id))
+            .len(),
+        12,
+        "every file in Agency A's tenant"
+    );
+    assert!(
+        store
+            .tenant_attachments(ProviderId::Spott, "agency-b", Some(&candidate.id))
+            .is_empty(),
+        "nothing in Agency B's tenant"
+    );
+    let uploads: Vec<_> = emulator
+        .received()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/attachments/temporary"))
+        .collect();
+    assert!(
+        uploads.len() >= 24,
+        "12 uploads and 12 assigns: {}",
+        uploads.len()
+    );
+    assert!(
+        uploads
+            .iter()
+            .all(|r| r.header("x-api-key") == Some(SPOTT_API_KEY)),
+        "no request for Agency A's files carried Agency B's key"
+    );
+    drop(gui);
+    drop(emulator);
+    drop(runtime);
+}

@@ -19,4 +19,5 @@ mod inspect;
 mod providers;
 mod settings;
 mod snapshots;
+mod tenants;
 mod validate_cli;

@@ -136,6 +136,15 @@ impl Harness {
         }
     }
 
+    /// Waits until some file reaches `state`.
+    pub async fn until_state_any(&mut self, state: FileState, timeout: Duration) {
+        self.until(
+            timeout,
+            move |e| matches!(e, UploadEvent::State { state: s, .. } if *s == state),
+        )
+        .await;
+    }
+
     /// Waits for a file's next final state; returns it with its message.
     pub async fn until_final(
         &mut self,

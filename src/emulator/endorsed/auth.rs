@@ -75,20 +75,21 @@ pub async fn tokens(
         // Invalid credentials: 401 with the standard body [assumption].
         return fail(StatusCode::UNAUTHORIZED, "Invalid client credentials.");
     };
+    let tenant_name = tenant.clone();
     let lifetime = shared.endorsed.token_lifetime_secs.load(Ordering::Relaxed);
     let token = jwt_like(ENDORSED_CLIENT_ID, &scopes, lifetime);
     if let Ok(mut tokens) = shared.endorsed.tokens.lock() {
         tokens.insert(
             token.clone(),
             Issued {
-                tenant,
+                tenant: tenant.clone(),
                 scopes: scopes.clone(),
                 expires: Instant::now() + Duration::from_secs(lifetime),
             },
         );
     }
     // `expires_in` is a string, as in the documented example.
-    (
+    let mut response = (
         StatusCode::OK,
         Json(json!({
             "is_error": false,
@@ -98,7 +99,9 @@ pub async fn tokens(
             "scope": scopes,
         })),
     )
-        .into_response()
+        .into_response();
+    response.extensions_mut().insert(TenantId(tenant_name));
+    response
 }
 
 /// Reads the token request as a form (the default) or JSON.
