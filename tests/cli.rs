@@ -502,3 +502,87 @@ fn a_killed_upload_run_again_stores_each_file_exactly_once() {
         "no secret in the journal"
     );
 }
+
+/// Review finding (issue 10): `atsdrop resume` sent whatever key the environment held to
+/// whatever address the journal recorded. A job started with key K1 is resumed only with K1:
+/// with K2 in the environment nothing is sent and each file says what it needs (exit 1); with
+/// K1 every file is finished exactly once.
+#[test]
+fn resume_sends_a_key_only_to_the_job_it_was_started_with() {
+    const K2: &str = "agency-b-spott-key";
+    let tenant = format!("spott:agency-b:{K2}");
+    let sandbox = Sandbox::start(&[
+        "--no-rate-limits",
+        "--fault",
+        "spott:POST=delay:150x200",
+        "--tenant",
+        &tenant,
+    ]);
+    let k1 = sandbox.accounts["spott"]["api_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = pdfs(dir.path(), 24);
+    let candidate = candidate_of(&sandbox, "spott", 272);
+    let args: Vec<String> = [
+        "upload",
+        "-p",
+        "spott",
+        "--base-url",
+        &sandbox.base_url("spott"),
+        "-c",
+        &candidate,
+        "-t",
+        "CV",
+        "--json",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .chain([dir.path().to_string_lossy().into_owned()])
+    .collect();
+    upload_and_kill(home.path(), &args, &k1, 6);
+    assert!(sandbox.stored("spott", &candidate).len() < files.len());
+    let requests_before = sandbox.requests("spott").len();
+
+    let out = atsdrop(home.path())
+        .args(["resume", "--json"])
+        .env("ATSDROP_API_KEY", K2)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert_eq!(line["status"], "waiting", "{line}");
+        let error = line["error"].as_str().unwrap();
+        assert!(
+            error.contains("was not resumed") && error.contains("ATSDROP_API_KEY"),
+            "{error}"
+        );
+        assert!(!error.contains(K2) && !error.contains(&k1), "{error}");
+    }
+    let requests = sandbox.requests("spott");
+    assert_eq!(requests.len(), requests_before, "nothing was sent with K2");
+    assert!(requests.iter().all(|r| r["tenant"] != "agency-b"));
+
+    let out = atsdrop(home.path())
+        .args(["resume", "--json"])
+        .env("ATSDROP_API_KEY", &k1)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_each_stored_once(&sandbox, "spott", &candidate, &files);
+    assert!(sandbox.stored_in("spott", &candidate, "agency-b").is_empty());
+}

@@ -58,6 +58,23 @@ impl Sandbox {
             .collect()
     }
 
+    /// The sha256 of every attachment a candidate has in one tenant.
+    pub fn stored_in(&self, provider: &str, candidate: &str, tenant: &str) -> Vec<String> {
+        let path = format!(
+            "/_emulator/attachments?provider={provider}&candidate={candidate}&tenant={tenant}"
+        );
+        let list: Vec<Value> = serde_json::from_slice(&self.get(&path)).expect("JSON list");
+        list.iter()
+            .map(|a| a["sha256"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// Every request a system received: `{provider, method, path, status, tenant}`.
+    pub fn requests(&self, provider: &str) -> Vec<Value> {
+        let path = format!("/_emulator/requests?provider={provider}");
+        serde_json::from_slice(&self.get(&path)).expect("JSON list")
+    }
+
     /// A plain HTTP/1.0 GET to the sandbox, returning the body.
     fn get(&self, path: &str) -> Vec<u8> {
         use std::io::{Read, Write};
@@ -96,6 +113,8 @@ pub fn atsdrop(home: &Path) -> Command {
         .env_remove("ATSDROP_API_KEY")
         .env_remove("ATSDROP_CLIENT_ID")
         .env_remove("ATSDROP_CLIENT_SECRET")
+        .env_remove("ATSDROP_INTEGRATION_ID")
+        .env_remove("ATSDROP_INTEGRATED_ACCOUNT_ID")
         .env_remove("RUST_LOG");
     c
 }
