@@ -584,5 +584,9 @@ fn resume_sends_a_key_only_to_the_job_it_was_started_with() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_each_stored_once(&sandbox, "spott", &candidate, &files);
-    assert!(sandbox.stored_in("spott", &candidate, "agency-b").is_empty());
+    assert!(
+        sandbox
+            .stored_in("spott", &candidate, "agency-b")
+            .is_empty()
+    );
 }

@@ -970,8 +970,7 @@ fn files_queued_under_one_connection_stay_with_it_when_another_is_chosen() {
             && h.state().connections.ready().is_some()
     });
     gui.until("every file of Agency A finished", |h| {
-        h.state().queue.rows.len() == 12
-            && h.state().queue.rows.iter().all(|r| r.state.is_final())
+        h.state().queue.rows.len() == 12 && h.state().queue.rows.iter().all(|r| r.state.is_final())
     });
     assert!(
         gui.app()

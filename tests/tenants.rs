@@ -34,7 +34,11 @@ async fn every_system_keeps_two_tenants_at_one_address_apart() {
             application_id: None,
         };
         for (account, name) in [(&a, "a.pdf"), (&b, "b.pdf")] {
-            let path = write(dir.path(), &format!("{}-{name}", provider.key()), &pdf_bytes(4_000));
+            let path = write(
+                dir.path(),
+                &format!("{}-{name}", provider.key()),
+                &pdf_bytes(4_000),
+            );
             let client = providers::connect(&account.connection()).unwrap();
             let mut upload = upload_file(&path, "application/pdf", kind);
             upload.remote_id = Some(format!("tenant-test-{name}"));
@@ -76,9 +80,15 @@ async fn every_system_keeps_two_tenants_at_one_address_apart() {
             }
         }
         // Every request was answered as the tenant whose secret it carried.
-        for r in emu.received().iter().filter(|r| r.provider == Some(provider)) {
+        for r in emu
+            .received()
+            .iter()
+            .filter(|r| r.provider == Some(provider))
+        {
             assert!(
-                r.tenant.as_deref().is_some_and(|t| t == DEMO_TENANT || t == "agency-b"),
+                r.tenant
+                    .as_deref()
+                    .is_some_and(|t| t == DEMO_TENANT || t == "agency-b"),
                 "{provider}: {r:?}"
             );
         }

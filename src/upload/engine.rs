@@ -3,17 +3,17 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use tokio::runtime::Handle;
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
 use tokio::time::Instant;
-use tokio_util::sync::CancellationToken;
 
 use super::account::{Account, AccountKey, Fingerprinter, Source};
 use super::events::{BatchSummary, UploadEvent, Wake};
+use super::job::Job;
 use super::journal::{Journal, JournalError, Mtime, Record, now};
 use super::lane::Lane;
 use super::progress::SpeedMeter;
@@ -147,43 +147,6 @@ pub(crate) struct Baseline {
     pub attachments: Vec<RemoteAttachment>,
     /// The batch's files already stored when it was taken (their copies are in the listing).
     pub done_then: std::collections::HashSet<FileId>,
-}
-
-/// One file's job.
-pub(crate) struct Job {
-    pub id: FileId,
-    pub batch: BatchId,
-    pub path: PathBuf,
-    pub name: String,
-    pub content_type: String,
-    pub attachment_type: String,
-    pub remote_id: Option<String>,
-    pub size: u64,
-    pub mtime: Option<Mtime>,
-    pub sha256: Option<String>,
-    pub fingerprint: Option<u128>,
-    pub state: FileState,
-    /// Attempts started so far (as the journal's `Start` records count them).
-    pub attempts: u32,
-    /// An earlier attempt may have reached the system and that was never settled: check
-    /// before sending again (set by an unknown outcome, a cancel while waiting for the answer,
-    /// a crash mid-attempt).
-    pub verify_first: bool,
-    /// An attempt is in progress (between its `Start` and its answer).
-    pub sending: bool,
-    /// How many copies the candidate had before the last attempt (systems verified by listing;
-    /// `None` when no listing could be taken).
-    pub seen_before: Option<u32>,
-    pub sent: Arc<AtomicU64>,
-    pub meter: SpeedMeter,
-    pub reported: u64,
-    pub cancel: CancellationToken,
-    pub message: Option<String>,
-    pub attachment_id: Option<String>,
-    /// Whether this job counts in `Shared::uploading`.
-    pub counted: bool,
-    /// How the last attempt ended.
-    pub outcome: Option<Outcome>,
 }
 
 impl Engine {
@@ -478,10 +441,12 @@ impl Shared {
             if attachment_id.is_some() {
                 job.attachment_id.clone_from(&attachment_id);
             }
-            if !state.is_final() {
-                job.outcome = None;
-            }
-            (job.batch.clone(), job.outcome)
+            let outcome = if state.is_final() {
+                job.outcome()
+            } else {
+                None
+            };
+            (job.batch().clone(), outcome)
         };
         let (batch, outcome) = batch;
         self.emit(UploadEvent::State {
@@ -495,24 +460,35 @@ impl Shared {
         .await;
     }
 
+    /// Writes records about one job to the journal, then applies them to the job in memory —
+    /// the same step the journal's replay takes, so memory and journal never disagree. The
+    /// job changes even when the journal could not be written (the error says so).
+    pub async fn record(&self, file: &FileId, records: Vec<Record>) -> Result<(), String> {
+        let written = self.journal(records.clone()).await;
+        self.update_job(file, |job| {
+            for record in &records {
+                job.apply(record);
+            }
+        });
+        written
+    }
+
     /// Records a job's end in the journal and in memory, and reports the batch when it is
-    /// complete.
+    /// complete. `body_out`: whether an attempt in progress had sent its whole body (it may
+    /// then have arrived; whoever sends the file again checks first).
     pub async fn finish(
         &self,
         file: &FileId,
         outcome: Outcome,
         attachment_id: Option<String>,
         message: Option<String>,
+        body_out: bool,
     ) {
-        let unsettled = match outcome {
-            Outcome::Unknown => true,
-            Outcome::Uploaded | Outcome::Accepted | Outcome::Skipped => false,
-            Outcome::Failed | Outcome::Cancelled => self
-                .lock_state()
-                .jobs
-                .get(file)
-                .is_some_and(|j| j.verify_first),
-        };
+        let unsettled = self
+            .lock_state()
+            .jobs
+            .get(file)
+            .is_some_and(|j| j.life().unsettled_after(outcome, body_out));
         let record = Record::End {
             file: file.clone(),
             outcome,
@@ -521,17 +497,12 @@ impl Shared {
             message: message.clone(),
             unsettled: Some(unsettled),
         };
-        if let Err(e) = self.journal(vec![record]).await {
+        if let Err(e) = self.record(file, vec![record]).await {
             self.emit(UploadEvent::Warning {
                 message: format!("The result of a file could not be saved: {e}"),
             })
             .await;
         }
-        self.update_job(file, |job| {
-            job.outcome = Some(outcome);
-            job.sending = false;
-            job.verify_first = unsettled;
-        });
         self.set_state(file, outcome.state(), message, attachment_id)
             .await;
         self.check_batch_done(file).await;
@@ -542,7 +513,7 @@ impl Shared {
     pub async fn check_batch_done(&self, file: &FileId) {
         let report = {
             let s = self.lock_state();
-            let Some(batch) = s.jobs.get(file).map(|j| j.batch.clone()) else {
+            let Some(batch) = s.jobs.get(file).map(|j| j.batch().clone()) else {
                 return;
             };
             let Some(ctx) = s.batches.get(&batch) else {
@@ -622,16 +593,14 @@ impl Shared {
                 if job.state.is_final() {
                     return;
                 }
-                // Bytes may have reached the system: check before sending again.
-                job.verify_first |= job.sending;
-                job.sending = false;
-                job.name.clone()
+                job.entry.name.clone()
             };
             let message = format!(
                 "atsdrop ran into an internal error while sending {name} ({detail}): choose Retry to try again, and report it if it happens again."
             );
+            // Bytes of an attempt in progress may have reached the system: check first next time.
             shared
-                .finish(&file, Outcome::Failed, None, Some(message))
+                .finish(&file, Outcome::Failed, None, Some(message), true)
                 .await;
         });
     }
@@ -681,18 +650,19 @@ fn tick(shared: &Shared) {
         if job.state != FileState::Uploading {
             continue;
         }
-        batches.insert(job.batch.clone());
-        let sent = job.sent.load(Ordering::Relaxed).min(job.size);
+        batches.insert(job.batch().clone());
+        let size = job.entry.size;
+        let sent = job.sent.load(Ordering::Relaxed).min(size);
         job.meter.sample(sent, at);
         if sent != job.reported {
             job.reported = sent;
             events.push(UploadEvent::Progress {
-                batch: job.batch.clone(),
-                file: job.id.clone(),
+                batch: job.batch().clone(),
+                file: job.id().clone(),
                 sent,
-                total: job.size,
+                total: size,
                 speed: job.meter.speed(),
-                eta: job.meter.eta(job.size - sent),
+                eta: job.meter.eta(size - sent),
             });
         }
     }
@@ -706,15 +676,16 @@ fn tick(shared: &Shared) {
             let Some(job) = state.jobs.get(id) else {
                 continue;
             };
+            let size = job.entry.size;
             match job.state {
                 FileState::Skipped | FileState::Cancelled | FileState::Failed => {}
                 FileState::Done => {
-                    sent += job.size;
-                    total += job.size;
+                    sent += size;
+                    total += size;
                 }
                 _ => {
-                    sent += job.sent.load(Ordering::Relaxed).min(job.size);
-                    total += job.size;
+                    sent += job.sent.load(Ordering::Relaxed).min(size);
+                    total += size;
                 }
             }
         }

@@ -59,7 +59,7 @@ pub fn entries(state: &JournalState) -> Vec<HistoryEntry> {
         .files
         .iter()
         .filter_map(|f| {
-            let end = f.end.as_ref()?;
+            let end = f.life.end()?;
             let batch = state.batches.get(&f.batch)?;
             Some(HistoryEntry {
                 at: end.at.clone(),

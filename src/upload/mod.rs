@@ -21,11 +21,14 @@ pub mod events;
 pub mod fingerprint;
 pub mod history;
 mod intake;
+mod job;
 pub mod journal;
 pub mod lane;
+pub mod lifecycle;
 mod private;
 pub mod progress;
 pub mod retry;
+pub mod takeover;
 pub mod types;
 mod worker;
 

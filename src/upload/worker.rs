@@ -8,14 +8,15 @@ use super::engine::{Baseline, BatchCtx, Shared, unchanged};
 use super::events::UploadEvent;
 use super::fingerprint;
 use super::journal::{Mtime, Record, now};
+use super::lifecycle::Life;
 use super::retry::{Verdict, classify};
+use super::takeover::{Check, check_for};
 use super::types::{FileId, FileState, Outcome};
 use crate::model::{Idempotency, RemoteAttachment};
 use crate::providers::{AtsClient, ProgressFn, ProviderError, UploadFile, UploadOutcome};
 
-/// A snapshot of what the job needs, taken from the shared state. What the journal and a later
-/// retry must know (attempts, the baseline count, whether an attempt may have arrived) is
-/// written back to the job as it changes.
+/// A snapshot of what the job needs, taken from the shared state. Its lifecycle changes only
+/// through records, written to the journal and applied to the shared job ([`step`]).
 impl Work {
     /// Whether every byte of the file went out in the current attempt.
     fn body_out(&self) -> bool {
@@ -30,10 +31,8 @@ struct Work {
     file: UploadFile,
     mtime: Option<Mtime>,
     sha256: Option<String>,
-    fingerprint: Option<u128>,
-    attempts: u32,
-    verify_first: bool,
-    seen_before: Option<u32>,
+    /// The job's lifecycle as the engine has it, refreshed after every record (see [`step`]).
+    life: Life,
     cancel: tokio_util::sync::CancellationToken,
     sent: Arc<std::sync::atomic::AtomicU64>,
 }
@@ -83,21 +82,36 @@ pub(crate) async fn run(shared: Arc<Shared>, id: FileId) {
         }
     };
     shared.uploading_done_if(&id);
+    let body_out = work.body_out();
     shared
-        .finish(&id, end.outcome, end.attachment_id, end.message)
+        .finish(&id, end.outcome, end.attachment_id, end.message, body_out)
         .await;
+}
+
+/// Writes records about the job and applies them (journal and memory alike), then refreshes
+/// the work's copy of its lifecycle.
+async fn step(shared: &Shared, work: &mut Work, records: Vec<Record>) -> Result<(), String> {
+    let written = shared.record(&work.id, records).await;
+    if let Some(life) = shared
+        .lock_state()
+        .jobs
+        .get(&work.id)
+        .map(|j| j.life().clone())
+    {
+        work.life = life;
+    }
+    written
 }
 
 /// The end of a cancelled job. If its body had gone out and no answer came (or atsdrop was
 /// checking whether it arrived), the job remembers to check before it is sent again.
 fn cancelled(shared: &Shared, work: &Work) -> End {
     let body_out = work.body_out();
-    let mut unsettled = false;
-    shared.update_job(&work.id, |job| {
-        job.verify_first |= job.sending && body_out;
-        job.sending = false;
-        unsettled = job.verify_first;
-    });
+    let unsettled = shared
+        .lock_state()
+        .jobs
+        .get(&work.id)
+        .is_some_and(|j| j.life().unsettled_if_stopped(body_out));
     let message = if unsettled {
         format!(
             "Cancelled while waiting for {}'s answer: it may have arrived — check the candidate (Retry checks before sending it again).",
@@ -116,26 +130,24 @@ fn cancelled(shared: &Shared, work: &Work) -> End {
 fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
     let state = shared.lock_state();
     let job = state.jobs.get(id)?;
-    let ctx = Arc::clone(state.batches.get(&job.batch)?);
+    let ctx = Arc::clone(state.batches.get(job.batch())?);
+    let entry = &job.entry;
     Some(Work {
         id: id.clone(),
         file: UploadFile {
-            path: job.path.clone(),
-            name: job.name.clone(),
-            content_type: job.content_type.clone(),
-            size: job.size,
-            attachment_type: job.attachment_type.clone(),
-            key: job.id.0.clone(),
-            remote_id: job.remote_id.clone(),
-            fingerprint: job.fingerprint,
+            path: entry.path.clone(),
+            name: entry.name.clone(),
+            content_type: entry.content_type.clone(),
+            size: entry.size,
+            attachment_type: entry.attachment_type.clone(),
+            key: entry.file.0.clone(),
+            remote_id: entry.remote_id.clone(),
+            fingerprint: entry.xxh3,
         },
         ctx,
-        mtime: job.mtime,
-        sha256: job.sha256.clone(),
-        fingerprint: job.fingerprint,
-        attempts: job.attempts,
-        verify_first: job.verify_first,
-        seen_before: job.seen_before,
+        mtime: entry.mtime,
+        sha256: entry.sha256.clone(),
+        life: entry.life.clone(),
         cancel: job.cancel.clone(),
         sent: Arc::clone(&job.sent),
     })
@@ -148,7 +160,7 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
     let max_attempts = shared.config.retry.max_attempts.max(1);
     let mut tries = 0u32;
     let mut last_error: Option<ProviderError> = None;
-    let mut unknown = work.verify_first;
+    let mut unknown = work.life.needs_check();
     loop {
         if unknown {
             match settle_unknown(shared, work).await {
@@ -163,8 +175,16 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
                             work.file.name, work.ctx.account.provider
                         ));
                     }
-                    work.verify_first = false;
-                    shared.update_job(&work.id, |job| job.verify_first = false);
+                    if checked {
+                        // Nothing arrived: the earlier attempt is settled.
+                        let settled = Record::Attempted {
+                            file: work.id.clone(),
+                            unsettled: false,
+                        };
+                        if let Err(e) = step(shared, work, vec![settled]).await {
+                            return End::failed(format!("Nothing was sent again: {e}"));
+                        }
+                    }
                 }
                 Settled::Undecidable(message) => return End::unknown(message),
             }
@@ -202,7 +222,7 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
 
 /// Records the content's fingerprints (sha256, XXH3) before anything is sent.
 async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End> {
-    if work.sha256.is_some() && work.fingerprint.is_some() {
+    if work.sha256.is_some() && work.file.fingerprint.is_some() {
         return Ok(());
     }
     let Ok(_permit) = shared.hashing.acquire().await else {
@@ -229,12 +249,11 @@ async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End>
         sha256: prints.sha256.clone(),
         xxh3: Some(format!("{:032x}", prints.xxh3)),
     };
-    if let Err(e) = shared.journal(vec![record]).await {
+    if let Err(e) = step(shared, work, vec![record]).await {
         return Err(End::failed(format!("Nothing was sent: {e}")));
     }
-    set_fingerprints(shared, &work.id, &prints);
     work.sha256 = Some(prints.sha256);
-    work.fingerprint = Some(prints.xxh3);
+    work.file.fingerprint = Some(prints.xxh3);
     Ok(())
 }
 
@@ -271,7 +290,7 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
     if let Err(reason) = check {
         return Attempt::Done(End::failed(reason));
     }
-    let number = work.attempts + 1;
+    let number = work.life.attempts + 1;
     let profile = work.ctx.account.provider.profile();
     let seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
         baseline_count(shared, &client, work).await
@@ -285,26 +304,18 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
         at: now(),
         seen_before,
     };
-    if let Err(e) = shared.journal(vec![start]).await {
+    // From here the system may receive the file: the job (not only this task) knows, so a
+    // cancel, a retry or a crash checks before sending it again.
+    work.sent.store(0, Ordering::Relaxed);
+    if let Err(e) = step(shared, work, vec![start]).await {
         return Attempt::Done(End::failed(format!("Nothing was sent: {e}")));
     }
-    // From here the system may receive the file: the job (not only this task) must know, so a
-    // cancel, a retry or a crash checks before sending it again.
-    work.attempts = number;
-    work.seen_before = seen_before;
-    work.sent.store(0, Ordering::Relaxed);
-    shared.update_job(&work.id, |job| {
-        job.attempts = number;
-        job.seen_before = seen_before;
-        job.sending = true;
-    });
     shared
         .set_state(&work.id, FileState::Uploading, None, None)
         .await;
     shared.uploading_started(&work.id);
     let sent = Arc::clone(&work.sent);
     let progress: ProgressFn = Arc::new(move |_, bytes| sent.store(bytes, Ordering::Relaxed));
-    work.file.fingerprint = work.fingerprint;
     let result = client
         .upload(&work.ctx.target, std::slice::from_ref(&work.file), progress)
         .await;
@@ -321,12 +332,16 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
             Attempt::Error(e, verdict)
         }
     };
-    let unsettled = matches!(outcome, Attempt::Error(_, Verdict::Unknown));
-    work.verify_first = unsettled;
-    shared.update_job(&work.id, |job| {
-        job.sending = false;
-        job.verify_first = unsettled;
-    });
+    if let Attempt::Error(_, verdict) = &outcome {
+        // The attempt is over; whether it may have arrived is what the next one checks.
+        let ended = Record::Attempted {
+            file: work.id.clone(),
+            unsettled: *verdict == Verdict::Unknown,
+        };
+        if let Err(e) = step(shared, work, vec![ended]).await {
+            tracing::warn!("an attempt's end could not be journaled: {e}");
+        }
+    }
     outcome
 }
 
@@ -409,19 +424,22 @@ enum Settled {
 async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
     let system = work.ctx.account.provider;
     let profile = system.profile();
-    match profile.idempotency {
-        Idempotency::Key | Idempotency::Upsert => return Settled::SendAgain { checked: false },
-        Idempotency::None => {}
-    }
-    if work.attempts == 0 {
-        // Never started an attempt: nothing can have arrived.
-        return Settled::SendAgain { checked: true };
-    }
     let name = &work.file.name;
-    if !profile.can_list_attachments {
-        return Settled::Undecidable(format!(
-            "{name} went to {system}, but the answer never came: check the candidate, then choose Send again or Mark as uploaded."
-        ));
+    match check_for(
+        &work.life,
+        profile.idempotency,
+        profile.can_list_attachments,
+    ) {
+        Check::SameKey => return Settled::SendAgain { checked: false },
+        // Never started an attempt (or nothing to settle): nothing can have arrived.
+        _ if work.life.attempts == 0 => return Settled::SendAgain { checked: true },
+        Check::None => return Settled::SendAgain { checked: true },
+        Check::AskUser => {
+            return Settled::Undecidable(format!(
+                "{name} went to {system}, but the answer never came: check the candidate, then choose Send again or Mark as uploaded."
+            ));
+        }
+        Check::List => {}
     }
     let client = match shared.client_for(&work.ctx) {
         Ok(client) => client,
@@ -464,7 +482,7 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
     let matching: Vec<&RemoteAttachment> =
         list.iter().filter(|a| same_file(a, &work.file)).collect();
     let count = u32::try_from(matching.len()).unwrap_or(u32::MAX);
-    match work.seen_before {
+    match work.life.seen_before {
         Some(before) if count > before => Settled::Arrived(End {
             outcome: Outcome::Uploaded,
             attachment_id: matching.last().map(|a| a.id.clone()),
@@ -547,10 +565,10 @@ fn done_in_batch(shared: &Shared, work: &Work) -> Vec<FileId> {
     ids.into_iter()
         .filter(|i| {
             state.jobs.get(i).is_some_and(|j| {
-                j.id != work.id
+                *j.id() != work.id
                     && j.state == FileState::Done
-                    && j.name == work.file.name
-                    && j.size == work.file.size
+                    && j.entry.name == work.file.name
+                    && j.entry.size == work.file.size
             })
         })
         .collect()
@@ -563,13 +581,6 @@ async fn wait_while_paused(shared: &Shared) {
             return;
         }
     }
-}
-
-fn set_fingerprints(shared: &Shared, id: &FileId, prints: &fingerprint::Fingerprints) {
-    shared.update_job(id, |job| {
-        job.sha256 = Some(prints.sha256.clone());
-        job.fingerprint = Some(prints.xxh3);
-    });
 }
 
 #[cfg(test)]

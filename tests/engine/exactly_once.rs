@@ -228,8 +228,11 @@ fn a_retry_interrupted_before_it_sends_is_checked_after_a_restart() {
     drop(app);
     let replayed = read_state(&journal.join("journal.jsonl")).unwrap();
     let entry = replayed.file(&f).unwrap();
-    assert!(entry.end.is_none() && !entry.in_flight, "{entry:?}");
-    assert!(entry.verify_first, "the reopen says to check first");
+    assert!(
+        entry.life.end().is_none() && !entry.life.in_flight(),
+        "{entry:?}"
+    );
+    assert!(entry.life.verify_first, "the reopen says to check first");
     assert_eq!(copies(&emu, ProviderId::Kombo, &candidate), 1);
 
     server.block_on(async {
@@ -557,9 +560,9 @@ fn a_torn_journal_line_does_not_swallow_the_next_record() {
     .unwrap();
     let state = j.read().unwrap();
     assert!(state.batches.contains_key(&b), "the batch record survives");
-    assert_eq!(state.file(&f).unwrap().owner, j.owner());
+    assert_eq!(state.file(&f).unwrap().life.owner, j.owner());
     assert_eq!(state.unreadable_lines, 1, "only the torn line is lost");
-    assert!(j.orphans().unwrap().1.is_empty(), "a live owner's job");
+    assert!(j.orphans().unwrap().files.is_empty(), "a live owner's job");
 }
 
 /// The review's F6: a batch whose journal records could not be written got only a warning, and
@@ -597,7 +600,7 @@ async fn a_batch_that_cannot_be_journaled_still_finishes_with_the_reason() {
     assert_eq!(copies(&emu, ProviderId::Kombo, &candidate), 1);
     let replayed = read_state(&journal.join("journal.jsonl")).unwrap();
     let entry = replayed.file(&f).expect("journaled by the retry");
-    assert!(entry.end.as_ref().is_some_and(|e| e.outcome.delivered()));
+    assert!(entry.life.delivered());
 }
 
 /// The review's F6 on the command line: `atsdrop upload` with a journal it cannot write exits
@@ -841,8 +844,12 @@ async fn resume_waits_for_the_account_the_job_was_started_with() {
         unreachable!()
     };
     assert!(waiting.is_empty(), "{waiting:?}");
+    assert_eq!(batches.len(), 2);
     for b in &batches {
-        assert_eq!(h.finished(b, T).await.done, 1);
+        // One may have finished while the test waited for the other.
+        if h.times_finished(b) == 0 {
+            assert_eq!(h.finished(b, T).await.done, 1);
+        }
     }
     assert_eq!(copies(&emu, ProviderId::Kombo, &other), 2);
 }

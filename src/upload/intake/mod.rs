@@ -3,17 +3,19 @@
 
 use std::sync::Arc;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
 
 use super::account::Account;
-use super::engine::{BatchCtx, Job, Resolver, Shared};
+use super::engine::{BatchCtx, Resolver, Shared};
 use super::events::UploadEvent;
-use super::journal::{FileEntry, Journal, JournalError};
+use super::job::Job;
+use super::journal::now;
+use super::journal::{Journal, JournalError, Record};
 use super::progress::SpeedMeter;
-use super::types::{BatchId, BatchSpec, FileId, FileState, Outcome};
+use super::takeover::{Check, Handover};
+use super::types::{BatchId, BatchSpec, FileId};
 use crate::providers::UploadTarget;
 
 mod orphans;
@@ -122,81 +124,51 @@ async fn warn(shared: &Shared, message: String) {
     shared.emit(UploadEvent::Warning { message }).await;
 }
 
-fn job_from_entry(entry: &FileEntry, batch: &BatchId) -> Job {
-    Job {
-        id: entry.file.clone(),
-        batch: batch.clone(),
-        path: entry.path.clone(),
-        name: entry.name.clone(),
-        content_type: entry.content_type.clone(),
-        attachment_type: entry.attachment_type.clone(),
-        remote_id: entry.remote_id.clone(),
-        size: entry.size,
-        mtime: entry.mtime,
-        sha256: entry.sha256.clone(),
-        fingerprint: entry.xxh3,
-        state: FileState::Queued,
-        attempts: entry.attempts,
-        verify_first: entry.in_flight || entry.verify_first,
-        sending: false,
-        seen_before: entry.seen_before,
-        sent: Arc::new(AtomicU64::new(0)),
-        meter: SpeedMeter::default(),
-        reported: 0,
-        cancel: CancellationToken::new(),
-        message: None,
-        attachment_id: None,
-        counted: false,
-        outcome: None,
-    }
-}
-
-/// Puts a batch's jobs in memory, announces them, and starts those that should run.
-async fn register_batch(
-    shared: &Arc<Shared>,
-    ctx: Arc<BatchCtx>,
-    jobs: Vec<(Job, Option<(Outcome, String)>)>,
-) {
+/// Puts a batch's jobs in memory, announces them, and starts those still waiting (jobs that
+/// ended at intake — skipped, failed — are reported as they are).
+async fn register_batch(shared: &Arc<Shared>, ctx: Arc<BatchCtx>, jobs: Vec<Job>) {
     let mut queued_events = Vec::new();
     let mut to_run = Vec::new();
     let mut ended = Vec::new();
     {
         let mut state = shared.lock_state();
         if let Ok(mut files) = ctx.files.lock() {
-            files.extend(jobs.iter().map(|(j, _)| j.id.clone()));
+            files.extend(jobs.iter().map(|j| j.id().clone()));
         }
         state.batches.insert(ctx.id.clone(), Arc::clone(&ctx));
-        for (job, end) in jobs {
+        for job in jobs {
+            let id = job.id().clone();
             // A finished job taken into this batch leaves its old one.
-            if let Some(old) = state.jobs.get(&job.id).map(|j| j.batch.clone())
+            if let Some(old) = state.jobs.get(&id).map(|j| j.batch().clone())
                 && old != ctx.id
                 && let Some(old_ctx) = state.batches.get(&old)
                 && let Ok(mut files) = old_ctx.files.lock()
             {
-                files.retain(|f| f != &job.id);
+                files.retain(|f| f != &id);
             }
+            let entry = &job.entry;
             queued_events.push(UploadEvent::Queued {
                 batch: ctx.id.clone(),
-                file: job.id.clone(),
-                name: job.name.clone(),
-                path: job.path.clone(),
-                size: job.size,
-                attachment_type: job.attachment_type.clone(),
+                file: id.clone(),
+                name: entry.name.clone(),
+                path: entry.path.clone(),
+                size: entry.size,
+                attachment_type: entry.attachment_type.clone(),
                 attachment_label: ctx
                     .account
                     .provider
                     .profile()
-                    .attachment_label(&job.attachment_type)
+                    .attachment_label(&entry.attachment_type)
                     .to_owned(),
                 candidate_id: ctx.target.candidate_id.clone(),
                 candidate_name: ctx.candidate_name.clone(),
                 connection: ctx.account.label(),
             });
-            match end {
-                Some((outcome, message)) => ended.push((job.id.clone(), outcome, message)),
-                None => to_run.push(job.id.clone()),
+            match job.life().end() {
+                Some(end) => ended.push((id.clone(), end.outcome, end.message.clone())),
+                None => to_run.push(id.clone()),
             }
-            state.jobs.insert(job.id.clone(), job);
+            state.jobs.insert(id, job);
         }
     }
     for event in queued_events {
@@ -205,7 +177,7 @@ async fn register_batch(
     // Skips and failures decided at intake are already in the journal: report them.
     for (file, outcome, message) in ended {
         shared
-            .set_state(&file, outcome.state(), Some(message), None)
+            .set_state(&file, outcome.state(), message, None)
             .await;
     }
     if to_run.is_empty() {
@@ -222,5 +194,28 @@ async fn register_batch(
     }
     for file in to_run {
         shared.spawn_job(file);
+    }
+}
+
+/// The record that hands an earlier job to this engine (per the takeover decision).
+pub(super) fn handover_records(
+    file: &FileId,
+    handover: Handover,
+    check: Check,
+    owner: &str,
+) -> Vec<Record> {
+    match handover {
+        Handover::None => Vec::new(),
+        Handover::Claim => vec![Record::Claim {
+            file: file.clone(),
+            owner: owner.to_owned(),
+            at: now(),
+        }],
+        Handover::Reopen => vec![Record::Reopen {
+            file: file.clone(),
+            owner: owner.to_owned(),
+            at: now(),
+            verify_first: Some(check != Check::None),
+        }],
     }
 }

@@ -3,12 +3,14 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::{job_from_entry, new_ctx, register_batch, warn, with_journal};
+use super::{handover_records, new_ctx, register_batch, warn, with_journal};
 use crate::providers::{self, AtsClient, UploadTarget};
 use crate::upload::account::Account;
 use crate::upload::engine::{Resolver, Shared};
 use crate::upload::events::{UploadEvent, Waiting};
-use crate::upload::journal::{FileEntry, Journal, JournalState, Record, now};
+use crate::upload::job::Job;
+use crate::upload::journal::{FileEntry, Journal, Orphans};
+use crate::upload::takeover::{self, Held, Owner, Purpose, Situation, Takeover};
 use crate::upload::types::{BatchId, FileId};
 
 /// Ids of the jobs this engine already holds.
@@ -34,7 +36,7 @@ fn client_for(
 
 pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
     let in_memory = in_memory_ids(shared);
-    let Some((state, orphans)) = read_orphans(shared).await else {
+    let Some(state) = read_orphans(shared).await else {
         shared
             .emit(UploadEvent::Resumed {
                 batches: Vec::new(),
@@ -45,11 +47,7 @@ pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
         return;
     };
     let mut by_batch: HashMap<BatchId, Vec<FileEntry>> = HashMap::new();
-    for entry in orphans
-        .iter()
-        .filter(|f| !in_memory.contains(f))
-        .filter_map(|id| state.file(id))
-    {
+    for entry in state.files.iter().filter(|f| !in_memory.contains(&f.file)) {
         if state.batches.contains_key(&entry.batch) {
             by_batch
                 .entry(entry.batch.clone())
@@ -71,13 +69,17 @@ pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
         )
     };
     let mut waiting = Vec::new();
-    let mut runnable = Vec::new();
+    let mut runnable: Vec<(BatchId, Vec<FileId>, Arc<dyn AtsClient>)> = Vec::new();
     for (batch_id, entries) in batches {
         let Some(batch) = state.batches.get(&batch_id) else {
             continue;
         };
         match client_of(&batch.connection) {
-            Ok(client) => runnable.push((batch_id, entries, client)),
+            Ok(client) => runnable.push((
+                batch_id,
+                entries.iter().map(|e| e.file.clone()).collect(),
+                client,
+            )),
             Err(reason) => waiting.extend(entries.iter().map(|e| Waiting {
                 name: e.name.clone(),
                 account: batch.connection.label(),
@@ -87,15 +89,16 @@ pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
     }
     let wanted: Vec<FileId> = runnable
         .iter()
-        .flat_map(|(_, entries, _)| entries.iter().map(|e| e.file.clone()))
+        .flat_map(|(_, files, _)| files.iter().cloned())
         .collect();
     let claimed = claim(shared, wanted).await;
     let runnable: Vec<_> = runnable
         .into_iter()
-        .map(|(b, entries, c)| {
-            let entries: Vec<FileEntry> = entries
-                .into_iter()
-                .filter(|e| claimed.contains(&e.file))
+        .map(|(b, files, c)| {
+            let entries: Vec<FileEntry> = claimed
+                .iter()
+                .filter(|e| files.contains(&e.file))
+                .cloned()
                 .collect();
             (b, entries, c)
         })
@@ -126,15 +129,15 @@ pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
             Ok(client),
         );
         let jobs = entries
-            .iter()
-            .map(|e| (job_from_entry(e, &batch_id), None))
+            .into_iter()
+            .map(|e| Job::new(e, batch_id.clone()))
             .collect();
         register_batch(shared, ctx, jobs).await;
     }
 }
 
-/// The journal and its orphans, or `None` after saying why they could not be read.
-async fn read_orphans(shared: &Arc<Shared>) -> Option<(JournalState, Vec<FileId>)> {
+/// The journal's orphans, or `None` after saying why they could not be read.
+async fn read_orphans(shared: &Arc<Shared>) -> Option<Orphans> {
     match with_journal(shared, Journal::orphans).await {
         Ok(found) => Some(found),
         Err(e) => {
@@ -174,35 +177,52 @@ async fn resolve_all(
 /// A client, or the sentence saying what the account needs.
 type Resolved = Result<Arc<dyn AtsClient>, String>;
 
-/// Claims what will run, under the claims lock: a job another process took meanwhile is left
-/// to it. Returns what this engine now owns.
-async fn claim(shared: &Arc<Shared>, wanted: Vec<FileId>) -> HashSet<FileId> {
-    let owner = shared.journal.owner().to_owned();
+/// Takes over what will run, under the claims lock, by the one takeover decision: a job another
+/// process took meanwhile is left to it. Returns the jobs this engine took, as the journal has
+/// them after the claims.
+async fn claim(shared: &Arc<Shared>, wanted: Vec<FileId>) -> Vec<FileEntry> {
     let claimed = with_journal(shared, move |journal| {
-        let (_, still) = journal.orphans()?;
-        let still: HashSet<FileId> = still.into_iter().collect();
-        let mine: Vec<FileId> = wanted.into_iter().filter(|f| still.contains(f)).collect();
-        let records: Vec<Record> = mine
-            .iter()
-            .map(|f| Record::Claim {
-                file: f.clone(),
-                owner: owner.clone(),
-                at: now(),
-            })
-            .collect();
+        let orphans = journal.orphans()?;
+        let owner = journal.owner().to_owned();
+        let mut records = Vec::new();
+        let mut taken = Vec::new();
+        for entry in orphans.files.iter().filter(|f| wanted.contains(&f.file)) {
+            let Some(account) = orphans.batches.get(&entry.batch).map(|b| &b.connection) else {
+                continue;
+            };
+            let profile = account.provider.profile();
+            let situation = Situation {
+                purpose: Purpose::Resume,
+                owner: Owner::Gone,
+                held: Held::No,
+                // The resolver's connection was checked to be this very account.
+                same_account: true,
+                idempotency: profile.idempotency,
+                can_list: profile.can_list_attachments,
+            };
+            if let Takeover::Take { handover, check } = takeover::decide(&entry.life, situation) {
+                let handed = handover_records(&entry.file, handover, check, &owner);
+                let mut entry = entry.clone();
+                for record in &handed {
+                    entry.apply(record);
+                }
+                records.extend(handed);
+                taken.push(entry);
+            }
+        }
         journal.append_all(&records)?;
-        Ok(mine.into_iter().collect::<HashSet<_>>())
+        Ok(taken)
     })
     .await;
     match claimed {
-        Ok(claimed) => claimed,
+        Ok(taken) => taken,
         Err(e) => {
             warn(
                 shared,
                 format!("The interrupted uploads could not be resumed: {e}"),
             )
             .await;
-            HashSet::new()
+            Vec::new()
         }
     }
 }
@@ -210,8 +230,12 @@ async fn claim(shared: &Arc<Shared>, wanted: Vec<FileId>) -> HashSet<FileId> {
 pub(super) async fn check_interrupted(shared: &Arc<Shared>) {
     let in_memory = in_memory_ids(shared);
     let counted = with_journal(shared, move |journal| {
-        let (_, orphans) = journal.orphans()?;
-        Ok(orphans.iter().filter(|f| !in_memory.contains(f)).count())
+        let orphans = journal.orphans()?;
+        Ok(orphans
+            .files
+            .iter()
+            .filter(|f| !in_memory.contains(&f.file))
+            .count())
     })
     .await;
     match counted {

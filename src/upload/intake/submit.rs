@@ -1,43 +1,20 @@
-//! Intake of a submitted batch: decides each file against the journal, then registers its jobs.
+//! Intake of a submitted batch: decides each file against the journal (an earlier job of the
+//! same file is taken over by the one [`takeover`](crate::upload::takeover) decision, never
+//! duplicated), journals the decisions, then registers the jobs.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
 
-use tokio_util::sync::CancellationToken;
-
-use super::{job_from_entry, new_ctx, register_batch, with_journal};
+use super::{handover_records, new_ctx, register_batch, with_journal};
 use crate::providers;
 use crate::upload::account::Account;
-use crate::upload::engine::{Job, Shared};
+use crate::upload::engine::Shared;
 use crate::upload::fingerprint;
-use crate::upload::journal::{FileEntry, JournalState, Mtime, Record, now};
-use crate::upload::progress::SpeedMeter;
-use crate::upload::types::{BatchId, BatchSpec, FileId, FileSpec, FileState, Outcome};
-
-/// What to do with one submitted file.
-enum Decision {
-    New {
-        id: FileId,
-        size: u64,
-        mtime: Option<Mtime>,
-    },
-    Adopt {
-        entry: Box<FileEntry>,
-        was_in_flight: bool,
-    },
-    Skip {
-        id: FileId,
-        size: u64,
-        mtime: Option<Mtime>,
-        reason: String,
-    },
-    Fail {
-        id: FileId,
-        reason: String,
-    },
-}
+use crate::upload::job::Job;
+use crate::upload::journal::{FileEntry, Journal, JournalState, Mtime, Record, now};
+use crate::upload::takeover::{self, Held, Owner, Purpose, Situation, Takeover};
+use crate::upload::types::{BatchId, BatchSpec, FileId, FileSpec, Outcome};
 
 #[derive(Clone)]
 struct Stat {
@@ -65,31 +42,76 @@ fn stat_all(files: Vec<FileSpec>) -> Vec<Stat> {
         .collect()
 }
 
-/// What this engine holds in memory about a job.
-#[derive(Clone, Copy)]
-struct InMemory {
-    /// It reached a final state (it may be submitted again, or retried).
-    finished: bool,
-    /// An earlier attempt may have arrived.
-    verify_first: bool,
+/// What one submitted file became: the job's id and the records that say so.
+struct Decided {
+    file: FileId,
+    records: Vec<Record>,
 }
 
-fn decide(
-    state: &JournalState,
-    journal: &crate::upload::journal::Journal,
-    connection: &Account,
-    candidate: &str,
+/// The records of a new job: queued, and ended at once when `end` says why.
+fn new_job(
+    batch: &BatchId,
     stat: &Stat,
-    in_memory: &dyn Fn(&FileId) -> Option<InMemory>,
-) -> Decision {
+    size: u64,
+    mtime: Option<Mtime>,
+    end: Option<(Outcome, String)>,
+) -> Decided {
+    let file = FileId::new();
+    let mut records = vec![Record::File {
+        file: file.clone(),
+        batch: batch.clone(),
+        path: stat.path.clone(),
+        name: stat.spec.name.clone(),
+        size,
+        mtime,
+        content_type: stat.spec.content_type.clone(),
+        attachment_type: stat.spec.attachment_type.clone(),
+        remote_id: stat.spec.remote_id.clone(),
+    }];
+    if let Some((outcome, reason)) = end {
+        records.push(Record::End {
+            file: file.clone(),
+            outcome,
+            at: now(),
+            attachment_id: None,
+            message: Some(reason),
+            unsettled: Some(false),
+        });
+    }
+    Decided { file, records }
+}
+
+/// Everything a decision about one file looks at.
+struct Context<'a> {
+    state: &'a JournalState,
+    journal: &'a Journal,
+    account: &'a Account,
+    candidate: &'a str,
+    batch: &'a BatchId,
+    held: &'a HashMap<FileId, Held>,
+}
+
+fn decide(cx: &Context<'_>, stat: &Stat) -> Decided {
     let (size, mtime) = match &stat.result {
         Ok(v) => *v,
         Err(reason) => {
-            return Decision::Fail {
-                id: FileId::new(),
-                reason: reason.clone(),
-            };
+            return new_job(
+                cx.batch,
+                stat,
+                0,
+                None,
+                Some((Outcome::Failed, reason.clone())),
+            );
         }
+    };
+    let skip = |reason: String| {
+        new_job(
+            cx.batch,
+            stat,
+            size,
+            mtime,
+            Some((Outcome::Skipped, reason)),
+        )
     };
     let same = |f: &&FileEntry| {
         f.path == stat.path
@@ -97,78 +119,72 @@ fn decide(
             && f.mtime == mtime
             && f.attachment_type
                 .eq_ignore_ascii_case(&stat.spec.attachment_type)
-            && state.batches.get(&f.batch).is_some_and(|b| {
-                b.candidate_id == candidate && b.connection.same_account(connection)
+            && cx.state.batches.get(&f.batch).is_some_and(|b| {
+                b.candidate_id == cx.candidate && b.connection.same_account(cx.account)
             })
     };
-    let matches: Vec<&FileEntry> = state.files_at(&stat.path).filter(same).collect();
+    let matches: Vec<&FileEntry> = cx.state.files_at(&stat.path).filter(same).collect();
     let name = &stat.spec.name;
     // An unfinished (or unresolved) earlier job for this very file is taken over, never
     // duplicated.
-    if let Some(open) = matches.iter().rev().find(|f| {
-        f.end
-            .as_ref()
-            .is_none_or(|e| !e.outcome.delivered() && e.outcome != Outcome::Skipped)
-    }) {
-        let held = in_memory(&open.file);
-        if held.is_some_and(|h| !h.finished) {
-            return Decision::Skip {
-                id: FileId::new(),
-                size,
-                mtime,
-                reason: format!("{name} is already in the queue."),
-            };
-        }
-        // A file this engine finished (failed, cancelled, unknown) is taken into the new batch;
-        // one another live process works on is left to it.
-        if open.end.is_none() && open.owner != journal.owner() && journal.owner_alive(&open.owner) {
-            return Decision::Skip {
-                id: FileId::new(),
-                size,
-                mtime,
-                reason: format!(
-                    "{name} is being uploaded by another atsdrop window or command right now."
-                ),
-            };
-        }
-        let was_in_flight =
-            open.in_flight || open.verify_first || held.is_some_and(|h| h.verify_first);
-        return Decision::Adopt {
-            entry: Box::new((*open).clone()),
-            was_in_flight,
+    if let Some(open) = matches.iter().rev().find(|f| f.life.is_open()) {
+        let profile = cx.account.provider.profile();
+        let owner = cx.journal.owner();
+        let situation = Situation {
+            purpose: Purpose::Submit,
+            owner: Owner::of(&open.life.owner, cx.journal),
+            held: cx.held.get(&open.file).copied().unwrap_or(Held::No),
+            same_account: true,
+            idempotency: profile.idempotency,
+            can_list: profile.can_list_attachments,
         };
+        match takeover::decide(&open.life, situation) {
+            Takeover::Take { handover: h, check } => {
+                return Decided {
+                    file: open.file.clone(),
+                    records: handover_records(&open.file, h, check, owner),
+                };
+            }
+            Takeover::AlreadyHere => return skip(format!("{name} is already in the queue.")),
+            Takeover::Busy => {
+                return skip(format!(
+                    "{name} is being uploaded by another atsdrop window or command right now."
+                ));
+            }
+            Takeover::Delivered(_) | Takeover::OtherAccount | Takeover::NothingToDo => {}
+        }
     }
     // The caller's duplicate guard (the file is already on the candidate) — checked after
     // adoption, because the copy it saw may be this very job's, uploaded before a crash.
     if let Some(reason) = &stat.spec.skip_reason {
-        return Decision::Skip {
-            id: FileId::new(),
-            size,
-            mtime,
-            reason: reason.clone(),
-        };
+        return skip(reason.clone());
     }
     if !stat.spec.allow_duplicate
-        && let Some(done) = matches
-            .iter()
-            .rev()
-            .find(|f| f.end.as_ref().is_some_and(|e| e.outcome.delivered()))
+        && let Some(done) = matches.iter().rev().find(|f| f.life.delivered())
     {
-        let at = done.end.as_ref().map_or("", |e| e.at.as_str());
-        return Decision::Skip {
-            id: FileId::new(),
-            size,
-            mtime,
-            reason: format!(
-                "{name} was already uploaded to this candidate ({at}): skipped so it is not stored twice."
-            ),
-        };
+        let at = done.life.end().map_or("", |e| e.at.as_str());
+        return skip(format!(
+            "{name} was already uploaded to this candidate ({at}): skipped so it is not stored twice."
+        ));
     }
-    Decision::New {
-        id: FileId::new(),
-        size,
-        mtime,
-    }
+    new_job(cx.batch, stat, size, mtime, None)
+}
+
+/// What this engine holds in memory, by job.
+fn held_jobs(shared: &Shared) -> HashMap<FileId, Held> {
+    shared
+        .lock_state()
+        .jobs
+        .iter()
+        .map(|(id, job)| {
+            let held = if job.state.is_final() {
+                Held::Finished
+            } else {
+                Held::Running
+            };
+            (id.clone(), held)
+        })
+        .collect()
 }
 
 pub(super) async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
@@ -179,225 +195,151 @@ pub(super) async fn submit(shared: &Arc<Shared>, id: BatchId, spec: BatchSpec) {
         candidate_name,
         files,
     } = spec;
-    let connection_ref = shared.prints.account(&connection, source);
+    let account = shared.prints.account(&connection, source);
     let client = providers::connect(&connection).map_err(|e| e.to_string());
     if let Ok(client) = &client {
-        // The newest credentials for this account: retries of earlier batches use them too.
-        shared.set_client(&connection_ref, Arc::clone(client));
+        // The newest credentials for this account: retries of its earlier batches use them.
+        shared.set_client(&account, Arc::clone(client));
     }
     let ctx = new_ctx(
         shared,
         id.clone(),
-        connection_ref.clone(),
+        account.clone(),
         target.clone(),
         candidate_name.clone(),
         client,
     );
-    let specs = files.clone();
-    let Ok(stats) = tokio::task::spawn_blocking(move || stat_all(files)).await else {
-        let stats = specs
-            .into_iter()
-            .map(|spec| Stat {
-                path: spec.path.clone(),
-                spec,
-                result: Err(String::new()),
-            })
-            .collect();
-        let reason = "Nothing was sent: atsdrop could not read the files.".to_owned();
-        register_batch(shared, ctx, unjournaled(stats, &id, &reason)).await;
-        return;
-    };
-    let kept = stats.clone();
-    let in_memory = in_memory_jobs(shared);
     let owner = shared.journal.owner().to_owned();
     let batch_record = Record::Batch {
         batch: id.clone(),
-        owner: owner.clone(),
+        owner,
         at: now(),
-        connection: connection_ref.clone(),
+        connection: account.clone(),
         candidate_id: target.candidate_id.clone(),
         candidate_name,
         application_id: target.application_id.clone(),
     };
+    let specs = files.clone();
+    let stats = tokio::task::spawn_blocking(move || stat_all(files))
+        .await
+        .unwrap_or_else(|_| {
+            specs
+                .into_iter()
+                .map(|spec| Stat {
+                    path: spec.path.clone(),
+                    spec,
+                    result: Err("atsdrop could not read the file.".to_owned()),
+                })
+                .collect()
+        });
+    let held = held_jobs(shared);
     let batch_id = id.clone();
+    let candidate = target.candidate_id.clone();
+    let kept = stats.clone();
+    let kept_batch = batch_record.clone();
+    let owner = shared.journal.owner().to_owned();
     let decided = with_journal(shared, move |journal| {
-        let replayed = journal.read()?;
-        let decisions: Vec<(Stat, Decision)> = stats
-            .into_iter()
-            .map(|s| {
-                let d = decide(
-                    &replayed,
-                    journal,
-                    &connection_ref,
-                    &target.candidate_id,
-                    &s,
-                    &|f| in_memory.get(f).copied(),
-                );
-                (s, d)
-            })
-            .collect();
+        let decisions = journal.view(|state, _| {
+            let cx = Context {
+                state,
+                journal,
+                account: &account,
+                candidate: &candidate,
+                batch: &batch_id,
+                held: &held,
+            };
+            stats
+                .iter()
+                .map(|s| {
+                    let decided = decide(&cx, s);
+                    let entry = entry_after(state, &decided, journal.owner());
+                    (decided, entry)
+                })
+                .collect::<Vec<_>>()
+        })?;
         let mut records = vec![batch_record];
         records.extend(
             decisions
                 .iter()
-                .flat_map(|(stat, d)| records_for(&batch_id, &owner, stat, d)),
+                .flat_map(|(d, _)| d.records.iter().cloned()),
         );
-        journal.append_all(&records)?;
-        Ok(decisions)
+        let written = journal.append_all(&records).map_err(|e| e.to_string());
+        let entries: Vec<FileEntry> = decisions.into_iter().filter_map(|(_, e)| e).collect();
+        Ok((entries, written))
     })
     .await;
     let jobs = match decided {
-        Ok(decisions) => decisions
+        Ok((entries, Ok(()))) => entries
             .into_iter()
-            .map(|(s, d)| job_for(s, d, &id))
+            .map(|entry| Job::new(entry, id.clone()))
             .collect(),
         // Nothing is sent without its journal record (a crash could not finish it): every
         // file fails with the reason, and the batch still finishes.
-        Err(e) => unjournaled(kept, &id, &format!("Nothing was sent: {e}")),
+        Ok((entries, Err(e))) => unjournaled(entries, &id, &format!("Nothing was sent: {e}")),
+        Err(e) => in_memory_only(
+            &kept,
+            kept_batch,
+            &id,
+            &owner,
+            &format!("Nothing was sent: {e}"),
+        ),
     };
     register_batch(shared, ctx, jobs).await;
 }
 
-/// Jobs for files that could not be journaled: failed with `reason`, nothing sent. A retry
-/// journals them first.
-fn unjournaled(
-    stats: Vec<Stat>,
+/// The jobs of a batch whose journal could not even be read: new jobs in memory only, failed
+/// with `reason`.
+fn in_memory_only(
+    stats: &[Stat],
+    batch_record: Record,
     batch: &BatchId,
+    owner: &str,
     reason: &str,
-) -> Vec<(Job, Option<(Outcome, String)>)> {
-    stats
-        .into_iter()
-        .map(|stat| {
-            let (size, mtime) = stat.result.clone().unwrap_or((0, None));
-            let decision = Decision::Fail {
-                id: FileId::new(),
-                reason: reason.to_owned(),
-            };
-            let (mut job, end) = job_for(stat, decision, batch);
-            job.size = size;
-            job.mtime = mtime;
-            (job, end)
-        })
-        .collect()
-}
-
-/// The journal records for one file's decision.
-fn records_for(batch: &BatchId, owner: &str, stat: &Stat, decision: &Decision) -> Vec<Record> {
-    let file_record = |file: &FileId, size: u64, mtime: Option<Mtime>| Record::File {
-        file: file.clone(),
-        batch: batch.clone(),
-        path: stat.path.clone(),
-        name: stat.spec.name.clone(),
-        size,
-        mtime,
-        content_type: stat.spec.content_type.clone(),
-        attachment_type: stat.spec.attachment_type.clone(),
-        remote_id: stat.spec.remote_id.clone(),
-    };
-    let end = |file: &FileId, outcome: Outcome, reason: &str| Record::End {
-        file: file.clone(),
-        outcome,
-        at: now(),
-        attachment_id: None,
-        message: Some(reason.to_owned()),
-        unsettled: Some(false),
-    };
-    match decision {
-        Decision::New { id, size, mtime } => vec![file_record(id, *size, *mtime)],
-        Decision::Adopt {
-            entry,
-            was_in_flight,
-        } if entry.end.is_some() => vec![Record::Reopen {
-            file: entry.file.clone(),
-            owner: owner.to_owned(),
-            at: now(),
-            verify_first: Some(*was_in_flight),
-        }],
-        Decision::Adopt { entry, .. } => vec![Record::Claim {
-            file: entry.file.clone(),
-            owner: owner.to_owned(),
-            at: now(),
-        }],
-        Decision::Skip {
-            id,
-            size,
-            mtime,
-            reason,
-        } => {
-            vec![
-                file_record(id, *size, *mtime),
-                end(id, Outcome::Skipped, reason),
-            ]
-        }
-        Decision::Fail { id, reason } => {
-            vec![file_record(id, 0, None), end(id, Outcome::Failed, reason)]
-        }
-    }
-}
-
-/// The jobs this engine already holds, and whether each has finished.
-fn in_memory_jobs(shared: &Shared) -> HashMap<FileId, InMemory> {
-    shared
-        .lock_state()
-        .jobs
+) -> Vec<Job> {
+    let mut empty = JournalState::default();
+    empty.apply(batch_record);
+    let entries = stats
         .iter()
-        .map(|(id, job)| {
-            (
-                id.clone(),
-                InMemory {
-                    finished: job.state.is_final(),
-                    verify_first: job.verify_first,
-                },
-            )
+        .filter_map(|stat| {
+            let (size, mtime) = stat.result.clone().unwrap_or((0, None));
+            entry_after(&empty, &new_job(batch, stat, size, mtime, None), owner)
         })
-        .collect()
+        .collect();
+    unjournaled(entries, batch, reason)
 }
 
-/// A job from a decision, and whether it should run.
-fn job_for(stat: Stat, decision: Decision, batch: &BatchId) -> (Job, Option<(Outcome, String)>) {
-    let spec = stat.spec;
-    let base = |id: FileId, size: u64, mtime: Option<Mtime>| Job {
-        id,
-        batch: batch.clone(),
-        path: stat.path.clone(),
-        name: spec.name.clone(),
-        content_type: spec.content_type.clone(),
-        attachment_type: spec.attachment_type.clone(),
-        remote_id: spec.remote_id.clone(),
-        size,
-        mtime,
-        sha256: None,
-        fingerprint: None,
-        state: FileState::Queued,
-        attempts: 0,
-        verify_first: false,
-        sending: false,
-        seen_before: None,
-        sent: Arc::new(AtomicU64::new(0)),
-        meter: SpeedMeter::default(),
-        reported: 0,
-        cancel: CancellationToken::new(),
-        message: None,
-        attachment_id: None,
-        counted: false,
-        outcome: None,
+/// The journal entry of a decided job once its records are applied: the earlier entry it
+/// takes over, or the new one its `File` record makes (queued by `owner`).
+fn entry_after(state: &JournalState, decided: &Decided, owner: &str) -> Option<FileEntry> {
+    let mut records = decided.records.iter();
+    let mut entry = match state.file(&decided.file) {
+        Some(existing) => existing.clone(),
+        None => FileEntry::queued(records.next()?, owner)?,
     };
-    match decision {
-        Decision::New { id, size, mtime } => (base(id, size, mtime), None),
-        Decision::Adopt {
-            entry,
-            was_in_flight,
-        } => {
-            let mut job = job_from_entry(&entry, batch);
-            job.verify_first = was_in_flight;
-            (job, None)
-        }
-        Decision::Skip {
-            id,
-            size,
-            mtime,
-            reason,
-        } => (base(id, size, mtime), Some((Outcome::Skipped, reason))),
-        Decision::Fail { id, reason } => (base(id, 0, None), Some((Outcome::Failed, reason))),
+    for record in records {
+        entry.apply(record);
     }
+    Some(entry)
+}
+
+/// Jobs whose records could not be journaled: failed with `reason` (in memory), nothing sent.
+/// A retry journals them first.
+fn unjournaled(entries: Vec<FileEntry>, batch: &BatchId, reason: &str) -> Vec<Job> {
+    entries
+        .into_iter()
+        .map(|mut entry| {
+            if entry.life.end().is_none() {
+                let unsettled = entry.life.unsettled_after(Outcome::Failed, false);
+                entry.apply(&Record::End {
+                    file: entry.file.clone(),
+                    outcome: Outcome::Failed,
+                    at: now(),
+                    attachment_id: None,
+                    message: Some(reason.to_owned()),
+                    unsettled: Some(unsettled),
+                });
+            }
+            Job::new(entry, batch.clone())
+        })
+        .collect()
 }
