@@ -590,3 +590,71 @@ fn resume_sends_a_key_only_to_the_job_it_was_started_with() {
             .is_empty()
     );
 }
+
+/// Issue 10: Endorsed remote ids for several files used to follow the position in the argument
+/// list, so running the same upload with the files in another order replaced each attachment
+/// with the other file. They follow the file's name.
+#[test]
+fn endorsed_remote_ids_follow_each_file_not_its_position() {
+    let sandbox = Sandbox::start(&["--no-rate-limits"]);
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = pdfs(dir.path(), 2);
+    let candidate = atsdrop::emulator::seed::candidates(atsdrop::model::ProviderId::Endorsed, 300)
+        [40]
+        .id
+        .clone();
+    let account = &sandbox.accounts["endorsed"];
+    let run = |order: &[&std::path::PathBuf]| {
+        let out = atsdrop(home.path())
+            .args([
+                "upload",
+                "-p",
+                "endorsed",
+                "--base-url",
+                &sandbox.base_url("endorsed"),
+                "--client-id",
+                account["client_id"].as_str().unwrap(),
+                "-c",
+                &candidate,
+                "-t",
+                "resume",
+                "--remote-id",
+                "ats-77",
+                "--allow-duplicates",
+                "--json",
+            ])
+            .args(order.iter().map(|p| p.as_os_str()))
+            .env(
+                "ATSDROP_CLIENT_SECRET",
+                account["client_secret"].as_str().unwrap(),
+            )
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[&files[0], &files[1]]);
+    run(&[&files[1], &files[0]]);
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&sandbox.get(&format!(
+        "/_emulator/attachments?provider=endorsed&candidate={candidate}"
+    )))
+    .unwrap();
+    assert_eq!(list.len(), 2, "upserted, not added: {list:?}");
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().to_lowercase();
+        let stored = list
+            .iter()
+            .find(|a| a["remote_id"] == format!("ats-77-{name}"))
+            .unwrap_or_else(|| panic!("{name} under its own remote id: {list:?}"));
+        assert_eq!(
+            stored["sha256"],
+            sha256_hex(&std::fs::read(f).unwrap()),
+            "{name} kept its own content"
+        );
+    }
+}

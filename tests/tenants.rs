@@ -153,3 +153,44 @@ async fn queued_files_keep_their_connection_when_another_connects() {
         "no request carried Agency B's key"
     );
 }
+
+/// The journal's duplicate guard keys on the account too: a file uploaded through one saved
+/// connection is not "already uploaded" for another connection of the same system at the same
+/// address (another tenant), but is for the first one.
+#[tokio::test]
+async fn a_file_sent_through_one_connection_is_no_duplicate_for_another() {
+    let emu = emulator().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::start(fast_config(&dir.path().join("journal")));
+    let b_account = emu.add_tenant(ProviderId::Spott, "agency-b", "agency-b-key");
+    let candidate = emu.store().candidates(ProviderId::Spott)[152].id.clone();
+    let path = write(dir.path(), "cv.pdf", &pdf_bytes(4_000));
+    let saved = |id: &str| Source::Saved {
+        id: id.into(),
+        name: id.into(),
+    };
+    let mut outcomes = Vec::new();
+    for (connection, source) in [
+        (emu.connection(ProviderId::Spott), saved("agency-a")),
+        (b_account.connection(), saved("agency-b")),
+        (emu.connection(ProviderId::Spott), saved("agency-a")),
+    ] {
+        let mut spec = batch(connection, &candidate, vec![file(&path, "application/pdf", "CV")]);
+        spec.source = source;
+        let id = h.engine.submit(spec);
+        outcomes.push(h.finished(&id, T).await);
+    }
+    assert_eq!(outcomes[0].done, 1);
+    assert_eq!(outcomes[1].done, 1, "another tenant: sent");
+    assert_eq!(outcomes[2].skipped, 1, "the same connection: a duplicate");
+    let store = emu.store();
+    for tenant in [DEMO_TENANT, "agency-b"] {
+        assert_eq!(
+            store
+                .tenant_attachments(ProviderId::Spott, tenant, Some(&candidate))
+                .len(),
+            1,
+            "{tenant}"
+        );
+    }
+}

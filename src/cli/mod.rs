@@ -77,7 +77,9 @@ pub struct UploadArgs {
     /// Kombo: attach to this application instead of the candidate.
     #[arg(long, value_name = "ID")]
     pub application: Option<String>,
-    /// Endorsed: the attachment's id in your system (files after the first get -2, -3…).
+    /// Endorsed: the attachment's id in your system. With several files, each gets
+    /// ID-<its file name> (lower-case, other characters made "-"), so running the same command
+    /// again, in any order, updates the same attachments.
     #[arg(long, value_name = "ID")]
     pub remote_id: Option<String>,
     /// Send files even if the candidate already has them (same name and size) or the journal

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 
 use atsdrop::model::human_bytes;
+use atsdrop::model::profiles::endorsed::remote_id_for;
 use atsdrop::providers::{self, UploadTarget};
 use atsdrop::upload::{BatchSpec, Engine, EngineConfig, FileSpec};
 
@@ -60,11 +61,23 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
             Vec::new()
         };
         let count = checked.staged.len();
+        if let Some(base) = &args.remote_id {
+            // Two files whose names give one remote id would replace each other.
+            let mut seen = std::collections::HashMap::new();
+            for staged in &checked.staged {
+                let id = remote_id_for(base, &staged.facts.name, count > 1);
+                if let Some(other) = seen.insert(id.clone(), staged.facts.path.display().to_string()) {
+                    return Err(usage(format!(
+                        "{other} and {} would both be stored under the remote id {id}: rename one of them, or upload them separately.",
+                        staged.facts.path.display()
+                    )));
+                }
+            }
+        }
         let files: Vec<FileSpec> = checked
             .staged
             .iter()
-            .enumerate()
-            .map(|(i, staged)| {
+            .map(|staged| {
                 let facts = &staged.facts;
                 let duplicate = existing.iter().find(|a| a.name == facts.name && a.size.is_none_or(|s| s == facts.size));
                 FileSpec {
@@ -72,7 +85,7 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                     name: facts.name.clone(),
                     content_type: facts.content_type().to_owned(),
                     attachment_type: attachment_type.wire.to_owned(),
-                    remote_id: args.remote_id.as_ref().map(|id| if count == 1 { id.clone() } else { format!("{id}-{}", i + 1) }),
+                    remote_id: args.remote_id.as_deref().map(|id| remote_id_for(id, &facts.name, count > 1)),
                     allow_duplicate: args.allow_duplicates,
                     skip_reason: duplicate.map(|a| {
                         format!(

@@ -76,7 +76,7 @@ impl Sandbox {
     }
 
     /// A plain HTTP/1.0 GET to the sandbox, returning the body.
-    fn get(&self, path: &str) -> Vec<u8> {
+    pub fn get(&self, path: &str) -> Vec<u8> {
         use std::io::{Read, Write};
         let host = self.root().trim_start_matches("http://").to_owned();
         let mut stream = std::net::TcpStream::connect(&host).expect("sandbox reachable");

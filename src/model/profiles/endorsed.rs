@@ -132,3 +132,44 @@ pub const UPSERT_METHOD: &str = "PUT";
 /// Largest page of the emulator-only `GET /candidates?q=` and of `GET /candidate_rankings`
 /// [assumption; the docs' examples use 50].
 pub const MAX_PAGE_SIZE: usize = 100;
+
+/// The remote id of one file of an upload given `--remote-id base` (an atsdrop rule, not
+/// Endorsed's): the base itself for a single file; with several files, `base-<file name>`
+/// (lower-case, every run of characters other than letters, digits, `.` and `_` made one `-`),
+/// so the same command run again — in any order — upserts the same attachments.
+#[must_use]
+pub fn remote_id_for(base: &str, file_name: &str, several: bool) -> String {
+    if !several {
+        return base.to_owned();
+    }
+    let mut slug = String::with_capacity(file_name.len());
+    for c in file_name.chars().flat_map(char::to_lowercase) {
+        if c == '.' {
+            // "cv (2).pdf" → "cv-2.pdf", not "cv-2-.pdf".
+            if slug.ends_with('-') {
+                slug.pop();
+            }
+            slug.push(c);
+        } else if c.is_alphanumeric() || c == '_' {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    format!("{base}-{}", slug.trim_matches('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::remote_id_for;
+
+    #[test]
+    fn remote_ids_follow_the_file_not_its_position() {
+        assert_eq!(remote_id_for("ats-7", "CV.pdf", false), "ats-7");
+        assert_eq!(
+            remote_id_for("ats-7", "Lebenslauf Jan (2).PDF", true),
+            "ats-7-lebenslauf-jan-2.pdf"
+        );
+        assert_eq!(remote_id_for("x", "Zoë's CV.pdf", true), "x-zoë-s-cv.pdf");
+    }
+}
