@@ -602,8 +602,8 @@ fn endorsed_remote_ids_follow_each_file_not_its_position() {
     let files = pdfs(dir.path(), 2);
     let candidate = atsdrop::emulator::seed::candidates(atsdrop::model::ProviderId::Endorsed, 300)
         [40]
-        .id
-        .clone();
+    .id
+    .clone();
     let account = &sandbox.accounts["endorsed"];
     let run = |order: &[&std::path::PathBuf]| {
         let out = atsdrop(home.path())

@@ -175,7 +175,11 @@ async fn a_file_sent_through_one_connection_is_no_duplicate_for_another() {
         (b_account.connection(), saved("agency-b")),
         (emu.connection(ProviderId::Spott), saved("agency-a")),
     ] {
-        let mut spec = batch(connection, &candidate, vec![file(&path, "application/pdf", "CV")]);
+        let mut spec = batch(
+            connection,
+            &candidate,
+            vec![file(&path, "application/pdf", "CV")],
+        );
         spec.source = source;
         let id = h.engine.submit(spec);
         outcomes.push(h.finished(&id, T).await);

@@ -62,17 +62,7 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         };
         let count = checked.staged.len();
         if let Some(base) = &args.remote_id {
-            // Two files whose names give one remote id would replace each other.
-            let mut seen = std::collections::HashMap::new();
-            for staged in &checked.staged {
-                let id = remote_id_for(base, &staged.facts.name, count > 1);
-                if let Some(other) = seen.insert(id.clone(), staged.facts.path.display().to_string()) {
-                    return Err(usage(format!(
-                        "{other} and {} would both be stored under the remote id {id}: rename one of them, or upload them separately.",
-                        staged.facts.path.display()
-                    )));
-                }
-            }
+            check_remote_ids(base, &checked.staged)?;
         }
         let files: Vec<FileSpec> = checked
             .staged
@@ -120,4 +110,20 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         }
         Ok(ExitCode::from(follow::exit_code(tally)))
     })
+}
+
+/// Two files whose names give one Endorsed remote id would replace each other: a usage error.
+fn check_remote_ids(base: &str, staged: &[atsdrop::model::StagedFile]) -> anyhow::Result<()> {
+    let several = staged.len() > 1;
+    let mut seen = std::collections::HashMap::new();
+    for file in staged {
+        let id = remote_id_for(base, &file.facts.name, several);
+        if let Some(other) = seen.insert(id.clone(), file.facts.path.display().to_string()) {
+            return Err(usage(format!(
+                "{other} and {} would both be stored under the remote id {id}: rename one of them, or upload them separately.",
+                file.facts.path.display()
+            )));
+        }
+    }
+    Ok(())
 }

@@ -183,6 +183,14 @@ impl Engine {
             intake: intake_tx,
             origin: Instant::now(),
         });
+        // Replay (and, if bloated, compact) the journal off the caller's thread; the first
+        // request waits for it.
+        let warming = Arc::clone(&shared.journal);
+        runtime.spawn_blocking(move || {
+            if let Err(e) = warming.warm_up() {
+                tracing::warn!("the journal could not be replayed at start: {e}");
+            }
+        });
         runtime.spawn(intake::run(Arc::clone(&shared), intake_rx));
         runtime.spawn(report_progress(Arc::downgrade(&shared)));
         Ok((Self { shared }, receiver))

@@ -229,38 +229,34 @@ impl JournalState {
 
     /// Records that replay to this very state: one batch record per batch and, per file, its
     /// `File`, `Hashed` and `Life` records — what a compacted journal holds in place of the
-    /// records that led here.
-    #[must_use]
-    pub fn snapshot(&self) -> Vec<Record> {
-        let mut records = Vec::with_capacity(self.batches.len() + self.files.len() * 3);
+    /// records that led here. Made one at a time, so writing a snapshot never holds a second
+    /// copy of the journal in memory.
+    pub fn snapshot(&self) -> impl Iterator<Item = Record> + '_ {
         let mut batches: Vec<&BatchEntry> = self.batches.values().collect();
         batches.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.batch.cmp(&b.batch)));
-        for b in batches {
-            records.push(Record::Batch {
-                batch: b.batch.clone(),
-                owner: b.owner.clone(),
-                at: b.at.clone(),
-                connection: b.connection.clone(),
-                candidate_id: b.candidate_id.clone(),
-                candidate_name: b.candidate_name.clone(),
-                application_id: b.application_id.clone(),
-            });
-        }
-        for f in &self.files {
-            records.push(f.file_record());
-            if let Some(sha256) = &f.sha256 {
-                records.push(Record::Hashed {
-                    file: f.file.clone(),
-                    sha256: sha256.clone(),
-                    xxh3: f.xxh3.map(|x| format!("{x:032x}")),
-                });
-            }
-            records.push(Record::Life {
+        let batches = batches.into_iter().map(|b| Record::Batch {
+            batch: b.batch.clone(),
+            owner: b.owner.clone(),
+            at: b.at.clone(),
+            connection: b.connection.clone(),
+            candidate_id: b.candidate_id.clone(),
+            candidate_name: b.candidate_name.clone(),
+            application_id: b.application_id.clone(),
+        });
+        let files = self.files.iter().flat_map(|f| {
+            let hashed = f.sha256.as_ref().map(|sha256| Record::Hashed {
                 file: f.file.clone(),
-                life: f.life.clone(),
+                sha256: sha256.clone(),
+                xxh3: f.xxh3.map(|x| format!("{x:032x}")),
             });
-        }
-        records
+            std::iter::once(f.file_record())
+                .chain(hashed)
+                .chain(std::iter::once(Record::Life {
+                    file: f.file.clone(),
+                    life: f.life.clone(),
+                }))
+        });
+        batches.chain(files)
     }
 
     fn entry_mut(&mut self, id: &FileId) -> Option<&mut FileEntry> {
