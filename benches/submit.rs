@@ -2,14 +2,15 @@
 //! `cargo bench --bench submit`; target: a submit (until its file is queued) ≤ 50 ms.
 //!
 //! The journal is generated as an earlier run would leave it (a batch, its file, hashed,
-//! started and ended, for each upload), the engine is started on it (opening replays it once
-//! and compacts it), and then one file at a time is submitted — with the queue paused, so the
-//! measure is the intake (stat, the journal's view, the takeover and duplicate decisions, the
-//! fsynced append) and not the network. For comparison it also times what every submit did
-//! before: replaying the whole journal.
+//! started and ended, for each upload), the engine is started on it, and then one file at a
+//! time is submitted — with the queue paused, so the measure is the intake (stat, the journal's
+//! view, the takeover and duplicate decisions, the fsynced append) and not the network. For
+//! comparison it also times what every submit did before: replaying the whole journal.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)] // A benchmark: failing loudly is right.
+// A benchmark: failing loudly is right, and sizes are printed as approximate MiB.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::cast_precision_loss)]
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,66 +30,8 @@ fn main() {
     let journal_dir = dir.path().join("journal");
     let files = dir.path().join("files");
     std::fs::create_dir_all(&files).unwrap();
-    let account = Account {
-        provider: ProviderId::Spott,
-        base_url: "http://127.0.0.1:9/spott".into(),
-        ids: AccountIds::new(),
-        source: Source::Environment,
-        credential: None,
-    };
     let written = Instant::now();
-    {
-        let journal = Journal::open(&journal_dir).unwrap();
-        for chunk in 0..HISTORY / 1000 {
-            let mut records = Vec::with_capacity(6000);
-            for i in chunk * 1000..(chunk + 1) * 1000 {
-                let (batch, file) = (BatchId::new(), FileId::new());
-                records.push(Record::Batch {
-                    batch: batch.clone(),
-                    owner: journal.owner().to_owned(),
-                    at: now(),
-                    connection: account.clone(),
-                    candidate_id: format!("cand-{:06}", i % 5000),
-                    candidate_name: Some(format!("Candidate {i}")),
-                    application_id: None,
-                });
-                records.push(Record::File {
-                    file: file.clone(),
-                    batch,
-                    path: format!("/home/recruiter/cvs/{i}/cv-{i}.pdf").into(),
-                    name: format!("cv-{i}.pdf"),
-                    size: 48_213 + i as u64,
-                    mtime: None,
-                    content_type: "application/pdf".into(),
-                    attachment_type: "CV".into(),
-                    remote_id: None,
-                });
-                records.push(Record::Hashed {
-                    file: file.clone(),
-                    sha256: format!("{i:064x}"),
-                    xxh3: Some(format!("{i:032x}")),
-                });
-                records.push(Record::Start {
-                    file: file.clone(),
-                    owner: journal.owner().to_owned(),
-                    attempt: 1,
-                    at: now(),
-                    seen_before: Some(0),
-                });
-                records.push(Record::End {
-                    file,
-                    outcome: Outcome::Uploaded,
-                    at: now(),
-                    attachment_id: Some(format!("att-{i}")),
-                    message: None,
-                    unsettled: Some(false),
-                });
-            }
-            for record in records.chunks(5) {
-                journal.append_all(record).unwrap();
-            }
-        }
-    }
+    write_history(&journal_dir);
     let journal_file = journal_dir.join("journal.jsonl");
     let size = std::fs::metadata(&journal_file).unwrap().len();
     println!(
@@ -96,100 +39,166 @@ fn main() {
         size as f64 / 1_048_576.0,
         written.elapsed().as_secs_f64()
     );
-
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(async {
-        let opened = Instant::now();
-        let (engine, mut events) = Engine::start(
-            &tokio::runtime::Handle::current(),
-            EngineConfig::new(journal_dir.clone()),
-            Arc::new(|| {}),
-        )
-        .unwrap();
-        let open_time = opened.elapsed();
-        engine.pause();
-        let connection = Connection::new(
-            ProviderId::Spott,
-            "http://127.0.0.1:9/spott",
-            Secret::new("bench-key"),
-        );
-        let mut times = Vec::with_capacity(SUBMITS);
-        let mut first = Duration::ZERO;
-        for i in 0..=SUBMITS {
-            let path = files.join(format!("new-{i}.pdf"));
-            std::fs::write(&path, format!("%PDF-1.4\n% {i}\n%%EOF\n")).unwrap();
-            let spec = BatchSpec {
-                connection: connection.clone(),
-                source: Source::Environment,
-                target: UploadTarget {
-                    candidate_id: format!("cand-{:06}", i % 5000),
-                    application_id: None,
-                },
-                candidate_name: None,
-                files: vec![FileSpec {
-                    path: path.clone(),
-                    name: format!("new-{i}.pdf"),
-                    content_type: "application/pdf".into(),
-                    attachment_type: "CV".into(),
-                    remote_id: None,
-                    allow_duplicate: false,
-                    skip_reason: None,
-                }],
-            };
-            let started = Instant::now();
-            let batch = engine.submit(spec);
-            loop {
-                match events.recv().await {
-                    Some(UploadEvent::Queued { batch: b, .. }) if b == batch => break,
-                    Some(_) => {}
-                    None => panic!("engine stopped"),
-                }
-            }
-            if i == 0 {
-                // Waits for the replay the engine started with.
-                first = started.elapsed() + open_time;
-            } else {
-                times.push(started.elapsed());
+    runtime.block_on(submits(&journal_dir, &files));
+
+    let replay = Instant::now();
+    let state = read_state(&journal_file).unwrap();
+    println!(
+        "for comparison, replaying the whole journal (what each submit did before): {:.0} ms",
+        ms(replay.elapsed())
+    );
+    assert!(state.files.len() >= HISTORY);
+    drop(state);
+
+    let journal = Journal::open(&journal_dir).unwrap();
+    journal.warm_up().unwrap();
+    let compacting = Instant::now();
+    journal.compact().unwrap();
+    println!(
+        "compacting it: {:.0} ms, {:.1} MiB after",
+        ms(compacting.elapsed()),
+        std::fs::metadata(&journal_file).unwrap().len() as f64 / 1_048_576.0
+    );
+}
+
+/// Starts an engine on the journal and times one submit after another.
+async fn submits(journal_dir: &Path, files: &Path) {
+    let opened = Instant::now();
+    let (engine, mut events) = Engine::start(
+        &tokio::runtime::Handle::current(),
+        EngineConfig::new(journal_dir.to_owned()),
+        Arc::new(|| {}),
+    )
+    .unwrap();
+    let open_time = opened.elapsed();
+    engine.pause();
+    let connection = Connection::new(
+        ProviderId::Spott,
+        "http://127.0.0.1:9/spott",
+        Secret::new("bench-key"),
+    );
+    let mut times = Vec::with_capacity(SUBMITS);
+    let mut first = Duration::ZERO;
+    for i in 0..=SUBMITS {
+        let path = files.join(format!("new-{i}.pdf"));
+        std::fs::write(&path, format!("%PDF-1.4\n% {i}\n%%EOF\n")).unwrap();
+        let spec = BatchSpec {
+            connection: connection.clone(),
+            source: Source::Environment,
+            target: UploadTarget {
+                candidate_id: format!("cand-{:06}", i % 5000),
+                application_id: None,
+            },
+            candidate_name: None,
+            files: vec![FileSpec {
+                path,
+                name: format!("new-{i}.pdf"),
+                content_type: "application/pdf".into(),
+                attachment_type: "CV".into(),
+                remote_id: None,
+                allow_duplicate: false,
+                skip_reason: None,
+            }],
+        };
+        let started = Instant::now();
+        let batch = engine.submit(spec);
+        loop {
+            match events.recv().await {
+                Some(UploadEvent::Queued { batch: b, .. }) if b == batch => break,
+                Some(_) => {}
+                None => panic!("engine stopped"),
             }
         }
-        times.sort();
-        let held = resident_mib();
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        println!(
-            "engine start on it: {:.1} ms; first submit, which waits for the journal's replay: {:.0} ms",
-            ms(open_time),
-            ms(first)
-        );
-        println!(
-            "submit of one file until queued, {SUBMITS} submits: median {:.1} ms, p95 {:.1} ms, max {:.1} ms (target ≤ 50 ms)",
-            ms(times[SUBMITS / 2]),
-            ms(times[SUBMITS * 95 / 100]),
-            ms(times[SUBMITS - 1])
-        );
-        drop(engine);
-        let replay = Instant::now();
-        let state = read_state(&journal_file).unwrap();
-        let full_replay = replay.elapsed();
-        assert!(state.files.len() >= HISTORY);
-        drop(state);
-        println!(
-            "for comparison, replaying the whole journal (what each submit did before): {:.0} ms",
-            ms(full_replay)
-        );
-        println!("resident memory of this process with the engine's journal replayed: {held:.0} MiB");
-        let journal = Journal::open(&journal_dir).unwrap();
-        journal.warm_up().unwrap();
-        let compacting = Instant::now();
-        journal.compact().unwrap();
-        println!(
-            "compacting it: {:.0} ms, {:.1} MiB after",
-            ms(compacting.elapsed()),
-            std::fs::metadata(&journal_file).unwrap().len() as f64 / 1_048_576.0
-        );
-    });
+        if i == 0 {
+            // Waits for the replay the engine started with.
+            first = started.elapsed() + open_time;
+        } else {
+            times.push(started.elapsed());
+        }
+    }
+    times.sort();
+    println!(
+        "engine start on it: {:.1} ms; first submit, which waits for the journal's replay: {:.0} ms",
+        ms(open_time),
+        ms(first)
+    );
+    println!(
+        "submit of one file until queued, {SUBMITS} submits: median {:.1} ms, p95 {:.1} ms, max {:.1} ms (target ≤ 50 ms)",
+        ms(times[SUBMITS / 2]),
+        ms(times[SUBMITS * 95 / 100]),
+        ms(times[SUBMITS - 1])
+    );
+    println!(
+        "resident memory of this process with the engine's journal replayed: {:.0} MiB",
+        resident_mib()
+    );
+}
+
+/// A journal as `HISTORY` finished uploads leave it, each its own batch (the heaviest case).
+fn write_history(journal_dir: &Path) {
+    let account = Account {
+        provider: ProviderId::Spott,
+        base_url: "http://127.0.0.1:9/spott".into(),
+        ids: AccountIds::new(),
+        source: Source::Environment,
+        credential: None,
+    };
+    let journal = Journal::open(journal_dir).unwrap();
+    let owner = journal.owner().to_owned();
+    for i in 0..HISTORY {
+        let (batch, file) = (BatchId::new(), FileId::new());
+        let records = [
+            Record::Batch {
+                batch: batch.clone(),
+                owner: owner.clone(),
+                at: now(),
+                connection: account.clone(),
+                candidate_id: format!("cand-{:06}", i % 5000),
+                candidate_name: Some(format!("Candidate {i}")),
+                application_id: None,
+            },
+            Record::File {
+                file: file.clone(),
+                batch,
+                path: format!("/home/recruiter/cvs/{i}/cv-{i}.pdf").into(),
+                name: format!("cv-{i}.pdf"),
+                size: 48_213 + i as u64,
+                mtime: None,
+                content_type: "application/pdf".into(),
+                attachment_type: "CV".into(),
+                remote_id: None,
+            },
+            Record::Hashed {
+                file: file.clone(),
+                sha256: format!("{i:064x}"),
+                xxh3: Some(format!("{i:032x}")),
+            },
+            Record::Start {
+                file: file.clone(),
+                owner: owner.clone(),
+                attempt: 1,
+                at: now(),
+                seen_before: Some(0),
+            },
+            Record::End {
+                file,
+                outcome: Outcome::Uploaded,
+                at: now(),
+                attachment_id: Some(format!("att-{i}")),
+                message: None,
+                unsettled: Some(false),
+            },
+        ];
+        journal.append_all(&records).unwrap();
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }
 
 /// This process's resident memory (Linux; 0 elsewhere).
