@@ -110,7 +110,7 @@ async fn submits(journal_dir: &Path, files: &Path) {
             match events.recv().await {
                 Some(UploadEvent::Queued { batch: b, .. }) if b == batch => break,
                 Some(_) => {}
-                None => panic!("engine stopped"),
+                None => unreachable!("the engine stopped"),
             }
         }
         if i == 0 {
