@@ -92,6 +92,9 @@ pub struct ProviderProfile {
     pub idempotency: Idempotency,
     /// Documented rate limit.
     pub rate_limit: Sourced<RateLimit>,
+    /// Requests one file's upload takes, as the rate limit counts them (Spott: a temporary
+    /// upload and an assign).
+    pub requests_per_upload: u32,
     /// Whether the real API lists a candidate's attachments.
     pub can_list_attachments: bool,
     /// Whether the real API deletes attachments.

@@ -72,12 +72,7 @@ impl Lane {
             label,
             permits: Semaphore::new(parallel),
             bucket: rate.requests.map(|r| Bucket::new(r, rate.per)),
-            // Spott's two-step upload makes two requests per file.
-            requests_per_upload: if provider == ProviderId::Spott {
-                2.0
-            } else {
-                1.0
-            },
+            requests_per_upload: f64::from(provider.profile().requests_per_upload.max(1)),
             paused_until: Mutex::new(None),
         }
     }

@@ -95,6 +95,7 @@ pub static PROFILE: ProviderProfile = ProviderProfile {
         per: Duration::from_secs(1),
         max_in_flight: Some(4),
     }),
+    requests_per_upload: 1,
     can_list_attachments: false,
     can_delete_attachments: false,
     candidate_search: CandidateSearch::IdOnly,

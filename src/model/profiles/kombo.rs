@@ -101,6 +101,7 @@ pub static PROFILE: ProviderProfile = ProviderProfile {
         per: Duration::from_secs(1),
         max_in_flight: Some(30),
     }),
+    requests_per_upload: 1,
     can_list_attachments: true,
     can_delete_attachments: false,
     candidate_search: CandidateSearch::EmailOrExactName,

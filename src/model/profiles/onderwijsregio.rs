@@ -90,6 +90,7 @@ pub static PROFILE: ProviderProfile = ProviderProfile {
         per: Duration::from_secs(1),
         max_in_flight: None,
     }),
+    requests_per_upload: 1,
     can_list_attachments: true,
     can_delete_attachments: true,
     candidate_search: CandidateSearch::Email,

@@ -80,6 +80,7 @@ pub static PROFILE: ProviderProfile = ProviderProfile {
         per: Duration::from_mins(1),
         max_in_flight: None,
     }),
+    requests_per_upload: 2,
     can_list_attachments: true,
     can_delete_attachments: false,
     candidate_search: CandidateSearch::FreeText,

@@ -71,6 +71,7 @@ pub static PROFILE: ProviderProfile = ProviderProfile {
         per: Duration::from_secs(10),
         max_in_flight: None,
     }),
+    requests_per_upload: 1,
     can_list_attachments: true,
     can_delete_attachments: false,
     candidate_search: CandidateSearch::Email,
