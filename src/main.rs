@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("atsdrop: {error:#}");
+            cli::printable::warn(format!("{error:#}"));
             let code = error
                 .downcast_ref::<cli::failure::Failure>()
                 .map_or(cli::EXIT_USAGE, |f| f.code);

@@ -658,3 +658,67 @@ fn endorsed_remote_ids_follow_each_file_not_its_position() {
         );
     }
 }
+
+/// Issue 11: Onderwijsregio's 202 only queues the change. `upload` waits to see each file on
+/// the candidate: `uploaded` once seen; `unconfirmed` (exit 1) when the change failed after its
+/// 202 and the file never appeared within `--confirm-timeout`.
+#[test]
+fn onderwijsregio_uploads_are_confirmed_on_the_candidate() {
+    let sandbox = Sandbox::start(&[
+        "--no-rate-limits",
+        "--fault",
+        "onderwijsregio:POST:/candidates/*/attachments=fail-mutation",
+    ]);
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let candidate = candidate_of(&sandbox, "onderwijsregio", 273);
+    let key = sandbox.accounts["onderwijsregio"]["api_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let run = |file: &std::path::Path| {
+        atsdrop(home.path())
+            .args([
+                "upload",
+                "-p",
+                "onderwijsregio",
+                "--base-url",
+                &sandbox.base_url("onderwijsregio"),
+                "-c",
+                &candidate,
+                "-t",
+                "curriculumVitae",
+                "--confirm-timeout",
+                "2",
+                "--json",
+            ])
+            .arg(file)
+            .env("ATSDROP_API_KEY", &key)
+            .output()
+            .unwrap()
+    };
+    let failing = write(dir.path(), "first.pdf", &pdf_bytes(9_000));
+    let out = run(&failing);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines[0]["status"], "unconfirmed", "{lines:?}");
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not on the candidate"),
+        "{lines:?}"
+    );
+    // The fault fired once: the next upload is applied, seen, and reported uploaded.
+    let fine = write(dir.path(), "second.pdf", &pdf_bytes(9_500));
+    let out = run(&fine);
+    assert_eq!(out.status.code(), Some(0));
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines[0]["status"], "uploaded", "{lines:?}");
+    assert_eq!(sandbox.stored("onderwijsregio", &candidate).len(), 1);
+}

@@ -9,6 +9,7 @@ use atsdrop::upload::{FileState, UploadEvent};
 use crate::support::engine::{Harness, batch, fast_config, file, quick_connection};
 use crate::support::sandbox::{emulator_with, pdf_bytes, sha256_hex, write};
 
+mod confirm;
 mod exactly_once;
 
 const T: Duration = Duration::from_secs(20);

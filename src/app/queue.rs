@@ -134,8 +134,9 @@ impl State {
                     progress.uploaded += 1;
                     progress.sent += row.size;
                 }
-                FileState::Failed => progress.failed += 1,
+                FileState::Failed | FileState::Unconfirmed => progress.failed += 1,
                 FileState::OutcomeUnknown => progress.unknown += 1,
+                FileState::Accepted => progress.sent += row.size,
                 FileState::Queued | FileState::Uploading | FileState::Verifying => {
                     progress.sent += row.sent.min(row.size);
                 }
@@ -173,6 +174,7 @@ impl State {
             FileState::Skipped => ("skipped", false),
             FileState::Failed => ("failed again", true),
             FileState::OutcomeUnknown => ("outcome unknown again", true),
+            FileState::Unconfirmed => ("not confirmed again", true),
             _ => return None,
         };
         let line = format!("{}: {word}", row.name);

@@ -27,7 +27,7 @@ pub fn run(args: &CandidatesArgs, runtime: &tokio::runtime::Runtime) -> anyhow::
             .await
             .map_err(before_sending)
     })?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::printable::stdout();
     for c in &page.candidates {
         let written = if args.json {
             serde_json::to_writer(

@@ -12,7 +12,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use tokio::sync::mpsc::Receiver;
 
-/// One `--json` line per file: `{"file", "status", "attachment_id"?, "error"?}`.
+/// One `--json` line per file: `{"file", "status", "attachment_id"?, "error"?}`. `status` is
+/// uploaded, accepted (journals from before confirmation), unconfirmed (accepted but not seen
+/// on the candidate in time), failed, refused, skipped or waiting.
 #[derive(Serialize)]
 pub struct FileLine<'a> {
     /// The file's path.
@@ -88,7 +90,9 @@ impl Follower {
     fn say(&self, text: String) {
         match &self.bar {
             Some(bar) => bar.println(text),
-            None => println!("{text}"),
+            None => {
+                let _ = writeln!(super::printable::stdout(), "{text}");
+            }
         }
     }
 
@@ -142,7 +146,7 @@ impl Follower {
             }
             UploadEvent::Warning { message } => match &self.bar {
                 Some(bar) => bar.println(format!("atsdrop: {message}")),
-                None => eprintln!("atsdrop: {message}"),
+                None => super::printable::warn(&message),
             },
             _ => {}
         }
@@ -173,6 +177,7 @@ impl Follower {
             (FileState::Done, Some(Outcome::Accepted)) => "accepted",
             (FileState::Done, _) => "uploaded",
             (FileState::Skipped, _) => "skipped",
+            (FileState::Unconfirmed, _) => "unconfirmed",
             _ => "failed",
         };
         match status {

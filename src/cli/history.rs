@@ -12,11 +12,11 @@ use super::connect::journal_dir;
 /// Runs `atsdrop history`.
 pub fn run(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     let entries = history::read(&atsdrop::upload::journal::path_in(&journal_dir()?))?;
-    let mut out = std::io::stdout().lock();
     if args.csv {
-        history::write_csv(&entries, &mut out)?;
+        history::write_csv(&entries, std::io::stdout().lock())?;
         return Ok(ExitCode::from(super::EXIT_OK));
     }
+    let mut out = super::printable::stdout();
     if entries.is_empty() {
         writeln!(out, "No uploads yet.")?;
     }

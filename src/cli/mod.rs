@@ -7,6 +7,7 @@ pub mod failure;
 mod follow;
 mod gui;
 mod history;
+pub mod printable;
 mod resume;
 mod sandbox;
 mod upload;
@@ -89,6 +90,10 @@ pub struct UploadArgs {
     /// Print one JSON object per file instead of a progress bar.
     #[arg(long)]
     pub json: bool,
+    /// Onderwijsregio stores files after accepting them: wait this many seconds to see each
+    /// on the candidate before calling it unconfirmed (exit 1).
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub confirm_timeout: u64,
     /// Files or folders (folders are searched recursively).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
@@ -117,6 +122,9 @@ pub struct ResumeArgs {
     /// Print one JSON object per file.
     #[arg(long)]
     pub json: bool,
+    /// How long to wait to see an upload Onderwijsregio accepted on the candidate.
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub confirm_timeout: u64,
 }
 
 /// `atsdrop history`.

@@ -14,11 +14,13 @@ use atsdrop::upload::{Engine, EngineConfig, UploadEvent};
 use super::ResumeArgs;
 use super::connect::{journal_dir, secret_for};
 use super::follow::{self, FileLine, print_json};
+use super::printable;
 
 /// Runs `atsdrop resume`.
 pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Result<ExitCode> {
     runtime.block_on(async {
-        let config = EngineConfig::new(journal_dir()?);
+        let mut config = EngineConfig::new(journal_dir()?);
+        config.confirm_timeout = std::time::Duration::from_secs(args.confirm_timeout);
         let (engine, mut events) =
             Engine::start(&tokio::runtime::Handle::current(), config, Arc::new(|| {}))?;
         engine.resume_orphans(Arc::new(secret_for));
@@ -29,7 +31,7 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                     files,
                     waiting,
                 }) => break (batches, files, waiting),
-                Some(UploadEvent::Warning { message }) => eprintln!("atsdrop: {message}"),
+                Some(UploadEvent::Warning { message }) => printable::warn(&message),
                 Some(_) => {}
                 None => return Ok(ExitCode::from(super::EXIT_FAILED)),
             }
@@ -43,7 +45,7 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                     error: Some(&w.reason),
                 });
             } else {
-                eprintln!("atsdrop: {}", w.reason);
+                printable::warn(&w.reason);
             }
         }
         if files == 0 {

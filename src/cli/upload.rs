@@ -2,6 +2,7 @@
 //! them in the background engine, journaled, with a progress bar or one JSON object per file.
 
 use std::collections::HashSet;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use atsdrop::model::human_bytes;
@@ -46,10 +47,10 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                     print_json(&FileLine { file: &file, status: "refused", attachment_id: None, error: Some(&problems.join(" ")) });
                 }
                 for problem in &checked.batch_problems {
-                    eprintln!("atsdrop: {problem}");
+                    super::printable::warn(problem);
                 }
             } else {
-                let mut out = std::io::stdout().lock();
+                let mut out = super::printable::stdout();
                 validate::write_text(&mut out, &checked, attachment_type.label)?;
             }
             return Ok(ExitCode::from(super::EXIT_USAGE));
@@ -88,7 +89,8 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                 }
             })
             .collect();
-        let config = EngineConfig::new(journal_dir()?);
+        let mut config = EngineConfig::new(journal_dir()?);
+        config.confirm_timeout = std::time::Duration::from_secs(args.confirm_timeout);
         let (engine, mut events) = Engine::start(&tokio::runtime::Handle::current(), config, std::sync::Arc::new(|| {}))?;
         let batch = engine.submit(BatchSpec {
             connection,
@@ -99,7 +101,8 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         });
         let tally = follow::follow(&mut events, HashSet::from([batch]), args.json).await;
         if !args.json {
-            println!(
+            let _ = writeln!(
+                super::printable::stdout(),
                 "{} uploaded, {} skipped, {} failed — {} ({})",
                 tally.delivered,
                 tally.skipped,

@@ -116,7 +116,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
 
     let outcome = check(profile, &profile.limits(), attachment_type, &args.paths);
 
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(super::printable::stdout());
     let written = if args.json {
         write_json(&mut out, &outcome)
     } else {
@@ -274,7 +274,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
     }
     // Stdout holds only JSON; what was left out as expected is still said, on stderr.
     for skipped in &outcome.expected {
-        eprintln!("atsdrop: {}", skipped.message());
+        super::printable::warn(skipped.message());
     }
     Ok(())
 }

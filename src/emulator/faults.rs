@@ -36,7 +36,24 @@ pub enum FaultKind {
         /// Milliseconds to wait.
         millis: u64,
     },
+    /// Let the request be handled (and stored), then answer with this status and error code
+    /// instead of the real answer: the system did the work but says it failed.
+    AnswerAfterBody {
+        /// HTTP status.
+        status: u16,
+        /// The system's error code, if any (`PLATFORM.TASK_TIMED_OUT`).
+        #[serde(default)]
+        code: Option<String>,
+    },
+    /// Onderwijsregio: accept the mutation (202) as usual, then let it fail in the Mutation
+    /// Engine, so the attachment never appears.
+    FailMutation,
 }
+
+/// Marks an Onderwijsregio request whose mutation is to fail after its 202 (see
+/// [`FaultKind::FailMutation`]).
+#[derive(Clone, Copy, Debug)]
+pub struct FailMutation;
 
 fn default_drop_after() -> u64 {
     64 * 1024
@@ -162,7 +179,8 @@ impl FromStr for Fault {
     type Err = FaultSpecError;
 
     /// `kombo:POST:/ats/candidates/*/attachments=429@2x3`, `truto=503`, `spott:POST=drop`,
-    /// `onderwijsregio:GET:/candidates=delay:5000`.
+    /// `onderwijsregio:GET:/candidates=delay:5000`, `kombo:POST=after:500:PLATFORM.UNKNOWN_ERROR`
+    /// (store, then answer an error), `onderwijsregio:POST=fail-mutation`.
     fn from_str(spec: &str) -> Result<Self, Self::Err> {
         let err = |reason: &str| FaultSpecError {
             spec: spec.to_owned(),
@@ -196,6 +214,17 @@ impl FromStr for Fault {
             }
         } else if action == "drop-after" {
             FaultKind::DropAfterBody
+        } else if action == "fail-mutation" {
+            FaultKind::FailMutation
+        } else if let Some(rest) = action.strip_prefix("after:") {
+            let (status, code) = match rest.split_once(':') {
+                Some((s, c)) => (s, Some(c.to_owned())),
+                None => (rest, None),
+            };
+            FaultKind::AnswerAfterBody {
+                status: status.parse().map_err(|_| err("bad status"))?,
+                code,
+            }
         } else {
             let (status, retry) = match action.split_once('@') {
                 Some((s, r)) => (s, Some(r.parse().map_err(|_| err("bad Retry-After"))?)),

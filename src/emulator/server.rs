@@ -121,7 +121,7 @@ async fn handle(
     conn: &ConnInfo,
     provider: Option<ProviderId>,
     path: &str,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Option<Response> {
     let Some(provider) = provider else {
@@ -169,7 +169,10 @@ async fn handle(
                 tokio::time::sleep(d).await;
             }
         }
-        Some(FaultKind::DropAfterBody) | None => {}
+        Some(FaultKind::FailMutation) => {
+            request.extensions_mut().insert(super::faults::FailMutation);
+        }
+        Some(FaultKind::DropAfterBody | FaultKind::AnswerAfterBody { .. }) | None => {}
     }
     if request.headers().contains_key(header::TRANSFER_ENCODING) {
         return Some(envelope::error(
@@ -180,10 +183,19 @@ async fn handle(
         ));
     }
     let response = next.run(request).await;
-    if matches!(fault, Some(FaultKind::DropAfterBody)) {
-        return None;
+    match fault {
+        Some(FaultKind::DropAfterBody) => None,
+        Some(FaultKind::AnswerAfterBody { status, code }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Some(envelope::error(
+                provider,
+                status,
+                code.as_deref(),
+                "Injected fault after the request was handled",
+            ))
+        }
+        _ => Some(response),
     }
-    Some(response)
 }
 
 #[cfg(test)]

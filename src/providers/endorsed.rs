@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::body::BodyPlan;
-use super::http::{ErrorInfo, Http, segment};
+use super::http::{Answer, ErrorInfo, Http};
 use super::multipart::MultipartBuilder;
 use super::{
     AtsClient, CandidatePage, Connection, ProgressFn, ProviderError, UploadFile, UploadOutcome,
@@ -79,7 +79,7 @@ impl EndorsedClient {
             )
             .body(form);
         let response = self.http.send(request, parse_error).await?;
-        let answer: TokenResponse = self.http.json(response).await?;
+        let answer: TokenResponse = self.http.json(response, Answer::Small).await?;
         if answer.is_error == Some(true) {
             return Err(invalid("the token answer is marked as an error"));
         }
@@ -199,7 +199,7 @@ impl EndorsedClient {
 
     /// Reads `{is_error: false, result: …}`.
     async fn result<T: DeserializeOwned>(&self, response: Response) -> Result<T, ProviderError> {
-        let envelope: Envelope<T> = self.http.json(response).await?;
+        let envelope: Envelope<T> = self.http.json(response, Answer::Page).await?;
         if envelope.is_error == Some(true) {
             return Err(invalid("a successful answer is marked as an error"));
         }
@@ -210,7 +210,7 @@ impl EndorsedClient {
 
     /// `GET /candidates/{id}`; `id` is a UUID or `remote.<id>`.
     async fn lookup(&self, id: &str) -> Result<Candidate, ProviderError> {
-        let path = format!("/candidates/{}", segment(id));
+        let path = format!("/candidates/{}", self.http.segment(id)?);
         let response = self
             .send(|| self.http.request(Method::GET, &path))
             .await
@@ -323,7 +323,8 @@ impl AtsClient for EndorsedClient {
             let (content_type, plan) = form.finish();
             let path = format!(
                 "/attachments/{}",
-                segment(&format!("{REMOTE_ID_PREFIX}{remote_id}"))
+                self.http
+                    .segment(&format!("{REMOTE_ID_PREFIX}{remote_id}"))?
             );
             let response = self
                 .send_body(&method, &path, &content_type, &plan, &progress)

@@ -112,6 +112,35 @@ pub enum ProviderError {
         /// What was wrong.
         detail: String,
     },
+    /// The system answered an upload with an error that does not say the file was not stored
+    /// (it timed out or failed after taking the whole body): it may have it.
+    #[error("{system} could not say whether it stored the file{}: atsdrop checks the candidate before sending it again.", detail(.message))]
+    MaybeStored {
+        /// Which system.
+        system: ProviderId,
+        /// The system's own message, if it sent one.
+        message: Option<String>,
+    },
+    /// The answer was larger than atsdrop reads for this request.
+    #[error(
+        "{system} sent a far larger answer than expected (over {}): atsdrop stopped reading it; check the address in the connection settings, and report it if it is right.",
+        crate::model::human_bytes(*.limit)
+    )]
+    AnswerTooLarge {
+        /// Which system.
+        system: ProviderId,
+        /// The most bytes read.
+        limit: u64,
+    },
+    /// A web page came back where data was expected: a Wi-Fi login page or a proxy is in the
+    /// way (or the address is a website's, not the API's).
+    #[error(
+        "A web page answered instead of {system}: sign in to the network (hotel or office Wi-Fi) and try again, or check the address in the connection settings."
+    )]
+    WebPage {
+        /// Which system.
+        system: ProviderId,
+    },
     /// A file could not be read while sending it, or changed meanwhile.
     #[error("{} could not be sent: {reason}.", display_name(.path))]
     File {
@@ -119,6 +148,15 @@ pub enum ProviderError {
         path: PathBuf,
         /// What happened, as a phrase.
         reason: String,
+    },
+    /// An id that no address can carry: `.` and `..` are path steps to a URL (every HTTP
+    /// client and proxy resolves them), so a request for it would reach another resource.
+    #[error("\u{201c}{id}\u{201d} cannot be a {system} id: check the id you entered.")]
+    BadId {
+        /// Which system.
+        system: ProviderId,
+        /// The id as given.
+        id: String,
     },
     /// The connection settings are unusable (plain http to a remote host, missing id…).
     #[error("{0}")]
@@ -147,8 +185,9 @@ impl ProviderError {
     }
 
     /// Whether the system may have stored the upload although atsdrop could not read its
-    /// answer: the whole body was sent and then the connection broke or timed out, or the
-    /// system answered with a success atsdrop could not understand.
+    /// answer: the whole body was sent and then the connection broke or timed out, the system
+    /// answered with a success atsdrop could not understand (or a web page, or far too much),
+    /// or with an error that does not say the file was refused.
     #[must_use]
     pub fn outcome_unknown(&self) -> bool {
         matches!(
@@ -160,6 +199,9 @@ impl ProviderError {
                 body_sent: true,
                 ..
             } | Self::InvalidResponse { .. }
+                | Self::MaybeStored { .. }
+                | Self::WebPage { .. }
+                | Self::AnswerTooLarge { .. }
         )
     }
 

@@ -22,6 +22,13 @@ pub struct Timeouts {
     pub response: Duration,
     /// An upload making no progress at all for this long is abandoned.
     pub stall: Duration,
+    /// The longest any request may take from start to its last byte of answer, however slowly
+    /// the bytes trickle in (a server answering one byte a minute never trips `response`).
+    /// Uploads get this plus their body at `min_speed`.
+    pub total: Duration,
+    /// The slowest upload speed waited for, in bytes per second: an upload's deadline is
+    /// `total` plus its body at this speed.
+    pub min_speed: u64,
 }
 
 impl Default for Timeouts {
@@ -30,16 +37,53 @@ impl Default for Timeouts {
             connect: Duration::from_secs(15),
             response: Duration::from_secs(90),
             stall: Duration::from_mins(1),
+            total: Duration::from_mins(3),
+            // 16 KiB/s: a poor hotel Wi-Fi still finishes a 20 MiB file in 21 minutes.
+            min_speed: 16 * 1024,
         }
     }
 }
+
+impl Timeouts {
+    /// The deadline of an upload whose body is `body_len` bytes.
+    #[must_use]
+    pub fn for_upload(&self, body_len: u64) -> Duration {
+        let at_min_speed = Duration::from_secs(body_len / self.min_speed.max(1));
+        self.total.saturating_add(at_min_speed)
+    }
+}
+
+/// How large an answer may be, by what was asked: a server sending more is cut off with a
+/// sentence naming the system, so a runaway answer never fills the memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// A token, an upload's acknowledgement, one record, a check: 1 MiB.
+    Small,
+    /// A page of candidates or attachments (a few hundred records): 16 MiB.
+    Page,
+}
+
+impl Answer {
+    /// The most bytes read.
+    #[must_use]
+    pub const fn limit(self) -> u64 {
+        match self {
+            Self::Small => 1024 * 1024,
+            Self::Page => 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// The most bytes of an error answer read (its message is all that is used).
+pub const ERROR_ANSWER_LIMIT: u64 = 64 * 1024;
 
 /// Checks a base URL: `https://` anywhere, `http://` only to a loopback address.
 pub fn validate_base_url(system: ProviderId, raw: &str) -> Result<Url, ProviderError> {
     let trimmed = raw.trim();
     let mut url = Url::parse(trimmed).map_err(|e| {
         ProviderError::Config(format!(
-            "The {system} address \u{201c}{trimmed}\u{201d} is not a valid URL ({e}): use something like {}.",
+            "The {system} address \u{201c}{}\u{201d} is not a valid URL ({e}): use something like {}.",
+            without_userinfo(trimmed),
             system.profile().default_base_url
         ))
     })?;
@@ -58,6 +102,13 @@ pub fn validate_base_url(system: ProviderId, raw: &str) -> Result<Url, ProviderE
             )));
         }
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        // Said without the address itself: it holds a password.
+        return Err(ProviderError::Config(format!(
+            "The {system} address holds a user name or password (before an @): remove it, and put the {} in the connection's own field so it is kept in the keyring, not in the settings.",
+            system.profile().account.secret.noun
+        )));
+    }
     if url.cannot_be_a_base() || url.host_str().is_none() {
         return Err(ProviderError::Config(format!(
             "The {system} address \u{201c}{trimmed}\u{201d} has no host name."
@@ -69,6 +120,20 @@ pub fn validate_base_url(system: ProviderId, raw: &str) -> Result<Url, ProviderE
     url.set_query(None);
     url.set_fragment(None);
     Ok(url)
+}
+
+/// An address as typed, with anything before an `@` in its host part (a user name and
+/// password) left out, for messages.
+fn without_userinfo(raw: &str) -> String {
+    let (scheme, rest) = raw.split_once("://").unwrap_or(("", raw));
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let sep = if scheme.is_empty() { "" } else { "://" };
+            format!("{scheme}{sep}\u{2026}@{}", &rest[at + 1..])
+        }
+        None => raw.to_owned(),
+    }
 }
 
 /// Whether a URL points at this computer.
@@ -167,6 +232,19 @@ impl Http {
         url
     }
 
+    /// One path segment for an id, percent-encoded (`/`, `?`, `#`, `%`, spaces…). An empty id,
+    /// `.` or `..` is refused: every URL library and proxy resolves those as path steps, even
+    /// percent-encoded (`%2e%2e`), so `/candidates/../attachments` would become `/attachments`.
+    pub fn segment(&self, raw: &str) -> Result<String, ProviderError> {
+        if matches!(raw, "" | "." | "..") {
+            return Err(ProviderError::BadId {
+                system: self.system,
+                id: raw.to_owned(),
+            });
+        }
+        Ok(encode_segment(raw))
+    }
+
     /// A request builder for `method` on `path`.
     pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.client.request(method, self.url(path))
@@ -179,13 +257,23 @@ impl Http {
         request: reqwest::RequestBuilder,
         envelope: ErrorParser,
     ) -> Result<Response, ProviderError> {
+        let response = self.send_unchecked(request).await?;
+        self.check(response, envelope).await
+    }
+
+    /// Sends a request without a streamed body, within the overall deadline, and returns the
+    /// response whatever its status (for a client that maps error answers itself).
+    pub async fn send_unchecked(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<Response, ProviderError> {
         // A small in-memory body goes out with the headers: unless the connection was never
         // made, the system may have received the request.
-        let response = request
+        request
+            .timeout(self.timeouts.total)
             .send()
             .await
-            .map_err(|e| self.transport_error(&e, true))?;
-        self.check(response, envelope).await
+            .map_err(|e| self.transport_error(&e, true))
     }
 
     /// Sends a request whose body is streamed from `plan`, with an exact `Content-Length`,
@@ -221,6 +309,7 @@ impl Http {
         let length = plan.content_length();
         let body = plan.into_body(progress, Arc::clone(&tracker));
         let request = request
+            .timeout(self.timeouts.for_upload(length))
             .header(reqwest::header::CONTENT_TYPE, content_type)
             .header(reqwest::header::CONTENT_LENGTH, length)
             .body(reqwest::Body::wrap(body));
@@ -257,16 +346,60 @@ impl Http {
         }
     }
 
-    /// Reads a success body as JSON.
-    pub async fn json<T: DeserializeOwned>(&self, response: Response) -> Result<T, ProviderError> {
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| self.transport_error(&e, true))?;
+    /// Reads a success answer as JSON, at most `answer`'s size. A web page where data was
+    /// expected (a Wi-Fi login page, a proxy) and an empty answer get sentences of their own.
+    pub async fn json<T: DeserializeOwned>(
+        &self,
+        response: Response,
+        answer: Answer,
+    ) -> Result<T, ProviderError> {
+        let is_html = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().contains("html"));
+        let bytes = self.body(response, answer.limit()).await?;
+        let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+        let looks_html = start.is_some_and(|i| bytes[i] == b'<');
+        if is_html || looks_html {
+            return Err(ProviderError::WebPage {
+                system: self.system,
+            });
+        }
+        if start.is_none() {
+            return Err(ProviderError::InvalidResponse {
+                system: self.system,
+                detail: "the answer was empty".to_owned(),
+            });
+        }
         serde_json::from_slice(&bytes).map_err(|e| ProviderError::InvalidResponse {
             system: self.system,
             detail: format!("{e}"),
         })
+    }
+
+    /// Reads an answer's body, at most `limit` bytes: a larger one (as announced, or as it
+    /// arrives) is refused with [`ProviderError::AnswerTooLarge`] and the rest left unread.
+    pub async fn body(&self, mut response: Response, limit: u64) -> Result<Vec<u8>, ProviderError> {
+        let too_large = || ProviderError::AnswerTooLarge {
+            system: self.system,
+            limit,
+        };
+        if response.content_length().is_some_and(|n| n > limit) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| self.transport_error(&e, true))?
+        {
+            if (body.len() + chunk.len()) as u64 > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
     }
 
     async fn check(
@@ -284,7 +417,10 @@ impl Http {
             .get(reqwest::header::LOCATION)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response.bytes().await.unwrap_or_default();
+        let body = self
+            .body(response, ERROR_ANSWER_LIMIT)
+            .await
+            .unwrap_or_default();
         let parsed = envelope(&body);
         Err(status_error(
             self.system,
@@ -419,9 +555,10 @@ pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     Some(delay.min(MAX_RETRY_AFTER))
 }
 
-/// Percent-encodes one path segment (ids may hold `/`, `#`, spaces).
+/// Percent-encodes one path segment (ids may hold `/`, `#`, spaces). Use
+/// [`Http::segment`], which also refuses ids no URL can carry.
 #[must_use]
-pub fn segment(raw: &str) -> String {
+pub fn encode_segment(raw: &str) -> String {
     const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
         .remove(b'-')
         .remove(b'_')
@@ -493,6 +630,25 @@ mod tests {
             http.url("/ats/candidates").as_str(),
             "http://127.0.0.1:1/kombo/ats/candidates"
         );
-        assert_eq!(segment("remote.a/b c"), "remote.a%2Fb%20c");
+        assert_eq!(encode_segment("remote.a/b c"), "remote.a%2Fb%20c");
+    }
+
+    #[test]
+    fn an_address_with_a_password_is_refused_without_repeating_it() {
+        for raw in [
+            "https://recruiter:hunter2@api.gospott.com",
+            "https://:hunter2@api.gospott.com/v1",
+            "https://recruiter@api.gospott.com",
+            "https://recruiter:hunter2@api.gos pott.com",
+        ] {
+            let err = validate_base_url(ProviderId::Spott, raw).unwrap_err();
+            let text = err.to_string();
+            assert!(
+                !text.contains("hunter2") && !text.contains("recruiter"),
+                "{text}"
+            );
+            assert!(matches!(err, ProviderError::Config(_)), "{err:?}");
+        }
+        assert!(validate_base_url(ProviderId::Spott, "https://api.gospott.com").is_ok());
     }
 }

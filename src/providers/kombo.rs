@@ -12,7 +12,7 @@ use reqwest::{Method, Response, StatusCode};
 use serde::Deserialize;
 
 use super::body::{BodyPlan, FileEncoding};
-use super::http::{ErrorInfo, Http, retry_after, segment, status_error};
+use super::http::{Answer, ERROR_ANSWER_LIMIT, ErrorInfo, Http, retry_after, status_error};
 use super::{
     AtsClient, CandidatePage, Connection, ProgressFn, ProviderError, UploadFile, UploadOutcome,
     UploadTarget,
@@ -73,14 +73,19 @@ impl KomboClient {
         request: reqwest::RequestBuilder,
         what: &str,
     ) -> Result<Response, ProviderError> {
-        let response = request
-            .send()
-            .await
-            .map_err(|e| self.http.transport_error(&e, true))?;
-        self.check(response, what).await
+        let response = self.http.send_unchecked(request).await?;
+        self.check(response, what, false).await
     }
 
-    async fn check(&self, response: Response, what: &str) -> Result<Response, ProviderError> {
+    /// The response if it is a success, else its error. `after_upload`: the request carried a
+    /// whole upload, so an answer that does not say the file was refused leaves it possibly
+    /// stored (see [`upload_error`]).
+    async fn check(
+        &self,
+        response: Response,
+        what: &str,
+        after_upload: bool,
+    ) -> Result<Response, ProviderError> {
         let status = response.status();
         if status.is_success() {
             return Ok(response);
@@ -91,15 +96,19 @@ impl KomboClient {
             .get(LOCATION)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response.bytes().await.unwrap_or_default();
-        Err(error_for(
-            status,
-            parse_error(&body),
-            retry,
-            location,
-            &self.integration,
-            what,
-        ))
+        let body = self
+            .http
+            .body(response, ERROR_ANSWER_LIMIT)
+            .await
+            .unwrap_or_default();
+        let info = parse_error(&body);
+        let code = info.code.clone();
+        let error = error_for(status, info, retry, location, &self.integration, what);
+        Err(if after_upload {
+            upload_error(error, code.as_deref())
+        } else {
+            error
+        })
     }
 
     /// One page of `GET /ats/candidates` with `filters`.
@@ -117,7 +126,7 @@ impl KomboClient {
             request = request.query(&[("cursor", cursor)]);
         }
         let response = self.send(request, "the candidate list").await?;
-        let envelope: Envelope<WirePage> = self.http.json(response).await?;
+        let envelope: Envelope<WirePage> = self.http.json(response, Answer::Page).await?;
         Ok(envelope.data)
     }
 
@@ -215,7 +224,7 @@ impl AtsClient for KomboClient {
                 )),
                 other => other,
             })?;
-        let _: Envelope<serde_json::Value> = self.http.json(response).await?;
+        let _: Envelope<serde_json::Value> = self.http.json(response, Answer::Small).await?;
         // The key works; a cheap model read proves the integration exists.
         self.candidates_page(&[], None, 1).await?;
         Ok(format!(
@@ -281,7 +290,7 @@ impl AtsClient for KomboClient {
             .request(Method::GET, "/ats/candidates")
             .query(&[("ids", id)]);
         let response = self.send(request, &format!("candidate {id}")).await?;
-        let envelope: Envelope<WirePage> = self.http.json(response).await?;
+        let envelope: Envelope<WirePage> = self.http.json(response, Answer::Page).await?;
         envelope
             .data
             .results
@@ -295,14 +304,17 @@ impl AtsClient for KomboClient {
         &self,
         candidate_id: &str,
     ) -> Result<Vec<RemoteAttachment>, ProviderError> {
-        let path = format!("/ats/candidates/{}/attachments", segment(candidate_id));
+        let path = format!(
+            "/ats/candidates/{}/attachments",
+            self.http.segment(candidate_id)?
+        );
         let response = self
             .send(
                 self.request(Method::GET, &path),
                 &format!("candidate {candidate_id}"),
             )
             .await?;
-        let envelope: Envelope<WireAttachments> = self.http.json(response).await?;
+        let envelope: Envelope<WireAttachments> = self.http.json(response, Answer::Page).await?;
         log_warnings(&envelope.warnings, "listing attachments");
         Ok(envelope
             .data
@@ -319,7 +331,7 @@ impl AtsClient for KomboClient {
                 "the add-attachment action",
             )
             .await?;
-        let envelope: Envelope<WireAction> = self.http.json(response).await?;
+        let envelope: Envelope<WireAction> = self.http.json(response, Answer::Small).await?;
         Ok(limits_from(envelope.data.attachment_restrictions))
     }
 
@@ -332,13 +344,16 @@ impl AtsClient for KomboClient {
         // The application endpoint is Kombo's recommendation; the candidate one works too.
         let (path, what) = match target.application_id.as_deref() {
             Some(application) => (
-                format!("/ats/applications/{}/attachments", segment(application)),
+                format!(
+                    "/ats/applications/{}/attachments",
+                    self.http.segment(application)?
+                ),
                 format!("application {application}"),
             ),
             None => (
                 format!(
                     "/ats/candidates/{}/attachments",
-                    segment(&target.candidate_id)
+                    self.http.segment(&target.candidate_id)?
                 ),
                 format!("candidate {}", target.candidate_id),
             ),
@@ -355,8 +370,8 @@ impl AtsClient for KomboClient {
                     progress.clone(),
                 )
                 .await?;
-            let response = self.check(response, &what).await?;
-            let ack: UploadAck = self.http.json(response).await?;
+            let response = self.check(response, &what, true).await?;
+            let ack: UploadAck = self.http.json(response, Answer::Small).await?;
             log_warnings(&ack.warnings, &file.name);
             // Kombo answers `data: {}`: no attachment id [OAS].
             outcomes.push(UploadOutcome::Stored {
@@ -490,6 +505,41 @@ fn error_for(
             },
             other => other,
         },
+    }
+}
+
+/// An error answered to an upload whose body went out whole: Kombo's own "it took too long" and
+/// "something went wrong" (`PLATFORM.TASK_TIMED_OUT`, `PLATFORM.UNKNOWN_ERROR`,
+/// `REMOTE.UNKNOWN_HTTP_ERROR`) and a 500, 502 or 504 do not say the ATS did not store the
+/// file — the write to the ATS may have happened — so they are outcomes to verify before any
+/// resend, not failures. Refusals (400, 401, 403, 404, 413, 429) and an unavailable ATS (503,
+/// `REMOTE.SERVICE_UNAVAILABLE`, documented as safe to retry) stay what they are.
+fn upload_error(error: ProviderError, code: Option<&str>) -> ProviderError {
+    let unsure_code = matches!(
+        code,
+        Some("PLATFORM.TASK_TIMED_OUT" | "PLATFORM.UNKNOWN_ERROR" | "REMOTE.UNKNOWN_HTTP_ERROR")
+    );
+    let message = match &error {
+        _ if unsure_code => error_message(&error),
+        ProviderError::Server {
+            status: 500 | 502 | 504,
+            message,
+            ..
+        } => message.clone(),
+        _ => return error,
+    };
+    ProviderError::MaybeStored {
+        system: SYSTEM,
+        message,
+    }
+}
+
+/// The system's own words in an error, if any.
+fn error_message(error: &ProviderError) -> Option<String> {
+    match error {
+        ProviderError::Server { message, .. } => message.clone(),
+        ProviderError::Rejected { message, .. } => Some(message.clone()),
+        _ => None,
     }
 }
 
@@ -788,6 +838,30 @@ mod tests {
             matches!(e, ProviderError::Server { status: 502, .. }),
             "{e:?}"
         );
+        // After a whole upload, the same answers leave the file possibly stored.
+        for (status, code) in [
+            (504, Some("PLATFORM.TASK_TIMED_OUT")),
+            (500, Some("PLATFORM.UNKNOWN_ERROR")),
+            (400, Some("PLATFORM.TASK_TIMED_OUT")),
+            (500, None),
+            (502, None),
+        ] {
+            let e = upload_error(map(status, code, None), code);
+            assert!(
+                matches!(e, ProviderError::MaybeStored { .. }),
+                "{status} {code:?}: {e:?}"
+            );
+            assert!(e.outcome_unknown());
+        }
+        for (status, code) in [
+            (503, Some("REMOTE.SERVICE_UNAVAILABLE")),
+            (400, Some("PLATFORM.INPUT_INVALID")),
+            (429, Some("PLATFORM.CONCURRENCY_LIMIT_EXCEEDED")),
+            (404, None),
+        ] {
+            let e = upload_error(map(status, code, None), code);
+            assert!(!e.outcome_unknown(), "{status} {code:?}: {e:?}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use serde_json::Value;
 use tokio::time::Instant;
 
 use super::body::{BodyPlan, FileEncoding};
-use super::http::{ErrorInfo, Http, segment};
+use super::http::{Answer, ErrorInfo, Http};
 use super::{
     AtsClient, CandidatePage, Connection, ProgressFn, ProviderError, UploadFile, UploadOutcome,
     UploadTarget,
@@ -84,7 +84,7 @@ impl OnderwijsregioClient {
             self.pacer.wait_turn().await;
             let request = self.request(Method::GET, path).query(query);
             match self.http.send(request, parse_error).await {
-                Ok(response) => return self.http.json(response).await,
+                Ok(response) => return self.http.json(response, Answer::Page).await,
                 Err(error) => {
                     let Some(wait) = retry_wait(&error, attempt) else {
                         return Err(error);
@@ -110,7 +110,7 @@ impl OnderwijsregioClient {
     }
 
     async fn record(&self, id: &str) -> Result<WireCandidate, ProviderError> {
-        let path = format!("/candidates/{}", segment(id));
+        let path = format!("/candidates/{}", self.http.segment(id)?);
         let envelope: Envelope<WireCandidate> = self
             .get_json(&path, &[])
             .await
@@ -265,7 +265,10 @@ impl OnderwijsregioClient {
         plan.push_bytes("}");
         // One key per request: the first file's (the engine sends one file per request).
         let key = files.first().map(|f| f.key.clone()).unwrap_or_default();
-        let path = format!("/candidates/{}/attachments", segment(&target.candidate_id));
+        let path = format!(
+            "/candidates/{}/attachments",
+            self.http.segment(&target.candidate_id)?
+        );
         let request = self
             .request(Method::POST, &path)
             .query(&[(IDEMPOTENCY_QUERY, key.as_str())]);
@@ -280,7 +283,7 @@ impl OnderwijsregioClient {
             )
             .await
             .map_err(|e| not_found_as(e, &format!("candidate {}", target.candidate_id)))?;
-        let envelope: Envelope<AcceptedData> = self.http.json(response).await?;
+        let envelope: Envelope<AcceptedData> = self.http.json(response, Answer::Small).await?;
         let data = envelope.data.unwrap_or_default();
         if let Some(status) = data.status.as_deref()
             && !status.eq_ignore_ascii_case("accepted")
@@ -388,7 +391,10 @@ impl AtsClient for OnderwijsregioClient {
         if attachment_ids.is_empty() {
             return Ok(());
         }
-        let path = format!("/candidates/{}/attachments", segment(candidate_id));
+        let path = format!(
+            "/candidates/{}/attachments",
+            self.http.segment(candidate_id)?
+        );
         let body = serde_json::json!({ DELETE_IDS_FIELD: attachment_ids });
         self.http
             .send(self.request(Method::DELETE, &path).json(&body), parse_error)

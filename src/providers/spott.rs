@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use super::http::{ErrorInfo, Http, segment};
+use super::http::{Answer, ErrorInfo, Http};
 use super::multipart::MultipartBuilder;
 use super::{
     AtsClient, CandidatePage, Connection, ProgressFn, ProviderError, UploadFile, UploadOutcome,
@@ -56,7 +56,7 @@ impl SpottClient {
             request = request.query(&[("cursor", cursor)]);
         }
         let response = self.http.send(request, parse_error).await?;
-        self.http.json(response).await
+        self.http.json(response, Answer::Page).await
     }
 
     async fn search_page(
@@ -81,7 +81,7 @@ impl SpottClient {
                 parse_error,
             )
             .await?;
-        self.http.json(response).await
+        self.http.json(response, Answer::Page).await
     }
 
     async fn upload_chunk(
@@ -102,7 +102,7 @@ impl SpottClient {
             .http
             .send_streaming(request, &content_type, plan, progress.clone(), parse_error)
             .await?;
-        let uploaded: Vec<TemporaryAttachment> = self.http.json(response).await?;
+        let uploaded: Vec<TemporaryAttachment> = self.http.json(response, Answer::Small).await?;
         if uploaded.len() != files.len() {
             return Err(ProviderError::InvalidResponse {
                 system: SYSTEM,
@@ -178,13 +178,13 @@ impl AtsClient for SpottClient {
     }
 
     async fn get_candidate(&self, id: &str) -> Result<Candidate, ProviderError> {
-        let path = format!("/candidates/{}", segment(id));
+        let path = format!("/candidates/{}", self.http.segment(id)?);
         let response = self
             .http
             .send(self.request(Method::GET, &path), parse_error)
             .await
             .map_err(|e| not_found_as(e, &format!("candidate {id}")))?;
-        let wire: WireCandidate = self.http.json(response).await?;
+        let wire: WireCandidate = self.http.json(response, Answer::Small).await?;
         Ok(wire.into())
     }
 
@@ -200,7 +200,7 @@ impl AtsClient for SpottClient {
                 ("pageSize", SEARCH_PAGE_MAX.to_string()),
             ]);
             let response = self.http.send(request, parse_error).await?;
-            let list: AttachmentList = self.http.json(response).await?;
+            let list: AttachmentList = self.http.json(response, Answer::Page).await?;
             let got = list.items.len();
             all.extend(list.items.into_iter().map(RemoteAttachment::from));
             if !list.pagination.is_some_and(|p| p.has_next_page) || got == 0 || page >= 10_000 {

@@ -14,7 +14,7 @@ use async_trait::async_trait;
 use reqwest::Method;
 use serde::Deserialize;
 
-use super::http::{ErrorInfo, Http, segment};
+use super::http::{Answer, ErrorInfo, Http};
 use super::multipart::MultipartBuilder;
 use super::{
     AtsClient, CandidatePage, Connection, ProgressFn, ProviderError, UploadFile, UploadOutcome,
@@ -163,7 +163,7 @@ impl TrutoClient {
             request = request.query(&[("next_cursor", cursor)]);
         }
         let response = self.send(request).await?;
-        self.http.json(response).await
+        self.http.json(response, Answer::Page).await
     }
 
     /// Follows Truto's cursor from `start`, keeping candidates `search` accepts, until `limit`
@@ -248,7 +248,7 @@ impl TrutoClient {
     async fn capabilities(&self) -> Result<Capabilities, ProviderError> {
         let path = format!(
             "/integrated-account/{}/capabilities",
-            segment(&self.account)
+            self.http.segment(&self.account)?
         );
         let request = self
             .platform(Method::GET, &path)
@@ -257,7 +257,7 @@ impl TrutoClient {
             .send(request)
             .await
             .map_err(|e| not_found_as(e, &format!("integrated account {}", self.account)))?;
-        self.http.json(response).await
+        self.http.json(response, Answer::Page).await
     }
 
     async fn upload_one(
@@ -288,7 +288,7 @@ impl TrutoClient {
             .await
             .map_err(refine)
             .map_err(|e| not_found_as(e, &format!("candidate {}", target.candidate_id)))?;
-        let stored: WireAttachment = self.http.json(response).await?;
+        let stored: WireAttachment = self.http.json(response, Answer::Small).await?;
         Ok(UploadOutcome::Stored {
             attachment_id: Some(stored.id),
         })
@@ -377,12 +377,12 @@ impl AtsClient for TrutoClient {
     }
 
     async fn get_candidate(&self, id: &str) -> Result<Candidate, ProviderError> {
-        let path = format!("/unified/ats/candidates/{}", segment(id));
+        let path = format!("/unified/ats/candidates/{}", self.http.segment(id)?);
         let response = self
             .send(self.unified(Method::GET, &path))
             .await
             .map_err(|e| not_found_as(e, &format!("candidate {id}")))?;
-        let wire: WireCandidate = self.http.json(response).await?;
+        let wire: WireCandidate = self.http.json(response, Answer::Small).await?;
         Ok(wire.into())
     }
 
@@ -406,7 +406,7 @@ impl AtsClient for TrutoClient {
                 .send(request)
                 .await
                 .map_err(|e| not_found_as(e, &format!("candidate {candidate_id}")))?;
-            let page: ListEnvelope<WireAttachment> = self.http.json(response).await?;
+            let page: ListEnvelope<WireAttachment> = self.http.json(response, Answer::Page).await?;
             let got = page.result.len();
             all.extend(page.result.into_iter().map(RemoteAttachment::from));
             let next = page.next_cursor.filter(|c| !c.is_empty());

@@ -124,7 +124,7 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                             let color = style::ok_color(ui);
                             ui.label(egui::RichText::new(text).color(color));
                         }
-                        Outcome::Failed | Outcome::Unknown => {
+                        Outcome::Failed | Outcome::Unknown | Outcome::Unconfirmed => {
                             style::error_text(ui, text);
                         }
                         Outcome::Skipped | Outcome::Cancelled => {

@@ -176,7 +176,7 @@ fn state_ui(ui: &mut egui::Ui, row: &Row) {
         FileState::Failed => {
             style::error_text(ui, label);
         }
-        FileState::OutcomeUnknown | FileState::Verifying => {
+        FileState::OutcomeUnknown | FileState::Verifying | FileState::Unconfirmed => {
             style::warn_text(ui, label);
         }
         _ => {
@@ -204,7 +204,7 @@ fn progress_ui(ui: &mut egui::Ui, row: &Row) {
             }
             ui.add(egui::ProgressBar::new(fraction).text(text));
         }
-        FileState::Done => {
+        FileState::Done | FileState::Accepted => {
             ui.add(egui::ProgressBar::new(1.0).text(human_bytes(row.size)));
         }
         _ => {
@@ -220,7 +220,7 @@ fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
         style::named(response, egui::Role::Button, &accessible).clicked()
     };
     ui.horizontal(|ui| match row.state {
-        FileState::Queued | FileState::Uploading | FileState::Verifying => {
+        FileState::Queued | FileState::Uploading | FileState::Verifying | FileState::Accepted => {
             if button(
                 ui,
                 "Cancel",
@@ -230,7 +230,7 @@ fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
                 commands.push(Q::Cancel(row.file.clone()));
             }
         }
-        FileState::Failed | FileState::Cancelled => {
+        FileState::Failed | FileState::Cancelled | FileState::Unconfirmed => {
             if button(
                 ui,
                 "Retry",

@@ -39,6 +39,11 @@ pub struct EngineConfig {
     /// Before checking whether an upload with a lost answer arrived (systems without an
     /// idempotency key), wait this long so a request the system is still processing has landed.
     pub settle_delay: Duration,
+    /// How long a file a system accepted for later processing (Onderwijsregio) is waited for
+    /// on the candidate before it is called "not confirmed".
+    pub confirm_timeout: Duration,
+    /// The first pause between looks at the candidate while confirming (it grows to 10 s).
+    pub confirm_poll: Duration,
 }
 
 impl EngineConfig {
@@ -52,6 +57,8 @@ impl EngineConfig {
             parallel_per_lane: 4,
             progress_interval: Duration::from_millis(100),
             settle_delay: Duration::from_secs(5),
+            confirm_timeout: Duration::from_mins(2),
+            confirm_poll: Duration::from_secs(1),
         }
     }
 }
@@ -537,6 +544,7 @@ impl Shared {
                     Some(FileState::OutcomeUnknown) => summary.unknown += 1,
                     Some(FileState::Skipped) => summary.skipped += 1,
                     Some(FileState::Cancelled) => summary.cancelled += 1,
+                    Some(FileState::Unconfirmed) => summary.unconfirmed += 1,
                     _ => all_final = false,
                 }
             }
@@ -686,7 +694,10 @@ fn tick(shared: &Shared) {
             };
             let size = job.entry.size;
             match job.state {
-                FileState::Skipped | FileState::Cancelled | FileState::Failed => {}
+                FileState::Skipped
+                | FileState::Cancelled
+                | FileState::Failed
+                | FileState::Unconfirmed => {}
                 FileState::Done => {
                     sent += size;
                     total += size;

@@ -144,13 +144,15 @@ pub struct BatchSummary {
     pub skipped: usize,
     /// Cancelled.
     pub cancelled: usize,
+    /// Accepted but not seen stored in time.
+    pub unconfirmed: usize,
 }
 
 impl BatchSummary {
     /// Files in all.
     #[must_use]
     pub fn total(&self) -> usize {
-        self.done + self.failed + self.unknown + self.skipped + self.cancelled
+        self.done + self.failed + self.unknown + self.skipped + self.cancelled + self.unconfirmed
     }
 
     /// "4 uploaded, 1 failed" — the toast text.
@@ -163,6 +165,7 @@ impl BatchSummary {
             (self.unknown, "with unknown outcome"),
             (self.skipped, "skipped"),
             (self.cancelled, "cancelled"),
+            (self.unconfirmed, "not confirmed"),
         ] {
             if n > 0 {
                 parts.push(format!("{n} {word}"));

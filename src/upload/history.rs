@@ -88,7 +88,20 @@ pub fn read(journal: &Path) -> Result<Vec<HistoryEntry>, JournalError> {
     Ok(entries(&read_state(journal)?))
 }
 
-/// Writes entries as CSV with a header row.
+/// A CSV cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'` (OWASP's rule against formula injection — a file named
+/// `=HYPERLINK("http://x","y").pdf`, or a name an applicant typed).
+#[must_use]
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Writes entries as CSV with a header row; every cell that comes from a file, a candidate or
+/// a system goes through [`csv_cell`].
 pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), csv::Error> {
     let mut csv = csv::Writer::from_writer(writer);
     csv.write_record([
@@ -108,17 +121,17 @@ pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), cs
     for e in entries {
         csv.write_record([
             e.at.as_str(),
-            e.file_name.as_str(),
+            &csv_cell(&e.file_name),
             &e.size.to_string(),
             e.sha256.as_deref().unwrap_or(""),
             e.system.key(),
-            e.connection.as_str(),
-            e.candidate_id.as_str(),
-            e.candidate_name.as_deref().unwrap_or(""),
-            e.attachment_type.as_str(),
-            e.remote_id.as_deref().unwrap_or(""),
+            &csv_cell(&e.connection),
+            &csv_cell(&e.candidate_id),
+            &csv_cell(e.candidate_name.as_deref().unwrap_or("")),
+            &csv_cell(&e.attachment_type),
+            &csv_cell(e.remote_id.as_deref().unwrap_or("")),
             e.outcome.as_str(),
-            e.message.as_deref().unwrap_or(""),
+            &csv_cell(e.message.as_deref().unwrap_or("")),
         ])?;
     }
     csv.flush()?;
@@ -168,5 +181,30 @@ mod tests {
             entry(ProviderId::Kombo, "RETIRED_TYPE").attachment_label(),
             "RETIRED_TYPE"
         );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused() {
+        let mut e = entry(ProviderId::Kombo, "CV");
+        e.file_name = "=HYPERLINK(\"http://x\",\"y\").pdf".into();
+        e.candidate_name = Some("@SUM(A1)".into());
+        e.message = Some("-2+3".into());
+        e.connection = "\tKombo".into();
+        let mut out = Vec::new();
+        write_csv(&[e], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let row = text.lines().nth(1).unwrap();
+        assert!(
+            row.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\").pdf\""),
+            "{row}"
+        );
+        assert!(row.contains("'@SUM(A1)"), "{row}");
+        assert!(row.contains("'-2+3"), "{row}");
+        assert!(row.contains("'\tKombo"), "{row}");
+        for bad in ["=", "+", "-", "@", "\t", "\r"] {
+            assert!(csv_cell(&format!("{bad}x")).starts_with('\''));
+        }
+        assert_eq!(csv_cell("cv.pdf"), "cv.pdf");
+        assert_eq!(csv_cell("Anna-Marie"), "Anna-Marie");
     }
 }

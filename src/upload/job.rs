@@ -32,6 +32,9 @@ pub(crate) struct Job {
     pub attachment_id: Option<String>,
     /// Whether this job counts in the engine's number of running uploads.
     pub counted: bool,
+    /// Taken over only to look again whether an accepted upload arrived (resume): never sent
+    /// again by this engine without the user's Retry.
+    pub recheck_only: bool,
 }
 
 impl Job {
@@ -53,6 +56,7 @@ impl Job {
             message,
             attachment_id,
             counted: false,
+            recheck_only: false,
         }
     }
 
@@ -91,5 +95,6 @@ impl Job {
         self.reported = 0;
         self.cancel = CancellationToken::new();
         self.message = None;
+        self.recheck_only = false;
     }
 }

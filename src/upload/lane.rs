@@ -100,6 +100,21 @@ impl Lane {
         Some(permit)
     }
 
+    /// Waits until this lane may make one more (non-upload) request — a look at the candidate
+    /// — without taking an upload slot: not paused, and the rate allows it.
+    pub async fn take_request(&self) {
+        loop {
+            let until = self.paused_until.lock().ok().and_then(|p| *p);
+            match until {
+                Some(t) if t > Instant::now() => tokio::time::sleep_until(t).await,
+                _ => break,
+            }
+        }
+        if let Some(bucket) = &self.bucket {
+            bucket.take(1.0).await;
+        }
+    }
+
     /// Pauses the lane for `delay` (a 429's `Retry-After`); other lanes go on. A delay too
     /// long to represent pauses it for a day.
     pub fn pause_for(&self, delay: Duration) {

@@ -9,6 +9,7 @@
 //!     ▲                │ End                                  │ End
 //!     │ Reopen         ▼                                      ▼
 //!     └────────────── Ended ◀─────────────────────────────────┘
+//!  Sending ──Accepted──▶ Confirming ──End(Uploaded | Unconfirmed)──▶ Ended   (Onderwijsregio's 202)
 //!  Claim: a new owner; a Sending job of a dead owner becomes Waiting, checked before resending.
 //! ```
 
@@ -25,6 +26,9 @@ pub enum Phase {
     Waiting,
     /// An attempt started and has not ended: its bytes may be reaching the system.
     Sending,
+    /// A system that stores files later (Onderwijsregio) accepted it: waiting to see it on the
+    /// candidate.
+    Confirming,
     /// The job ended.
     Ended {
         /// How.
@@ -47,6 +51,14 @@ pub struct Life {
     pub verify_first: bool,
     /// Where it stands.
     pub phase: Phase,
+    /// How many of its uploads a system accepted for later processing (each under its own
+    /// idempotency key, see [`Life::upload_key`]).
+    #[serde(default)]
+    pub accepted: u32,
+    /// The last accepted upload was not seen stored yet: whoever takes the job looks at the
+    /// candidate before sending it again.
+    #[serde(default)]
+    pub awaiting: bool,
 }
 
 impl Life {
@@ -59,7 +71,27 @@ impl Life {
             seen_before: None,
             verify_first: false,
             phase: Phase::Waiting,
+            accepted: 0,
+            awaiting: false,
         }
+    }
+
+    /// The idempotency key an upload of job `id` is sent with: the job's id, and after a
+    /// system accepted an upload that never appeared (its processing failed), a new one — the
+    /// accepted key would only be answered with the same failed acceptance.
+    #[must_use]
+    pub fn upload_key(&self, id: &str) -> String {
+        match self.accepted {
+            0 => id.to_owned(),
+            n => format!("{id}.{n}"),
+        }
+    }
+
+    /// Whether a system accepted it for later processing and it was not yet seen stored
+    /// (waiting, or given up on for now): a check on the candidate is due before anything else.
+    #[must_use]
+    pub fn awaits_confirmation(&self) -> bool {
+        self.awaiting && !self.delivered()
     }
 
     /// Applies one record about this job (records about other jobs or batches change nothing).
@@ -71,10 +103,17 @@ impl Life {
                 seen_before,
                 ..
             } => {
+                // Sent again after looking: the accepted one is given up on.
+                self.awaiting = false;
                 self.owner.clone_from(owner);
                 self.attempts = self.attempts.max(*attempt);
                 self.seen_before = *seen_before;
                 self.phase = Phase::Sending;
+            }
+            Record::Accepted { .. } => {
+                self.accepted += 1;
+                self.awaiting = true;
+                self.phase = Phase::Confirming;
             }
             Record::Attempted { unsettled, .. } => {
                 self.verify_first = *unsettled;
@@ -131,7 +170,7 @@ impl Life {
     pub fn end(&self) -> Option<&EndEntry> {
         match &self.phase {
             Phase::Ended { end } => Some(end),
-            Phase::Waiting | Phase::Sending => None,
+            Phase::Waiting | Phase::Sending | Phase::Confirming => None,
         }
     }
 
@@ -172,7 +211,8 @@ impl Life {
     #[must_use]
     pub fn unsettled_after(&self, outcome: Outcome, body_out: bool) -> bool {
         match outcome {
-            Outcome::Unknown => true,
+            // Accepted but not seen, like an unknown outcome, is checked before anything else.
+            Outcome::Unknown | Outcome::Unconfirmed => true,
             Outcome::Uploaded | Outcome::Accepted | Outcome::Skipped => false,
             Outcome::Failed | Outcome::Cancelled => self.unsettled_if_stopped(body_out),
         }
@@ -184,6 +224,7 @@ impl Life {
         match &self.phase {
             Phase::Waiting => FileState::Queued,
             Phase::Sending => FileState::Uploading,
+            Phase::Confirming => FileState::Accepted,
             Phase::Ended { end } => end.outcome.state(),
         }
     }

@@ -16,6 +16,7 @@
 //! once per batch, also when its files could not be journaled (they fail with the reason).
 
 pub mod account;
+mod confirm;
 mod engine;
 pub mod events;
 pub mod fingerprint;

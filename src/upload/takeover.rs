@@ -81,6 +81,9 @@ pub enum Check {
     List,
     /// Neither: the user decides (outcome unknown).
     AskUser,
+    /// A system accepted it for later processing: look at the candidate; if it is there it is
+    /// done, if not it is sent again under a new key.
+    Confirm,
 }
 
 /// The journal record that hands the job to this engine.
@@ -119,6 +122,9 @@ pub enum Takeover {
 /// How `life`'s possibly-arrived attempts are settled on this system.
 #[must_use]
 pub fn check_for(life: &Life, idempotency: Idempotency, can_list: bool) -> Check {
+    if life.awaits_confirmation() {
+        return Check::Confirm;
+    }
     if !life.needs_check() {
         return Check::None;
     }
@@ -147,7 +153,9 @@ pub fn decide(life: &Life, s: Situation) -> Takeover {
     if !ended && s.owner == Owner::Alive {
         return Takeover::Busy;
     }
-    if (s.purpose == Purpose::Resume && ended) || !life.is_open() {
+    // Resume takes the unfinished, and re-checks what was accepted but not yet seen.
+    let recheck = life.awaits_confirmation();
+    if (s.purpose == Purpose::Resume && ended && !recheck) || !life.is_open() {
         return Takeover::NothingToDo;
     }
     let handover = if ended {

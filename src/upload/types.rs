@@ -101,7 +101,10 @@ pub enum FileState {
     Uploading,
     /// Checking with the system whether an upload with an unknown outcome arrived.
     Verifying,
-    /// Stored by the system (or accepted for processing).
+    /// Accepted by a system that stores it later (Onderwijsregio's 202): waiting to see it on
+    /// the candidate.
+    Accepted,
+    /// Stored by the system (confirmed).
     Done,
     /// Could not be sent; the message says why.
     Failed,
@@ -111,6 +114,9 @@ pub enum FileState {
     Skipped,
     /// Cancelled by the user.
     Cancelled,
+    /// Accepted, but not seen on the candidate within the time waited: it may come later, or
+    /// the system's processing failed. Retry checks again and sends it once more if missing.
+    Unconfirmed,
 }
 
 impl FileState {
@@ -119,7 +125,12 @@ impl FileState {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            Self::Done | Self::Failed | Self::OutcomeUnknown | Self::Skipped | Self::Cancelled
+            Self::Done
+                | Self::Failed
+                | Self::OutcomeUnknown
+                | Self::Skipped
+                | Self::Cancelled
+                | Self::Unconfirmed
         )
     }
 
@@ -130,11 +141,13 @@ impl FileState {
             Self::Queued => "queued",
             Self::Uploading => "uploading",
             Self::Verifying => "verifying",
+            Self::Accepted => "accepted, waiting",
             Self::Done => "done",
             Self::Failed => "failed",
             Self::OutcomeUnknown => "outcome unknown",
             Self::Skipped => "skipped",
             Self::Cancelled => "cancelled",
+            Self::Unconfirmed => "not confirmed",
         }
     }
 }
@@ -145,7 +158,8 @@ impl FileState {
 pub enum Outcome {
     /// Stored by the system.
     Uploaded,
-    /// Accepted for asynchronous processing (Onderwijsregio).
+    /// Accepted for asynchronous processing (Onderwijsregio), without waiting to see it stored
+    /// (journals before confirmation existed).
     Accepted,
     /// Failed.
     Failed,
@@ -155,6 +169,8 @@ pub enum Outcome {
     Skipped,
     /// Cancelled by the user.
     Cancelled,
+    /// Accepted for asynchronous processing, but not seen stored within the time waited.
+    Unconfirmed,
 }
 
 impl Outcome {
@@ -167,6 +183,7 @@ impl Outcome {
             Self::Unknown => FileState::OutcomeUnknown,
             Self::Skipped => FileState::Skipped,
             Self::Cancelled => FileState::Cancelled,
+            Self::Unconfirmed => FileState::Unconfirmed,
         }
     }
 
@@ -186,6 +203,7 @@ impl Outcome {
             Self::Unknown => "unknown",
             Self::Skipped => "skipped",
             Self::Cancelled => "cancelled",
+            Self::Unconfirmed => "unconfirmed",
         }
     }
 }

@@ -4,11 +4,12 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use super::confirm::{self, Confirmation};
 use super::engine::{Baseline, BatchCtx, Shared, unchanged};
 use super::events::UploadEvent;
 use super::fingerprint;
 use super::journal::{Mtime, Record, now};
-use super::lifecycle::Life;
+use super::lifecycle::{Life, Phase};
 use super::retry::{Verdict, classify};
 use super::takeover::{Check, check_for};
 use super::types::{FileId, FileState, Outcome};
@@ -33,6 +34,8 @@ struct Work {
     sha256: Option<String>,
     /// The job's lifecycle as the engine has it, refreshed after every record (see [`step`]).
     life: Life,
+    /// Resumed only to look again whether an accepted upload arrived: never sent again here.
+    recheck_only: bool,
     cancel: tokio_util::sync::CancellationToken,
     sent: Arc<std::sync::atomic::AtomicU64>,
 }
@@ -140,7 +143,7 @@ fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
             content_type: entry.content_type.clone(),
             size: entry.size,
             attachment_type: entry.attachment_type.clone(),
-            key: entry.file.0.clone(),
+            key: entry.life.upload_key(&entry.file.0),
             remote_id: entry.remote_id.clone(),
             fingerprint: entry.xxh3,
         },
@@ -148,6 +151,7 @@ fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
         mtime: entry.mtime,
         sha256: entry.sha256.clone(),
         life: entry.life.clone(),
+        recheck_only: job.recheck_only,
         cancel: job.cancel.clone(),
         sent: Arc::clone(&job.sent),
     })
@@ -156,6 +160,21 @@ fn snapshot(shared: &Shared, id: &FileId) -> Option<Work> {
 async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
     if let Err(end) = ensure_hashed(shared, work).await {
         return end;
+    }
+    // Accepted earlier for later processing: look at the candidate before sending anything.
+    if work.life.awaits_confirmation() {
+        let waiting = work.life.phase == Phase::Confirming;
+        let wait = if waiting {
+            shared.config.confirm_timeout
+        } else {
+            std::time::Duration::ZERO
+        };
+        match look_for_accepted(shared, work, wait).await {
+            Ok(end) => return end,
+            Err(not_seen) if waiting || work.recheck_only => return not_seen,
+            // A retry: not there, so it is sent again, under a new key.
+            Err(_) => {}
+        }
     }
     let max_attempts = shared.config.retry.max_attempts.max(1);
     let mut tries = 0u32;
@@ -292,7 +311,11 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
     }
     let number = work.life.attempts + 1;
     let profile = work.ctx.account.provider.profile();
-    let seen_before = if needs_listing(profile.idempotency, profile.can_list_attachments) {
+    let seen_before = if needs_listing(
+        profile.idempotency,
+        profile.can_list_attachments,
+        profile.asynchronous,
+    ) {
         baseline_count(shared, &client, work).await
     } else {
         None
@@ -322,7 +345,12 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
     shared.uploading_done_if(&work.id);
     drop(permit);
     let outcome = match result {
-        Ok(outcomes) => Attempt::Done(success(outcomes.into_iter().next(), None)),
+        Ok(outcomes) => match outcomes.into_iter().next() {
+            Some(UploadOutcome::Accepted { idempotency_key }) => {
+                return Attempt::Done(accepted(shared, work, idempotency_key).await);
+            }
+            other => Attempt::Done(success(other)),
+        },
         Err(ProviderError::File { reason, .. }) => Attempt::Done(End::failed(format!(
             "{} was not sent: {reason}; check it is the version you want and add it again.",
             work.file.name
@@ -390,22 +418,83 @@ async fn wait_to_retry(shared: &Arc<Shared>, work: &Work, error: &ProviderError,
     tokio::time::sleep(delay).await;
 }
 
-fn success(outcome: Option<UploadOutcome>, note: Option<String>) -> End {
-    match outcome {
-        Some(UploadOutcome::Accepted { idempotency_key }) => End {
-            outcome: Outcome::Accepted,
-            attachment_id: None,
-            message: Some(note.unwrap_or_else(|| format!("Accepted for processing (key {idempotency_key}); it appears on the candidate shortly."))),
-        },
-        Some(UploadOutcome::Stored { attachment_id }) => End { outcome: Outcome::Uploaded, attachment_id, message: note },
-        None => End { outcome: Outcome::Uploaded, attachment_id: None, message: note },
+fn success(outcome: Option<UploadOutcome>) -> End {
+    let attachment_id = match outcome {
+        Some(UploadOutcome::Stored { attachment_id }) => attachment_id,
+        Some(UploadOutcome::Accepted { .. }) | None => None,
+    };
+    End {
+        outcome: Outcome::Uploaded,
+        attachment_id,
+        message: None,
     }
 }
 
-/// Systems without an idempotency key that can list attachments: an unknown outcome is settled
-/// by counting same-name (and same-size) attachments before and after.
-fn needs_listing(idempotency: Idempotency, can_list: bool) -> bool {
-    idempotency == Idempotency::None && can_list
+/// A system accepted the upload for later processing: journal that (accepted is not stored),
+/// then wait to see it on the candidate.
+async fn accepted(shared: &Arc<Shared>, work: &mut Work, key: String) -> End {
+    let record = Record::Accepted {
+        file: work.id.clone(),
+        key,
+        at: now(),
+    };
+    if let Err(e) = step(shared, work, vec![record]).await {
+        tracing::warn!("an acceptance could not be journaled: {e}");
+    }
+    let system = work.ctx.account.provider;
+    shared
+        .set_state(
+            &work.id,
+            FileState::Accepted,
+            Some(format!(
+                "Accepted by {system}: waiting for it to appear on the candidate."
+            )),
+            None,
+        )
+        .await;
+    let wait = shared.config.confirm_timeout;
+    look_for_accepted(shared, work, wait)
+        .await
+        .unwrap_or_else(|not_seen| not_seen)
+}
+
+/// Looks at the candidate for an accepted upload (for up to `wait`): `Ok` with its end when it
+/// is there, `Err` with the "not confirmed" end when not.
+async fn look_for_accepted(
+    shared: &Arc<Shared>,
+    work: &Work,
+    wait: std::time::Duration,
+) -> Result<End, End> {
+    let client = match shared.client_for(&work.ctx) {
+        Ok(client) => client,
+        Err(reason) => return Err(End::failed(reason)),
+    };
+    let found = confirm::confirm(
+        shared,
+        &work.ctx,
+        &client,
+        &work.file,
+        work.life.seen_before,
+        wait,
+    )
+    .await;
+    let (outcome, attachment_id, message) = found.outcome();
+    let end = End {
+        outcome,
+        attachment_id,
+        message: Some(message),
+    };
+    match found {
+        Confirmation::Seen(_) => Ok(end),
+        Confirmation::NotSeen(_) => Err(end),
+    }
+}
+
+/// Whether the candidate's copies of a file are counted before each attempt: for systems
+/// without an idempotency key (an unknown outcome is settled by counting), and for those that
+/// store later (an accepted upload is confirmed by counting).
+fn needs_listing(idempotency: Idempotency, can_list: bool, asynchronous: bool) -> bool {
+    can_list && (idempotency == Idempotency::None || asynchronous)
 }
 
 enum Settled {
@@ -431,6 +520,8 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
         profile.can_list_attachments,
     ) {
         Check::SameKey => return Settled::SendAgain { checked: false },
+        // Accepted earlier and not on the candidate when looked at: sent again, under a new key.
+        Check::Confirm => return Settled::SendAgain { checked: true },
         // Never started an attempt (or nothing to settle): nothing can have arrived.
         _ if work.life.attempts == 0 => return Settled::SendAgain { checked: true },
         Check::None => return Settled::SendAgain { checked: true },

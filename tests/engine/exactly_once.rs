@@ -660,7 +660,7 @@ async fn a_failed_file_can_be_added_again_in_the_same_session() {
     let mut h = Harness::start(fast_config(&dir.path().join("journal")));
     let path = pdf(dir.path(), "cv.pdf", 10_000);
     let candidate = fresh(&emu, ProviderId::Kombo, 31);
-    inject(&emu, &format!("{KOMBO_UPLOADS}=500"));
+    inject(&emu, &format!("{KOMBO_UPLOADS}=403"));
     let first = h.engine.submit(batch(
         emu.connection(ProviderId::Kombo),
         &candidate,
@@ -866,7 +866,7 @@ async fn retry_respects_what_another_process_did_with_the_file() {
     let mut script = Harness::start(fast_config(&journal));
     let path = pdf(dir.path(), "cv.pdf", 10_000);
     let candidate = fresh(&emu, ProviderId::Kombo, 34);
-    inject(&emu, &format!("{KOMBO_UPLOADS}=500"));
+    inject(&emu, &format!("{KOMBO_UPLOADS}=403"));
     let id = app.engine.submit(batch(
         emu.connection(ProviderId::Kombo),
         &candidate,

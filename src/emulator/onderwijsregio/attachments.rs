@@ -194,10 +194,12 @@ fn bad_query(sandbox: bool) -> Response {
 }
 
 /// `POST /candidates/{id}/attachments`.
+#[allow(clippy::too_many_arguments)] // Each is an axum extractor.
 pub(super) async fn add(
     AxState(shared): Shd,
     Extension(Sandbox(sandbox)): Extension<Sandbox>,
     Extension(tenant): Extension<TenantId>,
+    failing: Option<Extension<crate::emulator::faults::FailMutation>>,
     Path(id): Path<String>,
     query: Result<Query<MutationQuery>, QueryRejection>,
     headers: HeaderMap,
@@ -237,11 +239,14 @@ pub(super) async fn add(
             );
         }
     };
-    let submitted =
-        shared
-            .onderwijsregio
-            .engine
-            .submit(&shared, &tenant.0, &id, key, Change::Add(files));
+    let submitted = shared.onderwijsregio.engine.submit(
+        &shared,
+        &tenant.0,
+        &id,
+        key,
+        Change::Add(files),
+        failing.is_some(),
+    );
     answer(sandbox, submitted)
 }
 
@@ -322,11 +327,14 @@ pub(super) async fn remove(
         .into_iter()
         .filter(|a| seen.insert(a.clone()))
         .collect();
-    let submitted =
-        shared
-            .onderwijsregio
-            .engine
-            .submit(&shared, &tenant.0, &id, key, Change::Remove(ids));
+    let submitted = shared.onderwijsregio.engine.submit(
+        &shared,
+        &tenant.0,
+        &id,
+        key,
+        Change::Remove(ids),
+        false,
+    );
     answer(sandbox, submitted)
 }
 

@@ -124,7 +124,7 @@ fn attachment_json(a: &StoredAttachment) -> Value {
         "url": format!(
             "https://v5.airtableusercontent.com/emulator/{}/{}",
             a.id,
-            crate::providers::http::segment(&a.file_name)
+            crate::providers::http::encode_segment(&a.file_name)
         ),
         "filename": a.file_name,
         "size": a.size,

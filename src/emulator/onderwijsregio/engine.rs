@@ -59,6 +59,8 @@ pub(super) enum Submitted {
 #[derive(Debug)]
 struct Job {
     accepted: Instant,
+    /// The mutation fails in the engine (a fault): nothing changes.
+    fails: bool,
     tenant: String,
     candidate_id: String,
     change: Change,
@@ -88,6 +90,7 @@ impl Engine {
         candidate_id: &str,
         key: Option<String>,
         change: Change,
+        fails: bool,
     ) -> Submitted {
         let Ok(mut keys) = self.keys.lock() else {
             return Submitted::Unavailable;
@@ -113,6 +116,7 @@ impl Engine {
         });
         let job = Job {
             accepted: Instant::now(),
+            fails,
             tenant: tenant.to_owned(),
             candidate_id: candidate_id.to_owned(),
             change,
@@ -148,6 +152,10 @@ async fn run(shared: Weak<Shared>, mut jobs: mpsc::UnboundedReceiver<Job>) {
 }
 
 fn apply(shared: &Shared, job: Job) {
+    if job.fails {
+        tracing::debug!("emulator: an Onderwijsregio mutation failed (injected)");
+        return;
+    }
     match job.change {
         Change::Add(files) => {
             let created_at = now_rfc3339();

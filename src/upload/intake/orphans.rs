@@ -9,7 +9,7 @@ use crate::upload::account::Account;
 use crate::upload::engine::{Resolver, Shared};
 use crate::upload::events::{UploadEvent, Waiting};
 use crate::upload::job::Job;
-use crate::upload::journal::{FileEntry, Journal, Orphans};
+use crate::upload::journal::{BatchEntry, FileEntry, Journal, Orphans};
 use crate::upload::takeover::{self, Held, Owner, Purpose, Situation, Takeover};
 use crate::upload::types::{BatchId, FileId};
 
@@ -113,27 +113,42 @@ pub(super) async fn resume(shared: &Arc<Shared>, resolve: &Resolver) {
         })
         .await;
     for (batch_id, entries, client) in runnable {
-        let Some(batch) = state.batches.get(&batch_id) else {
-            continue;
-        };
-        let target = UploadTarget {
-            candidate_id: batch.candidate_id.clone(),
-            application_id: batch.application_id.clone(),
-        };
-        let ctx = new_ctx(
-            shared,
-            batch_id.clone(),
-            batch.connection.clone(),
-            target,
-            batch.candidate_name.clone(),
-            Ok(client),
-        );
-        let jobs = entries
-            .into_iter()
-            .map(|e| Job::new(e, batch_id.clone()))
-            .collect();
-        register_batch(shared, ctx, jobs).await;
+        if let Some(batch) = state.batches.get(&batch_id) {
+            register_resumed(shared, batch, entries, client).await;
+        }
     }
+}
+
+/// Runs a resumed batch's claimed jobs with the client of its account.
+async fn register_resumed(
+    shared: &Arc<Shared>,
+    batch: &BatchEntry,
+    entries: Vec<FileEntry>,
+    client: Arc<dyn AtsClient>,
+) {
+    let target = UploadTarget {
+        candidate_id: batch.candidate_id.clone(),
+        application_id: batch.application_id.clone(),
+    };
+    let ctx = new_ctx(
+        shared,
+        batch.batch.clone(),
+        batch.connection.clone(),
+        target,
+        batch.candidate_name.clone(),
+        Ok(client),
+    );
+    let jobs = entries
+        .into_iter()
+        .map(|e| {
+            // An accepted upload is only looked for again; the user decides any resend.
+            let recheck = e.life.awaits_confirmation();
+            let mut job = Job::new(e, batch.batch.clone());
+            job.recheck_only = recheck;
+            job
+        })
+        .collect();
+    register_batch(shared, ctx, jobs).await;
 }
 
 /// The journal's orphans, or `None` after saying why they could not be read.

@@ -134,7 +134,10 @@ fn retry_of(shared: &Shared, file: &FileId) -> Option<RetryOf> {
     let job = state.jobs.get(file)?;
     if !matches!(
         job.state,
-        FileState::Failed | FileState::Cancelled | FileState::OutcomeUnknown
+        FileState::Failed
+            | FileState::Cancelled
+            | FileState::OutcomeUnknown
+            | FileState::Unconfirmed
     ) {
         return None;
     }

@@ -75,6 +75,16 @@ pub enum Record {
         /// system can list them: lets a restarted engine tell whether the upload arrived.
         seen_before: Option<u32>,
     },
+    /// A system that stores files later accepted the upload (Onderwijsregio's 202): it is not
+    /// stored until it is seen on the candidate.
+    Accepted {
+        /// The file.
+        file: FileId,
+        /// The idempotency key it was accepted under.
+        key: String,
+        /// When.
+        at: String,
+    },
     /// An attempt ended without ending the job (it will be retried, or ended next).
     Attempted {
         /// The file.

@@ -202,6 +202,7 @@ impl JournalState {
             Record::Hashed { ref file, .. }
             | Record::Start { ref file, .. }
             | Record::Attempted { ref file, .. }
+            | Record::Accepted { ref file, .. }
             | Record::Claim { ref file, .. }
             | Record::End { ref file, .. }
             | Record::Reopen { ref file, .. }

@@ -256,13 +256,17 @@ impl Journal {
         }
     }
 
-    /// Unfinished jobs whose owner is gone, with the batches they belong to.
+    /// Unfinished jobs whose owner is gone — and uploads a system accepted that were not seen
+    /// stored yet, to look again — with the batches they belong to.
     pub fn orphans(&self) -> Result<Orphans, JournalError> {
         let found = self.view(|state, _| {
             let files: Vec<FileEntry> = state
                 .files
                 .iter()
-                .filter(|f| f.life.end().is_none() && f.life.owner != self.owner)
+                .filter(|f| {
+                    (f.life.end().is_none() || f.life.awaits_confirmation())
+                        && f.life.owner != self.owner
+                })
                 .cloned()
                 .collect();
             let batches: HashMap<BatchId, BatchEntry> = files
