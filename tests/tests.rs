@@ -15,6 +15,7 @@ mod cli;
 mod credentials;
 mod engine;
 mod gui;
+mod hostile;
 mod inspect;
 mod providers;
 mod settings;

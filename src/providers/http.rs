@@ -510,7 +510,7 @@ pub fn status_error(
             status: status.as_u16(),
             code,
             message: format!(
-                "it redirected to another address ({}); check the base URL in the connection settings",
+                "it redirected to another address ({}); check the base URL in the connection settings.",
                 location.unwrap_or_else(|| "unknown".to_owned())
             ),
         },

@@ -2,5 +2,6 @@
 pub mod engine;
 pub mod fixtures;
 pub mod gui;
+pub mod hostile_server;
 pub mod process;
 pub mod sandbox;
