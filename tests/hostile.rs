@@ -219,3 +219,43 @@ async fn dot_ids_are_refused_by_every_system_before_anything_is_sent() {
         }
     }
 }
+
+/// The emulator runs inside the app ("Try the sandbox"): a huge body to its admin routes is
+/// refused without being held, and a request not addressed to this computer (a web page using
+/// DNS rebinding) is not served.
+#[tokio::test]
+async fn the_sandbox_bounds_its_admin_bodies_and_answers_only_this_computer() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let emu = emulator().await;
+    let addr = emu.addr();
+    let before = resident_mib();
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST /_emulator/faults HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        300u64 * 1024 * 1024
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let chunk = vec![b' '; 256 * 1024];
+    for _ in 0..1200 {
+        if stream.write_all(&chunk).await.is_err() {
+            break;
+        }
+    }
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    let grown = resident_mib() - before;
+    assert!(grown < 48.0, "grew {grown:.0} MiB");
+
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(b"GET /_emulator/accounts HTTP/1.1\r\nhost: rebound.example:80\r\nconnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 421"), "{answer}");
+    assert!(!answer.contains("sandbox-key"), "{answer}");
+}

@@ -13,6 +13,9 @@ use super::Shared;
 use super::faults::Fault;
 use crate::model::ProviderId;
 
+/// The largest body an admin route reads.
+pub const ADMIN_BODY_LIMIT: usize = 64 * 1024;
+
 /// The admin routes.
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
@@ -25,6 +28,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/requests", get(requests))
         .route("/tenants", axum::routing::post(add_tenant))
         .route("/accounts", get(accounts))
+        // A fault or a tenant is a few hundred bytes.
+        .layer(axum::extract::DefaultBodyLimit::max(ADMIN_BODY_LIMIT))
         .with_state(shared)
 }
 

@@ -37,10 +37,13 @@ impl RecordedRequest {
     }
 }
 
-/// An append-only log of requests.
+/// The most requests a [`Recorder`] keeps: the oldest go first (the sandbox may run for days).
+pub const RECORDED_REQUESTS: usize = 20_000;
+
+/// A log of the latest requests (at most [`RECORDED_REQUESTS`]).
 #[derive(Debug, Default)]
 pub struct Recorder {
-    requests: Mutex<Vec<RecordedRequest>>,
+    requests: Mutex<std::collections::VecDeque<RecordedRequest>>,
     changed: Notify,
 }
 
@@ -48,7 +51,10 @@ impl Recorder {
     /// Appends a request.
     pub fn push(&self, request: RecordedRequest) {
         if let Ok(mut all) = self.requests.lock() {
-            all.push(request);
+            if all.len() >= RECORDED_REQUESTS {
+                all.pop_front();
+            }
+            all.push_back(request);
         }
         self.changed.notify_waiters();
     }
@@ -56,7 +62,10 @@ impl Recorder {
     /// Everything received so far.
     #[must_use]
     pub fn all(&self) -> Vec<RecordedRequest> {
-        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
+        self.requests
+            .lock()
+            .map(|r| r.iter().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Waits until `done` holds for the log, or `timeout` passes; returns whether it held.
@@ -68,12 +77,43 @@ impl Recorder {
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
             let notified = self.changed.notified();
-            if self.requests.lock().is_ok_and(|r| done(&r)) {
+            if self
+                .requests
+                .lock()
+                .is_ok_and(|mut r| done(r.make_contiguous()))
+            {
                 return true;
             }
             if tokio::time::timeout_at(deadline, notified).await.is_err() {
-                return self.requests.lock().is_ok_and(|r| done(&r));
+                return self
+                    .requests
+                    .lock()
+                    .is_ok_and(|mut r| done(r.make_contiguous()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_latest_requests_are_kept() {
+        let recorder = Recorder::default();
+        for i in 0..=RECORDED_REQUESTS {
+            recorder.push(RecordedRequest {
+                provider: None,
+                method: "GET".into(),
+                path: format!("/{i}"),
+                query: None,
+                headers: BTreeMap::new(),
+                status: 200,
+                tenant: None,
+            });
+        }
+        let all = recorder.all();
+        assert_eq!(all.len(), RECORDED_REQUESTS);
+        assert_eq!(all[0].path, "/1", "the oldest went first");
     }
 }

@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -44,6 +44,19 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, stop: oneshot::Re
     }
 }
 
+/// Whether a `Host` header names this computer (with or without a port).
+fn is_loopback_host(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, _)| name)
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Splits `/kombo/ats/candidates` into the system and `/ats/candidates`.
 fn split_prefix(path: &str) -> (Option<ProviderId>, String) {
     let trimmed = path.trim_start_matches('/');
@@ -61,6 +74,17 @@ async fn front(
     request: Request,
     next: Next,
 ) -> Response {
+    // A web page could make the browser send requests here by pointing its own host name at
+    // 127.0.0.1 (DNS rebinding): only requests addressed to this computer are served.
+    if let Some(host) = request.headers().get(header::HOST)
+        && !host.to_str().is_ok_and(is_loopback_host)
+    {
+        return (
+            StatusCode::MISDIRECTED_REQUEST,
+            "The atsdrop sandbox only answers requests addressed to this computer (127.0.0.1, localhost).",
+        )
+            .into_response();
+    }
     let (provider, path) = split_prefix(request.uri().path());
     let record = RecordedRequest {
         provider,
@@ -217,5 +241,27 @@ mod tests {
             (None, "/_emulator/health".to_owned())
         );
         assert_eq!(split_prefix("/Kombo/x"), (None, "/Kombo/x".to_owned()));
+    }
+
+    #[test]
+    fn only_hosts_of_this_computer_are_served() {
+        for host in [
+            "127.0.0.1:8080",
+            "localhost",
+            "LOCALHOST:1",
+            "[::1]:9",
+            "127.1.2.3",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example:8080",
+            "example.com",
+            "10.0.0.1",
+            "[2001:db8::1]:80",
+            "",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
     }
 }
