@@ -102,6 +102,7 @@ async fn submits(journal_dir: &Path, files: &Path) {
                 remote_id: None,
                 allow_duplicate: false,
                 skip_reason: None,
+                checked_as: None,
             }],
         };
         let started = Instant::now();

@@ -264,6 +264,40 @@ async fn a_stall_past_the_timeout_is_retried_and_stored_once() {
 }
 
 #[tokio::test]
+async fn a_file_changed_between_its_check_and_its_submission_is_refused() {
+    let emu = emulator_with(config()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::start(fast_config(&dir.path().join("journal")));
+    let path = write(dir.path(), "cv.pdf", &pdf_bytes(10_000));
+    let checked = std::fs::metadata(&path).unwrap();
+    let candidate = fresh(&emu, ProviderId::Spott, 6);
+    // Checked, then changed (same size, new bytes and time) before the upload was started.
+    std::thread::sleep(Duration::from_millis(20));
+    let mut changed = pdf_bytes(10_000);
+    changed[30] ^= 0xff;
+    std::fs::write(&path, &changed).unwrap();
+    let mut spec = file(&path, "application/pdf", "CV");
+    spec.checked_as = Some((checked.len(), checked.modified().ok()));
+    let id = h.engine.submit(batch(
+        emu.connection(ProviderId::Spott),
+        &candidate,
+        vec![spec],
+    ));
+    assert_eq!(h.finished(&id, T).await.failed, 1);
+    let f = h.files_of(&id)[0].clone();
+    let message = h.last_state(&f).unwrap().1.unwrap();
+    assert!(
+        message.contains("changed after it was checked"),
+        "{message}"
+    );
+    assert!(
+        emu.store()
+            .attachments(ProviderId::Spott, Some(&candidate))
+            .is_empty()
+    );
+}
+
+#[tokio::test]
 async fn a_file_changed_after_queueing_is_refused() {
     let emu = emulator_with(config()).await;
     let dir = tempfile::tempdir().unwrap();

@@ -436,6 +436,7 @@ impl App {
                 attachment_type: r.attachment_type.wire.to_owned(),
                 remote_id: None,
                 allow_duplicate: r.upload_anyway,
+                checked_as: Some((r.facts.size, r.facts.modified)),
                 skip_reason: r.duplicate.clone().filter(|_| !r.upload_anyway).map(|d| {
                     format!("{d} Skipped; choose \u{201c}Upload anyway\u{201d} to send it.")
                 }),

@@ -73,6 +73,9 @@ pub struct FileSpec {
     pub allow_duplicate: bool,
     /// Do not send: record the file as skipped with this reason (the caller's duplicate guard).
     pub skip_reason: Option<String>,
+    /// Size and modification time when the caller checked the file: a file that differs at
+    /// submission is refused (what was checked is not what would be sent).
+    pub checked_as: Option<(u64, Option<std::time::SystemTime>)>,
 }
 
 /// A batch of files for one candidate of one account.

@@ -214,6 +214,7 @@ pub fn file(path: &Path, content_type: &str, attachment_type: &str) -> FileSpec 
         remote_id: None,
         allow_duplicate: false,
         skip_reason: None,
+        checked_as: None,
     }
 }
 

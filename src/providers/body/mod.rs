@@ -161,6 +161,7 @@ impl BodyPlan {
         StreamingBody {
             segments: self.segments.into(),
             current: None,
+            opening: None,
             remaining,
             progress,
             tracker,
@@ -172,6 +173,9 @@ impl BodyPlan {
 pub struct StreamingBody {
     segments: VecDeque<Segment>,
     current: Option<OpenFile>,
+    /// A file being opened on the blocking pool: opening can block (a FIFO, a hung network
+    /// share), and must never stall the async threads other uploads run on.
+    opening: Option<(PathBuf, tokio::task::JoinHandle<Result<OpenFile, String>>)>,
     remaining: u64,
     progress: ProgressFn,
     tracker: Arc<BodyTracker>,
@@ -368,6 +372,19 @@ impl http_body::Body for StreamingBody {
             return Poll::Ready(Some(Err(io::Error::other("the upload was abandoned"))));
         }
         loop {
+            if let Some((path, task)) = this.opening.as_mut() {
+                let opened = match Pin::new(task).poll(cx) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(Ok(opened)) => opened,
+                    Poll::Ready(Err(e)) => Err(format!("it could not be opened ({e})")),
+                };
+                let path = path.clone();
+                this.opening = None;
+                match opened {
+                    Ok(open) => this.current = Some(open),
+                    Err(reason) => return this.fail(path, reason),
+                }
+            }
             if let Some(open) = this.current.as_mut() {
                 match poll_file(open, cx, &this.progress) {
                     Poll::Pending => return Poll::Pending,
@@ -399,17 +416,18 @@ impl http_body::Body for StreamingBody {
                 Some(Segment::Bytes(bytes)) => return this.emit(bytes),
                 Some(Segment::File(segment)) => {
                     let path = segment.path.clone();
-                    match Self::open(segment) {
-                        Ok(open) => this.current = Some(open),
-                        Err(reason) => return this.fail(path, reason),
-                    }
+                    let task = tokio::task::spawn_blocking(move || Self::open(segment));
+                    this.opening = Some((path, task));
                 }
             }
         }
     }
 
     fn is_end_stream(&self) -> bool {
-        self.remaining == 0 && self.current.is_none() && self.segments.is_empty()
+        self.remaining == 0
+            && self.current.is_none()
+            && self.opening.is_none()
+            && self.segments.is_empty()
     }
 
     fn size_hint(&self) -> SizeHint {
@@ -607,5 +625,44 @@ mod tests {
         let seen = seen.lock().unwrap();
         assert_eq!(seen.last(), Some(&(data.len() as u64)));
         assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    }
+
+    /// Opening a file that blocks (a FIFO without a writer, a hung network share) must not
+    /// stall the async thread: on a single-threaded runtime a timer still fires meanwhile.
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn opening_a_file_that_blocks_does_not_stall_the_runtime() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("cv.pdf");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let mut plan = BodyPlan::new();
+        plan.push_upload(
+            &crate::providers::UploadFile {
+                path: fifo.clone(),
+                name: "cv.pdf".into(),
+                content_type: "application/pdf".into(),
+                size: 3,
+                attachment_type: "CV".into(),
+                key: "k".into(),
+                remote_id: None,
+                fingerprint: None,
+            },
+            FileEncoding::Raw,
+            0,
+        );
+        let reading = tokio::spawn(collect(plan));
+        let started = tokio::time::Instant::now();
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(!reading.is_finished(), "still waiting for a writer");
+        // Let the blocked open finish, so the runtime can shut down: a pipe is no file of a
+        // known size, so the body then fails with a sentence.
+        let _ = std::fs::write(&fifo, b"abc");
+        let failed = reading.await.unwrap().unwrap_err();
+        assert!(failed.to_string().contains("changed"), "{failed}");
     }
 }

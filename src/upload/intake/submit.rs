@@ -113,6 +113,15 @@ fn decide(cx: &Context<'_>, stat: &Stat) -> Decided {
             Some((Outcome::Skipped, reason)),
         )
     };
+    if let Some((checked_size, checked_mtime)) = stat.spec.checked_as
+        && (checked_size != size || checked_mtime.and_then(Mtime::of) != mtime)
+    {
+        let reason = format!(
+            "{} changed after it was checked: add it again so the version to send is checked.",
+            stat.spec.name
+        );
+        return new_job(cx.batch, stat, size, mtime, Some((Outcome::Failed, reason)));
+    }
     let same = |f: &&FileEntry| {
         f.path == stat.path
             && f.size == size
