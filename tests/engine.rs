@@ -263,6 +263,35 @@ async fn a_stall_past_the_timeout_is_retried_and_stored_once() {
     );
 }
 
+/// Issue 11: a path that is not UTF-8 used to make the journal fail for the whole batch. It is
+/// refused alone; the rest of the batch is uploaded.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_path_that_is_not_utf8_is_refused_alone() {
+    use std::os::unix::ffi::OsStrExt;
+    let emu = emulator_with(config()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::start(fast_config(&dir.path().join("journal")));
+    let latin = dir.path().join(std::ffi::OsStr::from_bytes(b"M\xfcller"));
+    std::fs::create_dir(&latin).unwrap();
+    let bad = write(&latin, "cv.pdf", &pdf_bytes(4_000));
+    let good = write(dir.path(), "letter.pdf", &pdf_bytes(4_100));
+    let candidate = fresh(&emu, ProviderId::Spott, 7);
+    let id = h.engine.submit(batch(
+        emu.connection(ProviderId::Spott),
+        &candidate,
+        vec![
+            file(&bad, "application/pdf", "CV"),
+            file(&good, "application/pdf", "CV"),
+        ],
+    ));
+    let summary = h.finished(&id, T).await;
+    assert_eq!((summary.done, summary.failed), (1, 1), "{summary:?}");
+    let files = h.files_of(&id);
+    let message = h.last_state(&files[0]).unwrap().1.unwrap();
+    assert!(message.contains("not valid UTF-8"), "{message}");
+}
+
 #[tokio::test]
 async fn a_file_changed_between_its_check_and_its_submission_is_refused() {
     let emu = emulator_with(config()).await;

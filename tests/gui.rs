@@ -1020,3 +1020,31 @@ fn files_queued_under_one_connection_stay_with_it_when_another_is_chosen() {
     drop(emulator);
     drop(runtime);
 }
+
+/// Issue 11: control characters in a file name are shown as their symbols, not obeyed or
+/// hidden; and adding a large folder can be stopped, keeping what was found so far.
+#[test]
+fn control_characters_are_visible_and_adding_can_be_stopped() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let dir = tempfile::tempdir().unwrap();
+    let odd = write(dir.path(), "cv\u{1b}[31m.pdf", &pdf_bytes(2_000));
+    gui.drop_files(std::slice::from_ref(&odd));
+    gui.until_shown("cv\\e[31m.pdf");
+
+    let many = tempfile::tempdir().unwrap();
+    for i in 0..6000 {
+        write(many.path(), &format!("cv-{i:05}.pdf"), &pdf_bytes(1_200));
+    }
+    gui.drop_files(&[many.path().to_owned()]);
+    gui.until_shown("Checking files");
+    gui.click("Stop");
+    gui.until("the addition stopped", |h| h.state().staging.pending == 0);
+    let rows = gui.app().staging.rows.len();
+    assert!(rows > 1 && rows < 6001, "{rows} rows");
+    assert!(
+        gui.harness
+            .query_by_label_contains("Checking files")
+            .is_none()
+    );
+}

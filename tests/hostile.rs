@@ -101,7 +101,7 @@ async fn a_login_page_or_bad_json_gets_a_sentence_of_its_own() {
             Misbehaviour::Json(r#"{"id": "cand-1", "name": "#),
             "does not understand",
         ),
-        (Misbehaviour::Json(r#"[1, 2, 3]"#), "does not understand"),
+        (Misbehaviour::Json("[1, 2, 3]"), "does not understand"),
     ];
     for (behaviour, expected) in cases {
         let server = Hostile::start(behaviour.clone()).await;

@@ -664,3 +664,61 @@ proptest! {
         prop_assert_eq!(report.files[0].ok(), report.ok());
     }
 }
+
+/// Issue 11: a folder with a Latin-1 byte in its name used to pass (only the file's own name
+/// was checked) and then broke the journal for the whole batch. Such a file is refused alone,
+/// with a sentence; the others go on.
+#[cfg(unix)]
+#[test]
+fn a_file_in_a_folder_whose_name_is_not_utf8_is_refused_alone() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let latin = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"Bewerbungen M\xfcller"));
+    std::fs::create_dir(&latin).unwrap();
+    std::fs::write(latin.join("cv.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
+    std::fs::write(dir.path().join("letter.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
+    let found = atsdrop::inspect::expand(&[dir.path().to_owned()]);
+    assert_eq!(found.files, [dir.path().join("letter.pdf")]);
+    assert_eq!(found.skipped.len(), 1, "{:?}", found.skipped);
+    assert_eq!(
+        found.skipped[0].reason,
+        atsdrop::inspect::SkipReason::NonUtf8Name
+    );
+    assert!(found.skipped[0].message().contains("not valid UTF-8"));
+}
+
+/// Issue 11: a folder search stops at a limit with a sentence, and when cancelled.
+#[test]
+fn a_folder_search_stops_at_its_limit_and_when_cancelled() {
+    use std::sync::atomic::AtomicBool;
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30 {
+        std::fs::write(dir.path().join(format!("cv-{i:02}.pdf")), b"%PDF-1.4\n").unwrap();
+    }
+    let paths = [dir.path().to_owned()];
+    let capped = atsdrop::inspect::expand_until(&paths, 10, &AtomicBool::new(false));
+    assert_eq!(capped.files.len(), 10);
+    let stop = capped
+        .skipped
+        .iter()
+        .find(|s| matches!(s.reason, atsdrop::inspect::SkipReason::TooMany(10)))
+        .expect("says where it stopped");
+    assert!(!stop.reason.is_expected());
+    assert!(
+        stop.message().contains("more than 10"),
+        "{}",
+        stop.message()
+    );
+    let cancelled = atsdrop::inspect::expand_until(&paths, 1000, &AtomicBool::new(true));
+    assert!(cancelled.files.is_empty());
+    assert!(
+        cancelled
+            .skipped
+            .iter()
+            .any(|s| s.reason == atsdrop::inspect::SkipReason::Cancelled)
+    );
+    assert_eq!(atsdrop::inspect::expand(&paths).files.len(), 30);
+    assert_eq!(atsdrop::inspect::MAX_ENTRIES, 100_000);
+}

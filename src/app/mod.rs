@@ -264,7 +264,8 @@ impl App {
                     self.thumbnails.loaded(ctx, &self.tasks, path, image);
                 }
                 TaskResult::Failed(sentence) => {
-                    self.toasts.error(sentence);
+                    self.toasts
+                        .error(crate::model::visible(&sentence).into_owned());
                 }
                 TaskResult::Nothing => {}
             }
@@ -302,9 +303,11 @@ impl App {
         }
         for (sentence, bad) in finished {
             if bad {
-                self.toasts.warning(sentence);
+                self.toasts
+                    .warning(crate::model::visible(&sentence).into_owned());
             } else {
-                self.toasts.success(sentence);
+                self.toasts
+                    .success(crate::model::visible(&sentence).into_owned());
             }
         }
         self.load_history();

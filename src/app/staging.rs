@@ -47,6 +47,9 @@ pub struct State {
     pub report: ValidationReport,
     /// Inspections still running.
     pub pending: usize,
+    /// Set to stop the running additions (the folder search and the checks); a new addition
+    /// after they ended starts with a fresh one.
+    pub stop_adding: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// A file dialog is open.
     pub dialog_open: bool,
     /// Files hovering over the window right now (the drop overlay).
@@ -99,6 +102,8 @@ pub enum Command {
     PickFolder,
     /// Paths pasted as text (one per line, or `file://` URIs).
     Paste(String),
+    /// Stop the additions still being searched and checked (what was found so far stays).
+    CancelAdding,
     /// Change a row's attachment type.
     SetType {
         /// The row.
@@ -152,6 +157,15 @@ impl App {
             Command::PickFiles => self.pick(false),
             Command::PickFolder => self.pick(true),
             Command::Paste(text) => self.add_paths(parse_pasted_paths(&text)),
+            Command::CancelAdding => {
+                if self.staging.pending > 0 {
+                    self.staging
+                        .stop_adding
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                    self.toasts
+                        .info("Stopped adding files: what was found so far stays.");
+                }
+            }
             Command::SetType { row, wire } => {
                 let profile = self.profile();
                 if let Some(ty) = profile.attachment_type(wire)
@@ -333,12 +347,16 @@ impl App {
         if paths.is_empty() {
             return;
         }
+        if self.staging.pending == 0 {
+            self.staging.stop_adding = std::sync::Arc::default();
+        }
         self.staging.pending += 1;
+        let stop = std::sync::Arc::clone(&self.staging.stop_adding);
         let reporter = self.tasks.reporter();
         // The parts arrive through the reporter; the task's own answer only says it ended.
         self.tasks.spawn_blocking(
             move || {
-                inspect_in_parts(&paths, &reporter);
+                inspect_in_parts(&paths, &reporter, &stop);
                 TaskResult::Nothing
             },
             || {
@@ -473,8 +491,8 @@ impl App {
 
 /// Expands and inspects `paths`, reporting in parts so a large folder fills the table as it
 /// goes. Runs on the blocking pool.
-fn inspect_in_parts(paths: &[PathBuf], reporter: &Reporter) {
-    let expansion = inspect::expand(paths);
+fn inspect_in_parts(paths: &[PathBuf], reporter: &Reporter, stop: &std::sync::atomic::AtomicBool) {
+    let expansion = inspect::expand_until(paths, inspect::MAX_ENTRIES, stop);
     let (ignored, left_out): (Vec<Skipped>, Vec<Skipped>) = expansion
         .skipped
         .into_iter()
@@ -494,13 +512,14 @@ fn inspect_in_parts(paths: &[PathBuf], reporter: &Reporter) {
     while let Some(chunk) = chunks.next() {
         let facts = chunk.iter().map(|p| inspect::inspect(p)).collect();
         let (left_out, ignored) = first.take().unwrap_or_default();
-        let finished = chunks.peek().is_none();
+        let finished = chunks.peek().is_none() || stop.load(std::sync::atomic::Ordering::Relaxed);
         if !reporter.send(TaskResult::Staging(Done::Inspected {
             facts,
             left_out,
             ignored,
             finished,
-        })) {
+        })) || finished
+        {
             return;
         }
     }

@@ -6,6 +6,7 @@ use std::fmt;
 use std::fs::{self, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::error::plain_reason;
 use super::junk::is_junk;
@@ -52,6 +53,10 @@ pub enum SkipReason {
     NonUtf8Name,
     /// A device, pipe or socket.
     NotARegularFile,
+    /// The search stopped here: more entries than [`MAX_ENTRIES`] were met.
+    TooMany(usize),
+    /// The search was cancelled before this folder was finished.
+    Cancelled,
 }
 
 impl SkipReason {
@@ -59,7 +64,7 @@ impl SkipReason {
     /// Everything else counts as a refused file.
     #[must_use]
     pub fn is_expected(&self) -> bool {
-        matches!(self, Self::Junk | Self::Duplicate)
+        matches!(self, Self::Junk | Self::Duplicate | Self::Cancelled)
     }
 }
 
@@ -91,8 +96,14 @@ impl Skipped {
                 "{path} can't be read ({reason}): check that it still exists and that you may open it."
             ),
             SkipReason::NonUtf8Name => format!(
-                "{path} has a name with characters that are not valid UTF-8, which recruiting systems can't store: rename it and add it again."
+                "{path} has characters in its name (or its folder's) that are not valid UTF-8, which atsdrop and recruiting systems can't store: rename it and add it again."
             ),
+            SkipReason::TooMany(limit) => format!(
+                "{path} holds more than {limit} files and folders in all: the search stopped there, so add its folders one at a time."
+            ),
+            SkipReason::Cancelled => {
+                format!("Adding {path} was cancelled: the rest of it was left out.")
+            }
             SkipReason::NotARegularFile => format!(
                 "{path} is not a document but a device, pipe or socket: only regular files can be sent."
             ),
@@ -113,15 +124,40 @@ impl fmt::Display for Skipped {
 /// A junk name given directly (not found inside a folder) is taken as asked for.
 #[must_use]
 pub fn expand(paths: &[PathBuf]) -> Expansion {
-    let mut walker = Walker::default();
+    expand_until(paths, MAX_ENTRIES, &AtomicBool::new(false))
+}
+
+/// The most entries (files, folders, anything left out) one expansion looks at: enough for any
+/// real set of candidate files, and a stop for a wrongly dropped home folder or disk.
+pub const MAX_ENTRIES: usize = 100_000;
+
+/// [`expand`], looking at no more than `limit` entries and stopping when `cancel` is set (the
+/// user cancelled): where it stops is in [`Expansion::skipped`] with the reason.
+#[must_use]
+pub fn expand_until(paths: &[PathBuf], limit: usize, cancel: &AtomicBool) -> Expansion {
+    let mut walker = Walker {
+        limit,
+        cancel: Some(cancel),
+        ..Walker::default()
+    };
     for path in paths {
+        if walker.stopped {
+            break;
+        }
         walker.given(path);
     }
     walker.expansion
 }
 
 #[derive(Default)]
-struct Walker {
+struct Walker<'a> {
+    /// The most entries looked at.
+    limit: usize,
+    /// Entries looked at so far.
+    seen: usize,
+    /// The search stopped (limit or cancel): nothing more is looked at.
+    stopped: bool,
+    cancel: Option<&'a AtomicBool>,
     expansion: Expansion,
     /// Canonical paths of files already listed.
     files: HashSet<PathBuf>,
@@ -137,7 +173,26 @@ fn is_loop(error: &io::Error) -> bool {
     format!("{:?}", error.kind()) == "FilesystemLoop"
 }
 
-impl Walker {
+impl Walker<'_> {
+    /// Counts one more entry; `false` (and where it stopped noted) when the search must stop.
+    fn next_entry(&mut self, at: &Path) -> bool {
+        if self.stopped {
+            return false;
+        }
+        if self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            self.stopped = true;
+            self.skip(at, SkipReason::Cancelled);
+            return false;
+        }
+        self.seen += 1;
+        if self.seen > self.limit {
+            self.stopped = true;
+            self.skip(at, SkipReason::TooMany(self.limit));
+            return false;
+        }
+        true
+    }
+
     fn skip(&mut self, path: &Path, reason: SkipReason) {
         self.expansion.skipped.push(Skipped {
             path: path.to_path_buf(),
@@ -196,7 +251,9 @@ impl Walker {
     }
 
     fn file(&mut self, path: &Path, canonical: PathBuf) {
-        if path.file_name().and_then(|n| n.to_str()).is_none() {
+        // The whole path, not only the name: a folder's name can be invalid too, and a path
+        // that is not UTF-8 can't be journaled or sent.
+        if path.to_str().is_none() {
             return self.skip(path, SkipReason::NonUtf8Name);
         }
         if !self.files.insert(canonical) {
@@ -233,6 +290,9 @@ impl Walker {
         for entry in entries {
             let name = entry.file_name();
             let child = entry.path();
+            if !self.next_entry(path) {
+                break;
+            }
             let file_type = match entry.file_type() {
                 Ok(file_type) => file_type,
                 Err(e) => {

@@ -13,7 +13,7 @@ mod junk;
 mod sniff;
 
 pub use error::{InspectError, plain_reason};
-pub use expand::{Expansion, SkipReason, Skipped, expand};
+pub use expand::{Expansion, MAX_ENTRIES, SkipReason, Skipped, expand, expand_until};
 pub use facts::inspect;
 pub use hash::{sha256, to_hex};
 pub use junk::is_junk;

@@ -14,6 +14,7 @@ mod report;
 mod secret;
 mod units;
 mod validate;
+mod visible;
 
 pub use account_shape::{API_KEY, AccountField, AccountIds, AccountShape, SecretShape};
 pub use attachment_type::{AttachmentRole, AttachmentType};
@@ -27,3 +28,4 @@ pub use report::{FieldSummary, FileVerdict, Problem, ProblemKind, StagedFile, Va
 pub use secret::Secret;
 pub use units::{human_bytes, human_duration};
 pub use validate::validate;
+pub use visible::visible;

@@ -53,11 +53,15 @@ fn chosen_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.horizontal(|ui| {
                 ui.vertical(|ui| {
                     ui.label(
-                        egui::RichText::new(if c.name.is_empty() { &c.id } else { &c.name })
-                            .strong(),
+                        egui::RichText::new(style::shown(if c.name.is_empty() {
+                            &c.id
+                        } else {
+                            &c.name
+                        }))
+                        .strong(),
                     );
                     if let Some(email) = &c.email {
-                        ui.label(email);
+                        ui.label(style::shown(email));
                     }
                     ui.label(egui::RichText::new(&c.id).small().weak());
                 });
@@ -148,6 +152,7 @@ fn results_ui(ui: &mut egui::Ui, app: &mut App) {
                 if let Some(email) = &candidate.email {
                     let _ = write!(text, "  \u{b7}  {email}");
                 }
+                let text = style::shown(&text).into_owned();
                 let response = ui
                     .selectable_label(chosen.as_ref() == Some(&candidate.id), text)
                     .on_hover_text(format!("id {}", candidate.id));
@@ -175,6 +180,7 @@ fn recent_ui(ui: &mut egui::Ui, app: &mut App, connection: &str) {
                     Some(email) => format!("{}  \u{b7}  {email}", r.name),
                     None => r.name.clone(),
                 };
+                let text = style::shown(&text).into_owned();
                 if ui
                     .selectable_label(false, text)
                     .on_hover_text(format!("id {}", r.id))
@@ -219,7 +225,7 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
             for a in &view.list {
                 ui.horizontal(|ui| {
                     ui.vertical(|ui| {
-                        ui.label(&a.name);
+                        ui.label(style::shown(&a.name));
                         let details: Vec<String> = [
                             a.attachment_type
                                 .as_deref()

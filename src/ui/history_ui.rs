@@ -94,7 +94,7 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                     ui.label(e.at.replace('T', " ").trim_end_matches('Z').to_owned());
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&e.file_name).truncate())
+                    ui.add(egui::Label::new(style::shown(&e.file_name)).truncate())
                         .on_hover_text(e.path.display().to_string());
                 });
                 row.col(|ui| {
@@ -138,6 +138,7 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                         .clone()
                         .or_else(|| e.remote_id.as_ref().map(|id| format!("id {id}")))
                         .unwrap_or_default();
+                    let details = style::shown(&details).into_owned();
                     ui.add(egui::Label::new(details.clone()).truncate())
                         .on_hover_text(format!(
                             "{details}\nsha256 {}",

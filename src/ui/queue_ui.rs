@@ -70,14 +70,15 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
                     return;
                 };
                 table_row.col(|ui| {
-                    ui.add(egui::Label::new(&row.name).truncate())
+                    ui.add(egui::Label::new(style::shown(&row.name)).truncate())
                         .on_hover_text(row.path.display().to_string());
                 });
                 table_row.col(|ui| {
                     ui.add(
                         egui::Label::new(format!(
                             "{} \u{b7} {}",
-                            row.candidate, row.attachment_label
+                            style::shown(&row.candidate),
+                            row.attachment_label
                         ))
                         .truncate(),
                     )
@@ -91,6 +92,7 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
                         .clone()
                         .or_else(|| row.attachment_id.as_ref().map(|id| format!("id {id}")))
                         .unwrap_or_default();
+                    let text = style::shown(&text).into_owned();
                     ui.add(egui::Label::new(text.clone()).truncate())
                         .on_hover_text(text);
                 });

@@ -48,6 +48,13 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
         if app.staging.pending > 0 {
             ui.spinner();
             ui.label("Checking files\u{2026}");
+            if ui
+                .small_button("Stop")
+                .on_hover_text("Stop adding: the files found so far stay")
+                .clicked()
+            {
+                app.commands.push(Command::Staging(S::CancelAdding));
+            }
         }
     });
     if app.staging.rows.is_empty() && app.staging.left_out.is_empty() {
@@ -160,7 +167,7 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
 fn name_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<S>) {
     let response = ui
         .add(
-            egui::Label::new(&row.facts.name)
+            egui::Label::new(style::shown(&row.facts.name))
                 .sense(egui::Sense::click())
                 .truncate(),
         )

@@ -27,13 +27,17 @@ pub fn ok_color(ui: &Ui) -> Color32 {
 /// A sentence in the error colour.
 pub fn error_text(ui: &mut Ui, text: impl Into<String>) -> egui::Response {
     let color = error_color(ui);
-    ui.label(RichText::new(text.into()).color(color))
+    let text = text.into();
+    ui.label(RichText::new(shown(&text)).color(color))
 }
+
+pub use crate::model::visible as shown;
 
 /// A sentence in the warning colour.
 pub fn warn_text(ui: &mut Ui, text: impl Into<String>) -> egui::Response {
     let color = warn_color(ui);
-    ui.label(RichText::new(text.into()).color(color))
+    let text = text.into();
+    ui.label(RichText::new(shown(&text)).color(color))
 }
 
 /// A heading that reads as a section title.

@@ -92,6 +92,18 @@ struct Context<'a> {
 }
 
 fn decide(cx: &Context<'_>, stat: &Stat) -> Decided {
+    if stat.path.to_str().is_none() {
+        // It could be neither journaled nor named to the system: refused alone, the rest go on.
+        let shown = Stat {
+            path: PathBuf::from(stat.path.to_string_lossy().into_owned()),
+            ..stat.clone()
+        };
+        let reason = format!(
+            "{} has characters in its name (or its folder's) that are not valid UTF-8: rename it and add it again.",
+            shown.path.display()
+        );
+        return new_job(cx.batch, &shown, 0, None, Some((Outcome::Failed, reason)));
+    }
     let (size, mtime) = match &stat.result {
         Ok(v) => *v,
         Err(reason) => {
