@@ -302,3 +302,28 @@ fn files_over_the_limit_are_refused_in_text_output() {
         "{text}"
     );
 }
+
+/// Issue 11: a file name with terminal control sequences (`ESC]0;…BEL` retitles the terminal)
+/// is printed escaped in text output, and stays plain JSON in `--json`.
+#[test]
+fn control_characters_in_names_are_escaped_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "cv\u{1b}]0;owned\u{7}.pdf";
+    std::fs::write(dir.path().join(name), b"%PDF-1.4\n%%EOF\n").unwrap();
+    let out = std::process::Command::new(crate::support::process::bin())
+        .args(["validate", "-p", "spott", "-t", "CV"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("cv\\e]0;owned\\x07.pdf"), "{text}");
+    let out = std::process::Command::new(crate::support::process::bin())
+        .args(["validate", "-p", "spott", "-t", "CV", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(!json.contains('\u{1b}'), "{json:?}");
+    assert!(json.contains("\\u001b]0;owned\\u0007.pdf"), "{json}");
+}
