@@ -316,7 +316,10 @@ fn control_characters_in_names_are_escaped_on_the_terminal() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
     assert!(text.contains("cv\\e]0;owned\\x07.pdf"), "{text}");
     let out = std::process::Command::new(crate::support::process::bin())
         .args(["validate", "-p", "spott", "-t", "CV", "--json"])

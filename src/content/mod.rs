@@ -1,0 +1,5 @@
+//! What is inside a file: its text, its health (a password, macros, no text layer) and whose
+//! it is. Reading runs in a separate process (see `reader`), because parsers of untrusted
+//! documents can crash or hang; what is read is bounded (first pages, first KiB of text).
+
+pub mod identity;
