@@ -302,19 +302,16 @@ pub fn phone_key(raw: &str) -> Option<String> {
     let trimmed = raw.trim();
     let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
     let international = trimmed.starts_with('+') || digits.starts_with("00");
-    let mut national = digits.trim_start_matches("00").to_owned();
-    if international {
-        for code in ["31", "49"] {
-            if let Some(rest) = national.strip_prefix(code) {
-                national = rest.to_owned();
-                break;
-            }
-        }
-        // "+31 (0)6…"
-        national = national.trim_start_matches('0').to_owned();
-    } else {
-        national = national.trim_start_matches('0').to_owned();
+    let mut national = digits.trim_start_matches("00");
+    if international
+        && let Some(rest) = ["31", "49"]
+            .iter()
+            .find_map(|code| national.strip_prefix(code))
+    {
+        national = rest;
     }
+    // a trunk 0, also "+31 (0)6…"
+    let national = national.trim_start_matches('0').to_owned();
     (8..=13).contains(&national.len()).then_some(national)
 }
 

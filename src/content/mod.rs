@@ -3,3 +3,6 @@
 //! documents can crash or hang; what is read is bounded (first pages, first KiB of text).
 
 pub mod identity;
+pub mod office;
+pub mod pdf;
+pub mod rtf;
