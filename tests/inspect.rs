@@ -498,6 +498,7 @@ fn check(provider: ProviderId, wire: &str, paths: &[PathBuf]) -> ValidationRepor
         .map(|p| StagedFile {
             facts: inspect::inspect(p),
             attachment_type: ty,
+            content: atsdrop::model::ContentCheck::default(),
         })
         .collect();
     validate(profile, &profile.limits(), &staged)
@@ -656,7 +657,7 @@ proptest! {
 
         let profile = ProviderId::ALL[provider].profile();
         let ty = &profile.types[type_index.index(profile.types.len())];
-        let report = validate(profile, &profile.limits(), &[StagedFile { facts, attachment_type: ty }]);
+        let report = validate(profile, &profile.limits(), &[StagedFile { facts, attachment_type: ty, content: atsdrop::model::ContentCheck::default() }]);
         prop_assert_eq!(report.files.len(), 1);
         for problem in &report.files[0].problems {
             prop_assert!(problem.message.contains(&name), "{}", problem.message);

@@ -5,9 +5,11 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use crate::content::check::FileContent;
 use crate::inspect::{self, Skipped};
 use crate::model::{
-    self, AttachmentType, FileFacts, ProviderProfile, StagedFile, ValidationReport, human_bytes,
+    self, Allowed, AttachmentType, FileFacts, ProviderProfile, StagedFile, ValidationReport,
+    human_bytes,
 };
 use crate::upload::{BatchSpec, FileSpec};
 
@@ -32,6 +34,12 @@ pub struct Row {
     pub duplicate: Option<String>,
     /// Send it even though it looks like a duplicate.
     pub upload_anyway: bool,
+    /// Its content is being read.
+    pub reading: bool,
+    /// What its content says, and whose it seems to be for the chosen candidate.
+    pub content: FileContent,
+    /// What the user confirmed sending anyway (macros, someone else's file).
+    pub allowed: Allowed,
 }
 
 /// The staging state.
@@ -237,6 +245,9 @@ impl App {
                         selected: false,
                         duplicate: None,
                         upload_anyway: false,
+                        reading: false,
+                        content: FileContent::default(),
+                        allowed: Allowed::default(),
                     });
                 }
                 self.staging.left_out.extend(left_out);
@@ -283,6 +294,7 @@ impl App {
             .map(|r| StagedFile {
                 facts: r.facts.clone(),
                 attachment_type: r.attachment_type,
+                content: r.content.check(r.allowed),
             })
             .collect();
         self.staging.report = model::validate(profile, &limits, &staged);

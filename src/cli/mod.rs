@@ -3,6 +3,8 @@
 
 mod candidates;
 mod connect;
+mod content;
+mod dry_run;
 pub mod failure;
 mod follow;
 mod gui;
@@ -61,10 +63,24 @@ pub enum Command {
     /// Run the built-in emulator of all five systems on this computer (for trying atsdrop,
     /// tests and benchmarks) until Ctrl+C.
     Sandbox(SandboxArgs),
+    /// The content reader process atsdrop starts for each file it reads (not for people).
+    #[command(name = "read-content", hide = true)]
+    ReadContent(ReadContentArgs),
+}
+
+/// `atsdrop read-content` (hidden): reads one file's content and prints it as JSON.
+#[derive(Debug, clap::Args)]
+pub struct ReadContentArgs {
+    /// The reader: pdf, docx, odt, ole, rtf or text.
+    #[arg(long)]
+    pub format: String,
+    /// The file.
+    pub path: PathBuf,
 }
 
 /// `atsdrop upload`.
 #[derive(Debug, clap::Args)]
+#[allow(clippy::struct_excessive_bools)] // command-line switches are booleans
 pub struct UploadArgs {
     /// Which account.
     #[command(flatten)]
@@ -94,6 +110,21 @@ pub struct UploadArgs {
     /// on the candidate before calling it unconfirmed (exit 1).
     #[arg(long, value_name = "SECS", default_value_t = 120)]
     pub confirm_timeout: u64,
+    /// Do everything but send: connect, look up the candidate, check the files and read their
+    /// content, then print the verdict per file (exit 0 when all are ready, 2 otherwise).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send files that seem to be another person's (their e-mail, phone or name heads the
+    /// first page and none of the candidate's is found).
+    #[arg(long)]
+    pub allow_other_person: bool,
+    /// Send files that carry macros.
+    #[arg(long)]
+    pub allow_macros: bool,
+    /// An e-mail domain of your own organisation (repeatable): its addresses in a file never
+    /// make it "someone else's".
+    #[arg(long, value_name = "DOMAIN")]
+    pub own_domain: Vec<String>,
     /// Files or folders (folders are searched recursively).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
@@ -206,6 +237,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Resume(args)) => resume::run(&args, &runtime()?),
         Some(Command::History(args)) => history::run(&args),
         Some(Command::Sandbox(args)) => sandbox::run(&args, &runtime()?),
+        Some(Command::ReadContent(args)) => {
+            let mut out = std::io::stdout().lock();
+            atsdrop::content::child::serve(&args.format, &args.path, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => gui::run(&runtime()?, cli.sandbox),
     }
 }

@@ -11,9 +11,11 @@ use atsdrop::providers::{self, UploadTarget};
 use atsdrop::upload::{BatchSpec, Engine, EngineConfig, FileSpec};
 
 use super::connect::{self, journal_dir};
+use super::content::Recipient;
 use super::failure::{before_sending, usage};
 use super::follow::{self, FileLine, print_json};
-use super::{UploadArgs, validate};
+use super::{UploadArgs, dry_run, validate};
+use atsdrop::content::identity::Ignore;
 
 /// Runs `atsdrop upload`.
 pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Result<ExitCode> {
@@ -38,23 +40,10 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
     runtime.block_on(async {
         let client = providers::connect(&connection).map_err(before_sending)?;
         let candidate = client.get_candidate(&args.candidate).await.map_err(before_sending)?;
-        let limits = client.limits().await.map_err(before_sending)?;
-        let paths = args.paths.clone();
-        let checked = tokio::task::spawn_blocking(move || validate::check(profile, &limits, attachment_type, &paths)).await?;
-        if !checked.ok() {
-            if args.json {
-                for (file, problems) in checked.refusals() {
-                    print_json(&FileLine { file: &file, status: "refused", attachment_id: None, error: Some(&problems.join(" ")) });
-                }
-                for problem in &checked.batch_problems {
-                    super::printable::warn(problem);
-                }
-            } else {
-                let mut out = super::printable::stdout();
-                validate::write_text(&mut out, &checked, attachment_type.label)?;
-            }
-            return Ok(ExitCode::from(super::EXIT_USAGE));
-        }
+        let checked = match check_files(args, client.as_ref(), &candidate, profile, attachment_type).await? {
+            Ok(checked) => checked,
+            Err(code) => return Ok(code),
+        };
         // Duplicate guard: files already on the candidate (same name and size) are skipped.
         let existing = if profile.can_list_attachments && !args.allow_duplicates {
             client.list_attachments(&candidate.id).await.unwrap_or_default()
@@ -114,6 +103,72 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         }
         Ok(ExitCode::from(follow::exit_code(tally)))
     })
+}
+
+/// Checks the files' form and content for `candidate`. `Ok(Err(code))` when the run ends here:
+/// a dry run, or a file refused (nothing is sent).
+async fn check_files(
+    args: &UploadArgs,
+    client: &dyn providers::AtsClient,
+    candidate: &atsdrop::model::Candidate,
+    profile: &'static atsdrop::model::ProviderProfile,
+    attachment_type: &'static atsdrop::model::AttachmentType,
+) -> anyhow::Result<Result<validate::Outcome, ExitCode>> {
+    let limits = client.limits().await.map_err(before_sending)?;
+    let paths = args.paths.clone();
+    let form_limits = limits.clone();
+    let mut checked = tokio::task::spawn_blocking(move || {
+        validate::check(profile, &form_limits, attachment_type, &paths)
+    })
+    .await?;
+    let ignore = Ignore {
+        domains: args
+            .own_domain
+            .iter()
+            .map(|d| d.trim().trim_start_matches('@').to_ascii_lowercase())
+            .collect(),
+    };
+    let recipient = Recipient {
+        client,
+        candidate,
+        ignore: &ignore,
+    };
+    let allowed = atsdrop::model::Allowed {
+        macros: args.allow_macros,
+        other_person: args.allow_other_person,
+    };
+    super::content::add(&mut checked, &limits, Some(&recipient), allowed).await?;
+    if args.dry_run {
+        return Ok(Err(dry_run::report(
+            &checked,
+            attachment_type.label,
+            args.json,
+        )?));
+    }
+    if !checked.ok() {
+        if args.json {
+            for (file, problems) in checked.refusals() {
+                print_json(&FileLine {
+                    file: &file,
+                    status: "refused",
+                    attachment_id: None,
+                    error: Some(&problems.join(" ")),
+                });
+            }
+            for problem in &checked.batch_problems {
+                super::printable::warn(problem);
+            }
+        } else {
+            let mut out = super::printable::stdout();
+            validate::write_text(&mut out, &checked, attachment_type.label)?;
+        }
+        return Ok(Err(ExitCode::from(super::EXIT_USAGE)));
+    }
+    // Warnings and notes (a scan without text, content that could not be read) do not stop it.
+    for problem in checked.report.files.iter().flat_map(|f| &f.problems) {
+        super::printable::warn(&problem.message);
+    }
+    Ok(Ok(checked))
 }
 
 /// Two files whose names give one Endorsed remote id would replace each other: a usage error.

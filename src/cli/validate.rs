@@ -14,6 +14,9 @@ use atsdrop::model::{
     human_bytes,
 };
 
+use atsdrop::content::check::FileContent;
+use atsdrop::content::identity::{Identity, Verdict};
+
 use super::{EXIT_OK, EXIT_USAGE, ValidateArgs};
 
 /// Exit code when any file is refused (nothing would be sent).
@@ -30,6 +33,8 @@ pub(super) struct Outcome {
     pub expected: Vec<Skipped>,
     /// Problems of the batch as a whole, including "nothing to check".
     pub batch_problems: Vec<String>,
+    /// What each staged file's content says (same order; empty until read).
+    pub contents: Vec<FileContent>,
 }
 
 impl Outcome {
@@ -78,6 +83,7 @@ pub(super) fn check(
         .map(|path| StagedFile {
             facts: inspect::inspect(path),
             attachment_type,
+            content: model::ContentCheck::default(),
         })
         .collect();
     let report = model::validate(profile, limits, &staged);
@@ -99,6 +105,7 @@ pub(super) fn check(
         refused,
         expected,
         batch_problems,
+        contents: Vec::new(),
     }
 }
 
@@ -114,7 +121,14 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         );
     };
 
-    let outcome = check(profile, &profile.limits(), attachment_type, &args.paths);
+    let limits = profile.limits();
+    let mut outcome = check(profile, &limits, attachment_type, &args.paths);
+    super::runtime()?.block_on(super::content::add(
+        &mut outcome,
+        &limits,
+        None,
+        model::Allowed::default(),
+    ))?;
 
     let mut out = io::BufWriter::new(super::printable::stdout());
     let written = if args.json {
@@ -143,6 +157,37 @@ fn short_description(kind: &FileKind) -> String {
         .map_or_else(|| description.clone(), str::to_owned)
 }
 
+/// The health flags of a checked file, by their JSON names (a locked Office file needs a
+/// password whether or not its content was read).
+pub(super) fn health_names(staged: &StagedFile) -> Vec<&'static str> {
+    let mut flags: Vec<model::Health> = staged.content.health.clone();
+    if staged.facts.content == Some(FileKind::LockedOffice)
+        && !flags.contains(&model::Health::NeedsPassword)
+    {
+        flags.insert(0, model::Health::NeedsPassword);
+    }
+    flags.into_iter().map(model::Health::as_str).collect()
+}
+
+/// "Whose: the candidate's (anna@example.com)."
+fn whose(identity: &Identity) -> String {
+    let found = &identity.found;
+    let evidence = found
+        .emails
+        .first()
+        .or(found.phones.first())
+        .or(found.names.first());
+    match (identity.verdict, evidence) {
+        (Verdict::Match, Some(e)) => format!("Whose: the candidate's ({e})."),
+        (Verdict::Match, None) => "Whose: the candidate's (their name is in it).".to_owned(),
+        (Verdict::Other, _) => format!(
+            "Whose: someone else's ({}).",
+            identity.other.as_deref().unwrap_or("another person")
+        ),
+        (Verdict::Unknown, _) => "Whose: unknown (no name, e-mail or phone to go on).".to_owned(),
+    }
+}
+
 fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
@@ -153,7 +198,7 @@ pub(super) fn write_text(
     type_label: &str,
 ) -> io::Result<()> {
     let verdict = |ok: bool| if ok { "ok" } else { "refused" };
-    for (staged, file) in outcome.staged.iter().zip(&outcome.report.files) {
+    for (i, (staged, file)) in outcome.staged.iter().zip(&outcome.report.files).enumerate() {
         let facts = &staged.facts;
         let name = display(&facts.path);
         if facts.readable() {
@@ -167,6 +212,9 @@ pub(super) fn write_text(
         }
         for problem in &file.problems {
             writeln!(out, "         {}", problem.message)?;
+        }
+        if let Some(identity) = outcome.contents.get(i).and_then(|c| c.identity.as_ref()) {
+            writeln!(out, "         {}", whose(identity))?;
         }
     }
     for skipped in &outcome.refused {
@@ -229,6 +277,9 @@ struct FileLine<'a> {
     file: String,
     ok: bool,
     detected_type: Option<String>,
+    /// Health flags of the content (`needs_password`, `macros`, `no_text_layer`,
+    /// `unreadable`).
+    health: Vec<&'static str>,
     problems: Vec<&'a str>,
 }
 
@@ -250,6 +301,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             file: display(&facts.path),
             ok: file.ok(),
             detected_type: facts.effective_kind().map(|k| k.mime().to_owned()),
+            health: health_names(staged),
             problems: file.problems.iter().map(|p| p.message.as_str()).collect(),
         };
         write_line(out, &line)?;
@@ -260,6 +312,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             file: display(&skipped.path),
             ok: false,
             detected_type: None,
+            health: Vec::new(),
             problems: vec![message.as_str()],
         };
         write_line(out, &line)?;

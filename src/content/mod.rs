@@ -2,7 +2,11 @@
 //! it is. Reading runs in a separate process (see `reader`), because parsers of untrusted
 //! documents can crash or hang; what is read is bounded (first pages, first KiB of text).
 
+pub mod check;
+pub mod child;
+pub mod facts;
 pub mod identity;
 pub mod office;
 pub mod pdf;
+pub mod reader;
 pub mod rtf;

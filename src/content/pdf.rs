@@ -67,6 +67,8 @@ pub struct PdfFacts {
     pub has_text_layer: bool,
     /// Whether the pages read draw at least one image.
     pub has_images: bool,
+    /// How many bytes at the start of `text` are the first page's.
+    pub first_page_bytes: usize,
 }
 
 /// How many pages are read, from the first.
@@ -188,6 +190,9 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfFacts, String> {
     facts.has_images = collector.images > 0;
     facts.has_text_layer = collector.has_text;
     facts.text = join_bounded(page_texts.iter().flatten(), MAX_TEXT_BYTES);
+    facts.first_page_bytes = page_texts
+        .first()
+        .map_or(0, |page| join_bounded(page, MAX_TEXT_BYTES).len());
     Ok(facts)
 }
 

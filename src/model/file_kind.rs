@@ -64,6 +64,9 @@ pub enum FileKind {
     Heif,
     /// ZIP archive that is not an Office or OpenDocument file.
     Zip,
+    /// Office document locked with a password: an OLE file holding `EncryptedPackage` (what
+    /// Word, Excel and PowerPoint write for a protected `.docx`, `.xlsx` or `.pptx`).
+    LockedOffice,
     /// Windows program (PE executable).
     WindowsProgram,
     /// Linux program (ELF executable).
@@ -139,6 +142,7 @@ impl FileKind {
             Self::Heic => &["image/heic"],
             Self::Heif => &["image/heif"],
             Self::Zip => &["application/zip"],
+            Self::LockedOffice => &["application/x-ole-storage"],
             Self::WindowsProgram => &[
                 "application/vnd.microsoft.portable-executable",
                 "application/x-msdownload",
@@ -181,6 +185,7 @@ impl FileKind {
             Self::Heic => "a HEIC photo",
             Self::Heif => "a HEIF image",
             Self::Zip => "a ZIP archive",
+            Self::LockedOffice => "an Office document locked with a password",
             Self::WindowsProgram => "a Windows program",
             Self::LinuxProgram => "a Linux program",
             Self::MacProgram => "a macOS program",
@@ -222,7 +227,9 @@ impl FileKind {
             Self::Heif => "heif",
             Self::Zip => "zip",
             Self::WindowsProgram => "exe",
-            Self::LinuxProgram | Self::MacProgram | Self::Other { .. } => return None,
+            Self::LinuxProgram | Self::MacProgram | Self::LockedOffice | Self::Other { .. } => {
+                return None;
+            }
         })
     }
 
@@ -287,6 +294,25 @@ impl FileKind {
             .map(|m| Self::from_mime(m.essence_str()))
     }
 
+    /// The MIME types of this Office format's macro-enabled variants.
+    fn macro_enabled_mimes(&self) -> &'static [&'static str] {
+        match self {
+            Self::Docx => &[
+                "application/vnd.ms-word.document.macroenabled.12",
+                "application/vnd.ms-word.template.macroenabled.12",
+            ],
+            Self::Xlsx => &[
+                "application/vnd.ms-excel.sheet.macroenabled.12",
+                "application/vnd.ms-excel.template.macroenabled.12",
+            ],
+            Self::Pptx => &[
+                "application/vnd.ms-powerpoint.presentation.macroenabled.12",
+                "application/vnd.ms-powerpoint.slideshow.macroenabled.12",
+            ],
+            _ => &[],
+        }
+    }
+
     fn extra_extensions(&self) -> &'static [&'static str] {
         match self {
             Self::Jpeg => &["jpeg", "jpe", "jfif"],
@@ -318,8 +344,19 @@ impl FileKind {
             | (Self::Json | Self::Csv | Self::Markdown, Self::PlainText | Self::Markdown)
             | (Self::Xml, Self::Svg)
             | (Self::Heic, Self::Heif)
-            | (Self::Heif, Self::Heic) => true,
+            | (Self::Heif, Self::Heic)
+            // A locked Office file is whatever Office document its name says.
+            | (
+                Self::LockedOffice,
+                Self::Doc | Self::Docx | Self::Xls | Self::Xlsx | Self::Ppt | Self::Pptx,
+            ) => true,
             (Self::Other { mime: a }, Self::Other { mime: b }) => a.eq_ignore_ascii_case(b),
+            // `.docm`, `.xlsm`, `.pptm` (and templates) are the same formats with macros; the
+            // content check flags the macros.
+            (Self::Docx | Self::Xlsx | Self::Pptx, Self::Other { mime }) => self
+                .macro_enabled_mimes()
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(mime)),
             _ => false,
         }
     }

@@ -63,6 +63,14 @@ pub enum CandidateSearch {
     IdOnly,
 }
 
+impl CandidateSearch {
+    /// Whether the system can find a candidate by their e-mail address.
+    #[must_use]
+    pub fn by_email(self) -> bool {
+        !matches!(self, Self::IdOnly)
+    }
+}
+
 /// Everything atsdrop knows about a system before talking to it.
 #[derive(Clone, Debug)]
 pub struct ProviderProfile {

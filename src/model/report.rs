@@ -1,6 +1,6 @@
 //! The result of checking a batch of files against a system's limits.
 
-use super::{AttachmentType, FileFacts};
+use super::{AttachmentType, ContentCheck, FileFacts};
 
 /// A file staged for upload, with the attachment type chosen for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,6 +9,8 @@ pub struct StagedFile {
     pub facts: FileFacts,
     /// The system's type the file will be sent as.
     pub attachment_type: &'static AttachmentType,
+    /// What the content check found, and what the user allowed anyway.
+    pub content: ContentCheck,
 }
 
 /// Which rule a problem breaks.
@@ -32,6 +34,24 @@ pub enum ProblemKind {
     TooManyInField,
     /// The batch is larger in total than allowed.
     BatchTooLarge,
+    /// It needs a password to open, so the system cannot open it.
+    NeedsPassword,
+    /// It carries macros and the user has not confirmed sending them.
+    Macros,
+    /// It seems to be another person's file and the user has not confirmed sending it.
+    OtherPerson,
+    /// A PDF without a text layer: sent, but the system cannot search it (a warning).
+    NoTextLayer,
+    /// Its content could not be read: sent on its form alone (a note).
+    ContentUnreadable,
+}
+
+impl ProblemKind {
+    /// Whether this stops the file from being sent; warnings and notes do not.
+    #[must_use]
+    pub fn blocks(self) -> bool {
+        !matches!(self, Self::NoTextLayer | Self::ContentUnreadable)
+    }
 }
 
 /// One reason a file or the batch cannot be sent, as one plain sentence naming the file and
@@ -52,10 +72,10 @@ pub struct FileVerdict {
 }
 
 impl FileVerdict {
-    /// Whether the file may be sent.
+    /// Whether the file may be sent: nothing but warnings and notes stands in the way.
     #[must_use]
     pub fn ok(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.iter().all(|p| !p.kind.blocks())
     }
 }
 

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    FieldSummary, FileKind, FileVerdict, Limits, Problem, ProblemKind, ProviderProfile, StagedFile,
-    ValidationReport, human_bytes,
+    ContentCheck, FieldSummary, FileKind, FileVerdict, Health, Limits, Problem, ProblemKind,
+    ProviderProfile, StagedFile, ValidationReport, human_bytes,
 };
 
 /// Checks `files` (each with its chosen attachment type) against `limits` of `profile`'s system.
@@ -29,9 +29,11 @@ pub fn validate(
         if facts.readable() {
             report.total_bytes = report.total_bytes.saturating_add(facts.size);
         }
-        report.files.push(FileVerdict {
-            problems: file_problems(system, &accepted, limits, staged),
-        });
+        let mut problems = file_problems(system, &accepted, limits, staged);
+        if facts.readable() && facts.size > 0 {
+            problems.extend(content_problems(system, staged));
+        }
+        report.files.push(FileVerdict { problems });
     }
 
     // Per-field counts and their limits.
@@ -164,7 +166,10 @@ fn file_problems(
         _ => {}
     }
 
-    if let Some(kind) = facts.effective_kind().filter(|k| !k.is_program()) {
+    if let Some(kind) = facts
+        .effective_kind()
+        .filter(|k| !k.is_program() && *k != FileKind::LockedOffice)
+    {
         let allowed_by_system = limits
             .allowed_mime_types
             .value
@@ -191,6 +196,68 @@ fn file_problems(
                 ),
             );
         }
+    }
+    problems
+}
+
+/// The problems the content check found (and the sniffer, for an Office file locked with a
+/// password), less what the user allowed.
+fn content_problems(system: &str, staged: &StagedFile) -> Vec<Problem> {
+    let name = &staged.facts.name;
+    let locked = staged.facts.content == Some(FileKind::LockedOffice);
+    let check: &ContentCheck = &staged.content;
+    let mut problems = Vec::new();
+    let mut push = |kind, message: String| problems.push(Problem { kind, message });
+    let has = |flag| check.health.contains(&flag);
+    if locked || has(Health::NeedsPassword) {
+        push(
+            ProblemKind::NeedsPassword,
+            format!(
+                "{name} is locked with a password, so {system} cannot open it: ask the candidate \
+                 for a copy without a password."
+            ),
+        );
+    }
+    if has(Health::Macros) && !check.allowed.macros {
+        push(
+            ProblemKind::Macros,
+            format!(
+                "{name} contains macros, which can run programs on whoever opens it: ask for a \
+                 copy saved without macros (.docx or PDF), or confirm to send it as it is."
+            ),
+        );
+    }
+    if let Some(other) = check
+        .other_person
+        .as_deref()
+        .filter(|_| !check.allowed.other_person)
+    {
+        let whose = check
+            .seems_to_be
+            .as_deref()
+            .map_or_else(|| "someone else's".to_owned(), |n| format!("{n}'s"));
+        push(
+            ProblemKind::OtherPerson,
+            format!(
+                "{name} looks like {whose} file ({other}), not this candidate's: check that it \
+                 is the right file, or confirm to send it anyway."
+            ),
+        );
+    }
+    if has(Health::NoTextLayer) {
+        push(
+            ProblemKind::NoTextLayer,
+            format!(
+                "{name} is a scan without text, so {system} cannot search it: ask for a PDF \
+                 saved from the original if that matters."
+            ),
+        );
+    }
+    if has(Health::Unreadable) {
+        push(
+            ProblemKind::ContentUnreadable,
+            format!("atsdrop could not read the content of {name}, so only its form was checked."),
+        );
     }
     problems
 }
@@ -278,6 +345,7 @@ mod tests {
         StagedFile {
             facts,
             attachment_type: provider.profile().attachment_type(wire).unwrap(),
+            content: ContentCheck::default(),
         }
     }
 

@@ -54,6 +54,7 @@ pub(super) fn sniff<R: Read + Seek>(src: &mut Source<'_, R>, head: &[u8]) -> io:
             "WordDocument" => return Ok(FileKind::Doc),
             "Workbook" | "Book" => return Ok(FileKind::Xls),
             "PowerPoint Document" => return Ok(FileKind::Ppt),
+            "EncryptedPackage" => return Ok(FileKind::LockedOffice),
             _ => {}
         }
     }
