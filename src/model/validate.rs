@@ -324,7 +324,7 @@ fn accepted_list(mimes: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FileFacts, MIB, ProviderId, TypeRestriction};
+    use crate::model::{Allowed, FileFacts, MIB, ProviderId, TypeRestriction};
 
     /// Facts for a readable file whose extension is read from `name`.
     fn facts(name: &str, size: u64, content: Option<FileKind>) -> FileFacts {
@@ -673,5 +673,134 @@ mod tests {
         );
         assert!(found.iter().all(|p| p.message.contains("photo.pdf")));
         assert!(found.iter().all(|p| p.message.ends_with('.')));
+    }
+
+    /// `problems` with a content check.
+    fn problems_with(
+        provider: ProviderId,
+        facts: FileFacts,
+        content: ContentCheck,
+    ) -> Vec<Problem> {
+        let mut file = staged(provider, "CV", facts);
+        file.content = content;
+        check(provider, &[file]).files.remove(0).problems
+    }
+
+    #[test]
+    fn a_macro_enabled_word_file_is_not_told_to_be_renamed() {
+        // Before: "is a Word document, not a file of type …macroenabled.12: rename it to .docx".
+        let docm = facts("cv.docm", 10_000, Some(FileKind::Docx));
+        assert!(docm.by_extension.is_some(), "the extension names a macro-enabled Word file");
+        assert!(!docm.mismatch());
+        assert!(problems(ProviderId::Spott, "CV", docm.clone()).is_empty());
+        let found = problems_with(
+            ProviderId::Spott,
+            docm.clone(),
+            ContentCheck {
+                health: vec![Health::Macros],
+                ..ContentCheck::default()
+            },
+        );
+        assert_eq!(kinds(&found), [ProblemKind::Macros]);
+        assert_eq!(
+            found[0].message,
+            "cv.docm contains macros, which can run programs on whoever opens it: ask for a copy \
+             saved without macros (.docx or PDF), or confirm to send it as it is."
+        );
+        // Confirmed by the user: sent.
+        let allowed = problems_with(
+            ProviderId::Spott,
+            docm,
+            ContentCheck {
+                health: vec![Health::Macros],
+                allowed: Allowed {
+                    macros: true,
+                    other_person: false,
+                },
+                ..ContentCheck::default()
+            },
+        );
+        assert!(allowed.is_empty(), "{allowed:?}");
+    }
+
+    #[test]
+    fn an_office_file_locked_with_a_password_gets_its_own_sentence_once() {
+        // Before: "cv.docx is a file of type application/x-ole-storage, not a Word document…".
+        let locked = facts("cv.docx", 10_000, Some(FileKind::LockedOffice));
+        let sentence = "cv.docx is locked with a password, so Spott cannot open it: ask the \
+                        candidate for a copy without a password.";
+        let alone = problems(ProviderId::Spott, "CV", locked.clone());
+        assert_eq!(kinds(&alone), [ProblemKind::NeedsPassword]);
+        assert_eq!(alone[0].message, sentence);
+        // The reader says so too: still one sentence.
+        let both = problems_with(
+            ProviderId::Spott,
+            locked,
+            ContentCheck {
+                health: vec![Health::NeedsPassword],
+                ..ContentCheck::default()
+            },
+        );
+        assert_eq!(kinds(&both), [ProblemKind::NeedsPassword]);
+        // A PDF with a password.
+        let pdf = problems_with(
+            ProviderId::Kombo,
+            facts("cv.pdf", 10_000, Some(FileKind::Pdf)),
+            ContentCheck {
+                health: vec![Health::NeedsPassword],
+                ..ContentCheck::default()
+            },
+        );
+        assert!(pdf[0].message.contains("Kombo cannot open it"));
+    }
+
+    #[test]
+    fn someone_elses_file_blocks_until_confirmed_and_scans_only_warn() {
+        let pdf = || facts("cv.pdf", 10_000, Some(FileKind::Pdf));
+        let other = ContentCheck {
+            other_person: Some("bram.visser@example.com".to_owned()),
+            seems_to_be: Some("Bram Visser".to_owned()),
+            ..ContentCheck::default()
+        };
+        let found = problems_with(ProviderId::Spott, pdf(), other.clone());
+        assert_eq!(kinds(&found), [ProblemKind::OtherPerson]);
+        assert_eq!(
+            found[0].message,
+            "cv.pdf looks like Bram Visser's file (bram.visser@example.com), not this \
+             candidate's: check that it is the right file, or confirm to send it anyway."
+        );
+        let report = check(
+            ProviderId::Spott,
+            &[StagedFile {
+                content: other.clone(),
+                ..staged(ProviderId::Spott, "CV", pdf())
+            }],
+        );
+        assert!(!report.ok());
+        let confirmed = ContentCheck {
+            allowed: Allowed {
+                macros: false,
+                other_person: true,
+            },
+            ..other
+        };
+        assert!(problems_with(ProviderId::Spott, pdf(), confirmed).is_empty());
+
+        let scan = ContentCheck {
+            health: vec![Health::NoTextLayer, Health::Unreadable],
+            ..ContentCheck::default()
+        };
+        let report = check(
+            ProviderId::Spott,
+            &[StagedFile {
+                content: scan,
+                ..staged(ProviderId::Spott, "CV", pdf())
+            }],
+        );
+        assert_eq!(
+            kinds(&report.files[0].problems),
+            [ProblemKind::NoTextLayer, ProblemKind::ContentUnreadable]
+        );
+        assert!(report.ok(), "a warning and a note do not block");
     }
 }
