@@ -40,6 +40,7 @@ fn main() {
         credentials: Some(std::sync::Arc::new(atsdrop::credentials::MemoryStore::new())),
         engine: None,
         start_sandbox: false,
+        reader_program: std::path::PathBuf::from(env!("CARGO_BIN_EXE_atsdrop")),
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -102,14 +103,9 @@ fn fill(app: &mut App) {
             read_error: None,
             name,
         };
-        app.staging.rows.push(Row {
-            id: i as u64 + 1,
-            attachment_type: profile.type_for_file_name(&facts.name),
-            facts,
-            selected: false,
-            duplicate: None,
-            upload_anyway: false,
-        });
+        app.staging
+            .rows
+            .push(Row::new(i as u64 + 1, facts, profile));
     }
     app.revalidate();
     let batch = BatchId::new();

@@ -77,6 +77,7 @@ fn first_run_sandbox_search_drop_check_change_type_upload() {
     gui.until("four files checked", |h| {
         h.state().staging.rows.len() == 4 && h.state().staging.pending == 0
     });
+    gui.until_checked();
 
     // Every check message is on screen, in a sentence naming the file.
     gui.until_shown("notes.txt is a plain text file, which Spott doesn't accept");
@@ -116,6 +117,7 @@ fn first_run_sandbox_search_drop_check_change_type_upload() {
     gui.until("two files left", |h| {
         h.state().staging.rows.len() == 2 && h.state().upload_blocker().is_none()
     });
+    gui.until_checked();
     gui.click(&format!("Upload 2 to {name}"));
     gui.until("both uploaded", |h| {
         let q = &h.state().queue;
@@ -165,6 +167,7 @@ fn a_429_and_a_failure_are_shown_with_their_messages_and_retry_works() {
     );
     gui.drop_files(&[write(files.path(), "first.pdf", &pdf_bytes(5_000))]);
     gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.until_checked();
     gui.click(&format!("Upload 1 to {name}"));
     gui.until_shown("Spott asked atsdrop to slow down; try again in 1 s.");
     gui.until("the first file uploaded after the pause", |h| {
@@ -182,6 +185,7 @@ fn a_429_and_a_failure_are_shown_with_their_messages_and_retry_works() {
     );
     gui.drop_files(&[write(files.path(), "second.pdf", &pdf_bytes(6_000))]);
     gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.until_checked();
     gui.click(&format!("Upload 1 to {name}"));
     gui.until("the second file failed", |h| {
         h.state()
@@ -236,6 +240,7 @@ fn cancel_stops_a_file_mid_upload() {
     );
     gui.drop_files(&[write(files.path(), "big.pdf", &pdf_bytes(20 * 1024 * 1024))]);
     gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.until_checked();
     gui.click(&format!("Upload 1 to {name}"));
     gui.until("uploading", |h| {
         h.state()
@@ -771,6 +776,7 @@ fn progress_counts_only_uploaded_files_and_names_failures() {
     ] {
         faults.inject(fault.parse::<Fault>().unwrap());
     }
+    gui.until_checked();
     gui.click(&format!("Upload 3 to {name}"));
     gui.until("one uploaded, one failed, one on its way", |h| {
         let rows = &h.state().queue.rows;
@@ -853,6 +859,7 @@ fn a_file_already_on_the_candidate_is_flagged_and_skipped_unless_sent_anyway() {
     let cv = write(files.path(), "cv again.pdf", &pdf_bytes(7_000));
     gui.drop_files(std::slice::from_ref(&cv));
     gui.until("checked", |h| h.state().upload_blocker().is_none());
+    gui.until_checked();
     gui.click(&format!("Upload 1 to {name}"));
     gui.until_shown("Last batch: 1 uploaded");
 
@@ -884,6 +891,7 @@ fn a_file_already_on_the_candidate_is_flagged_and_skipped_unless_sent_anyway() {
     gui.until("no longer skipped", |h| {
         h.state().staging.duplicates_skipped() == 0
     });
+    gui.until_checked();
     gui.click(&format!("Upload 1 to {name}"));
     gui.until("the second copy arrived", |h| {
         h.state()
@@ -956,6 +964,7 @@ fn files_queued_under_one_connection_stay_with_it_when_another_is_chosen() {
         .collect();
     gui.drop_files(&files);
     gui.until_shown("Upload 12 to");
+    gui.until_checked();
     gui.click(&format!("Upload 12 to {}", candidate.full_name()));
     // The first uploads arrived (and are held): most files still wait for a slot.
     let faults = emulator.faults();
@@ -1047,4 +1056,93 @@ fn control_characters_are_visible_and_adding_can_be_stopped() {
             .query_by_label_contains("Checking files")
             .is_none()
     );
+}
+
+/// Issue 12: a CV headed by another candidate's name and e-mail is held back until the user
+/// decides; the guard names who it seems to be (found in the system by e-mail), and the switch
+/// moves the files to them, where the same CV is theirs and may be sent. A macro document is
+/// held until confirmed.
+#[test]
+fn the_guard_blocks_someone_elses_cv_names_them_and_switches_to_them() {
+    use crate::support::documents::{Cv, cv_docm, cv_pdf};
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (_, chosen) = choose_candidate(&mut gui, 210);
+    let other = gui
+        .app()
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .store()
+        .candidates(ProviderId::Spott)[211]
+        .clone();
+    let other_name = other.full_name();
+
+    let dir = tempfile::tempdir().unwrap();
+    let cv = Cv {
+        name: &other_name,
+        email: &other.email,
+        phone: "+31 6 1234 5678",
+        pages: 1,
+    };
+    let path = cv_pdf(dir.path(), "cv.pdf", &cv);
+    gui.drop_files(&[path]);
+    gui.until("the content read", |h| {
+        h.state().staging.rows.len() == 1 && !h.state().staging.rows[0].reading
+    });
+    // In the guard above the table and in the file's row.
+    let sentence = format!(
+        "cv.pdf looks like {other_name}'s file ({}), not this candidate's",
+        other.email
+    );
+    gui.until("the guard shown", move |h| {
+        h.query_all_by_label_contains(&sentence).count() == 2
+    });
+    gui.until_shown(&format!("{other_name} is in Spott too."));
+    assert!(
+        gui.app().upload_blocker().is_some(),
+        "nothing is sent until the user decides"
+    );
+    assert!(
+        gui.harness
+            .query_by_label(&format!("Send to {chosen} anyway"))
+            .is_some()
+    );
+    // The first page said "Curriculum Vitae": the type is the CV type.
+    assert_eq!(
+        gui.app().staging.rows[0].attachment_type.role,
+        atsdrop::model::AttachmentRole::Cv
+    );
+    gui.harness.check_accessibility();
+
+    gui.click(&format!("Switch to {other_name}"));
+    let other_id = other.id.clone();
+    gui.until("switched to the other candidate", move |h| {
+        h.state()
+            .picker
+            .selected
+            .as_ref()
+            .is_some_and(|c| c.id == other_id)
+    });
+    gui.until("the CV judged theirs", |h| {
+        h.state().upload_blocker().is_none()
+    });
+    assert!(
+        gui.harness.query_by_label_contains("looks like").is_none(),
+        "for its owner the CV raises nothing"
+    );
+
+    // A macro document is held until confirmed.
+    let docm = cv_docm(dir.path(), "cv.docm", &cv);
+    gui.drop_files(&[docm]);
+    gui.until("the macros flagged", |h| {
+        h.query_all_by_label_contains("cv.docm contains macros")
+            .count()
+            == 2
+    });
+    assert!(gui.app().upload_blocker().is_some());
+    gui.click("Send cv.docm with its macros");
+    gui.until("the macros confirmed", |h| {
+        h.state().upload_blocker().is_none()
+    });
 }

@@ -53,6 +53,7 @@ fn snapshot_screens(theme: egui::Theme, suffix: &str) {
     gui.until("checked", |h| {
         h.state().staging.rows.len() == 4 && h.state().staging.pending == 0
     });
+    gui.until_checked();
     quiet(&mut gui);
     gui.harness.snapshot(format!("upload_{suffix}"));
 

@@ -12,6 +12,8 @@
 mod support;
 
 mod cli;
+mod content;
+mod content_cli;
 mod credentials;
 mod engine;
 mod gui;

@@ -110,7 +110,7 @@ fn refused_files_exit_2_with_one_json_object_each() {
     let lines = json_lines(&output);
     // One object per file (and the missing path): no batch object, as the batch is fine.
     assert_eq!(lines.len(), names.len() + 1, "{lines:#?}");
-    let documented: BTreeSet<&str> = ["file", "ok", "detected_type", "problems"].into();
+    let documented: BTreeSet<&str> = ["file", "ok", "detected_type", "health", "problems"].into();
     for line in &lines {
         assert_eq!(keys(line), documented, "{line}");
         let ok = line["ok"].as_bool().unwrap();

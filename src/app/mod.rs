@@ -8,6 +8,7 @@
 
 mod connection_form;
 pub mod connections;
+pub mod content;
 pub mod history;
 pub mod picker;
 pub mod queue;
@@ -67,6 +68,8 @@ pub enum TaskResult {
     Staging(staging::Done),
     /// For the history.
     History(history::Done),
+    /// For the content check.
+    Content(content::Done),
     /// A thumbnail was decoded (or could not be).
     Thumbnail(PathBuf, Option<egui::ColorImage>),
     /// Work with no state of its own to update failed; the sentence is shown as an error.
@@ -95,6 +98,9 @@ pub struct AppDeps {
     /// Start the built-in sandbox right away: `atsdrop --sandbox`, and any start with no
     /// connection saved yet (a first run opens on demo candidates, not an empty window).
     pub start_sandbox: bool,
+    /// The program run as the content reader process: this `atsdrop` binary (tests name the
+    /// built binary, since their own program is the test runner).
+    pub reader_program: PathBuf,
 }
 
 impl AppDeps {
@@ -114,6 +120,7 @@ impl AppDeps {
             credentials: None,
             engine: None,
             start_sandbox: unconfigured,
+            reader_program: std::env::current_exe().map_err(|e| e.to_string())?,
         })
     }
 }
@@ -138,6 +145,8 @@ pub struct App {
     pub tasks: Tasks,
     /// Thumbnails of image files.
     pub thumbnails: Thumbnails,
+    /// The content reader and what the system said about other people.
+    pub content: content::State,
     /// The upload engine (none if its journal could not be opened).
     pub engine: Option<Engine>,
     /// Why the engine is not running.
@@ -199,6 +208,7 @@ impl App {
                 .with_margin(egui::vec2(16.0, 16.0)),
             tasks,
             thumbnails: Thumbnails::default(),
+            content: content::State::new(deps.reader_program),
             engine,
             engine_error,
             sandbox: None,
@@ -260,6 +270,7 @@ impl App {
                 TaskResult::Picker(done) => self.on_picker_done(done),
                 TaskResult::Staging(done) => self.on_staging_done(done),
                 TaskResult::History(done) => self.on_history_done(done),
+                TaskResult::Content(done) => self.on_content_done(done),
                 TaskResult::Thumbnail(path, image) => {
                     self.thumbnails.loaded(ctx, &self.tasks, path, image);
                 }

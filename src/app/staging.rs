@@ -40,6 +40,42 @@ pub struct Row {
     pub content: FileContent,
     /// What the user confirmed sending anyway (macros, someone else's file).
     pub allowed: Allowed,
+    /// The candidate (id) the content's identity was judged for.
+    pub judged_for: Option<String>,
+    /// Where the attachment type came from.
+    pub type_source: TypeSource,
+}
+
+impl Row {
+    /// A new row for `facts`, typed as its file name suggests; nothing read or allowed yet.
+    #[must_use]
+    pub fn new(id: u64, facts: FileFacts, profile: &ProviderProfile) -> Self {
+        Self {
+            id,
+            attachment_type: profile.type_for_file_name(&facts.name),
+            facts,
+            selected: false,
+            duplicate: None,
+            upload_anyway: false,
+            reading: false,
+            content: FileContent::default(),
+            allowed: Allowed::default(),
+            judged_for: None,
+            type_source: TypeSource::FileName,
+        }
+    }
+}
+
+/// Where a row's attachment type came from: the content may sharpen a guess from the file
+/// name, never the user's own choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeSource {
+    /// Guessed from the file name.
+    FileName,
+    /// Suggested by the first page's text.
+    Content,
+    /// Chosen by the user.
+    User,
 }
 
 /// The staging state.
@@ -134,6 +170,8 @@ pub enum Command {
     Clear,
     /// Send a flagged duplicate anyway (or not).
     UploadAnyway(u64, bool),
+    /// Send a row despite its macros or although it seems to be someone else's (or not).
+    Allow(u64, Allowed),
     /// Hand the staged files to the upload engine.
     Upload,
 }
@@ -180,6 +218,7 @@ impl App {
                     && let Some(r) = self.staging.rows.iter_mut().find(|r| r.id == row)
                 {
                     r.attachment_type = ty;
+                    r.type_source = TypeSource::User;
                     self.revalidate();
                 }
             }
@@ -211,6 +250,7 @@ impl App {
                     r.upload_anyway = anyway;
                 }
             }
+            Command::Allow(row, allowed) => self.allow(row, allowed),
             Command::Upload => self.upload(),
         }
     }
@@ -238,21 +278,14 @@ impl App {
                         continue;
                     }
                     self.staging.next_id += 1;
-                    self.staging.rows.push(Row {
-                        id: self.staging.next_id,
-                        attachment_type: profile.type_for_file_name(&f.name),
-                        facts: f,
-                        selected: false,
-                        duplicate: None,
-                        upload_anyway: false,
-                        reading: false,
-                        content: FileContent::default(),
-                        allowed: Allowed::default(),
-                    });
+                    self.staging
+                        .rows
+                        .push(Row::new(self.staging.next_id, f, profile));
                 }
                 self.staging.left_out.extend(left_out);
                 self.staging.ignored += ignored;
                 self.mark_duplicates();
+                self.read_new_contents();
                 self.revalidate();
             }
             Done::InspectionFailed(sentence) => {
@@ -282,6 +315,7 @@ impl App {
 
     /// Re-checks the whole batch (after any change to rows, types, connection or limits).
     pub fn revalidate(&mut self) {
+        self.judge_contents();
         let profile = self.profile();
         let limits = self
             .connections
@@ -416,7 +450,7 @@ impl App {
         if self.staging.rows.is_empty() {
             return Some("Add files first.".to_owned());
         }
-        if self.staging.pending > 0 {
+        if self.staging.pending > 0 || self.staging.rows.iter().any(|r| r.reading) {
             return Some("Wait until every file is checked.".to_owned());
         }
         if self.connections.ready().is_none() {

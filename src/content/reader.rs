@@ -118,6 +118,15 @@ impl ContentReader {
         {
             return Some(hit);
         }
+        let Ok(_slot) = self.slots.acquire().await else {
+            return Some(Arc::new(ContentFacts::unreadable(NOT_STARTED)));
+        };
+        // The same content may have been read while this one waited for its turn.
+        if let Some(key) = key
+            && let Some(hit) = self.cached(key)
+        {
+            return Some(hit);
+        }
         let facts = Arc::new(self.run(path, format).await);
         // A reader killed for its time is not remembered: the machine may just have been busy.
         if let Some(key) = key
@@ -136,11 +145,8 @@ impl ContentReader {
         self.cache.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Runs one reader process for `path` and takes its answer.
+    /// Runs one reader process for `path` and takes its answer (the caller holds a slot).
     async fn run(&self, path: &Path, format: Format) -> ContentFacts {
-        let Ok(_slot) = self.slots.acquire().await else {
-            return ContentFacts::unreadable(NOT_STARTED);
-        };
         let child = Command::new(&self.program)
             .arg(SUBCOMMAND)
             .arg("--format")

@@ -47,6 +47,75 @@ impl AttachmentRole {
     }
 }
 
+impl AttachmentRole {
+    /// Guesses the role from the first page's text, where a document says what it is: a
+    /// heading "Curriculum Vitae", "Lebenslauf", "CV" or "Résumé" → CV; a letter's salutation
+    /// ("Dear …", "Geachte …", "Sehr geehrte …") → cover letter; "Diploma", "Getuigschrift",
+    /// "Zeugnis", "Certificate" → other. `None` when the page does not say.
+    #[must_use]
+    pub fn guess_from_first_page(text: &str) -> Option<Self> {
+        const HEAD_LINES: usize = 12;
+        const CV: &[&str] = &[
+            "curriculum vitae",
+            "curriculum vitæ",
+            "lebenslauf",
+            "cv",
+            "résumé",
+            "resume",
+            "levensloop",
+        ];
+        const SALUTATIONS: &[&str] = &[
+            "dear ",
+            "geachte ",
+            "beste ",
+            "sehr geehrte",
+            "liebe ",
+            "lieber ",
+            "to whom it may concern",
+        ];
+        const CERTIFICATES: &[&str] = &[
+            "diploma",
+            "getuigschrift",
+            "zeugnis",
+            "certificate",
+            "certificaat",
+            "zertifikat",
+            "arbeitszeugnis",
+        ];
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let head = &lines[..lines.len().min(HEAD_LINES)];
+        // A heading is a short line that is (or starts with) the word.
+        let heading = |words: &[&str]| {
+            head.iter().any(|line| {
+                let line = line.trim_end_matches(|c: char| !c.is_alphanumeric());
+                words.iter().any(|w| {
+                    line == *w
+                        || line
+                            .strip_prefix(w)
+                            .is_some_and(|rest| rest.starts_with([' ', ':', '-', '\u{2013}']))
+                            && line.chars().count() <= 40
+                })
+            })
+        };
+        if heading(CV) {
+            return Some(Self::Cv);
+        }
+        // A salutation opens a line within the first page.
+        if lines
+            .iter()
+            .take(40)
+            .any(|line| SALUTATIONS.iter().any(|s| line.starts_with(s)))
+        {
+            return Some(Self::CoverLetter);
+        }
+        heading(CERTIFICATES).then_some(Self::Other)
+    }
+}
+
 /// One entry of a system's own attachment-type list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct AttachmentType {
@@ -63,6 +132,35 @@ pub struct AttachmentType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guesses_roles_from_the_first_page() {
+        use AttachmentRole::{CoverLetter, Cv, Other};
+        for (page, role) in [
+            ("Curriculum Vitae\nJane Doe\njane@example.com", Some(Cv)),
+            ("Anna Müller\nLEBENSLAUF\nBerlin", Some(Cv)),
+            ("CV – Bram Visser\nUtrecht", Some(Cv)),
+            (
+                "Jan Jansen\nUtrecht, 3 mei 2026\nGeachte mevrouw De Vries,\nHierbij…",
+                Some(CoverLetter),
+            ),
+            (
+                "Sehr geehrte Damen und Herren,\nhiermit bewerbe ich mich",
+                Some(CoverLetter),
+            ),
+            ("Dear hiring manager,", Some(CoverLetter)),
+            ("DIPLOMA\nHogeschool Utrecht\nverleend aan", Some(Other)),
+            ("Arbeitszeugnis\nHerr Max Mustermann", Some(Other)),
+            // Mentioned in passing, not a heading: nothing said.
+            (
+                "Jane Doe\nI sent my CV and my diploma last week to your office.",
+                None,
+            ),
+            ("", None),
+        ] {
+            assert_eq!(AttachmentRole::guess_from_first_page(page), role, "{page}");
+        }
+    }
 
     #[test]
     fn guesses_roles_from_names() {

@@ -160,6 +160,17 @@ impl ProviderProfile {
             .unwrap_or(&self.types[0])
     }
 
+    /// The type the first page's text points to (see
+    /// [`AttachmentRole::guess_from_first_page`]): the system's type of that role, or its
+    /// "other" type for certificates. `None` when the page does not say.
+    #[must_use]
+    pub fn type_for_first_page(&self, text: &str) -> Option<&'static AttachmentType> {
+        match AttachmentRole::guess_from_first_page(text)? {
+            AttachmentRole::Other => self.attachment_type(self.default_other),
+            role => self.types.iter().find(|t| t.role == role),
+        }
+    }
+
     /// The wire values, comma-separated, for help and error text.
     #[must_use]
     pub fn type_list(&self) -> String {

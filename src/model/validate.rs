@@ -690,7 +690,10 @@ mod tests {
     fn a_macro_enabled_word_file_is_not_told_to_be_renamed() {
         // Before: "is a Word document, not a file of type …macroenabled.12: rename it to .docx".
         let docm = facts("cv.docm", 10_000, Some(FileKind::Docx));
-        assert!(docm.by_extension.is_some(), "the extension names a macro-enabled Word file");
+        assert!(
+            docm.by_extension.is_some(),
+            "the extension names a macro-enabled Word file"
+        );
         assert!(!docm.mismatch());
         assert!(problems(ProviderId::Spott, "CV", docm.clone()).is_empty());
         let found = problems_with(

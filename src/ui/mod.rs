@@ -4,6 +4,7 @@
 mod candidate_ui;
 mod connections_ui;
 mod dialogs_ui;
+mod guard_ui;
 mod history_ui;
 mod input;
 mod queue_ui;

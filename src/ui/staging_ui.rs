@@ -61,6 +61,7 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
         empty_ui(ui);
         return;
     }
+    super::guard_ui::guard_ui(ui, app);
     let batch_lines = u16::try_from(app.staging.report.batch.len()).unwrap_or(u16::MAX);
     let footer_height = 72.0 + 18.0 * f32::from(batch_lines);
     let table_height = (ui.available_height() - footer_height).max(120.0);
@@ -256,12 +257,27 @@ fn detected_ui(ui: &mut egui::Ui, row: &Row) {
 }
 
 fn check_ui(ui: &mut egui::Ui, row: &Row, verdict: Option<&FileVerdict>, commands: &mut Vec<S>) {
-    let problems: Vec<&str> = verdict
-        .map(|v| v.problems.iter().map(|p| p.message.as_str()).collect())
-        .unwrap_or_default();
+    let problems = verdict.map_or(&[][..], |v| v.problems.as_slice());
     if let Some(first) = problems.first() {
-        let all = problems.join("\n");
-        style::error_text(ui, *first).on_hover_text(all);
+        let all = problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        // Blocking problems come before warnings and notes.
+        if first.kind.blocks() {
+            style::error_text(ui, first.message.clone()).on_hover_text(all);
+            return;
+        }
+        if row.duplicate.is_none() {
+            style::warn_text(ui, first.message.clone()).on_hover_text(all);
+            return;
+        }
+    }
+    if row.reading && row.duplicate.is_none() {
+        ui.spinner();
+        ui.label("Reading\u{2026}")
+            .on_hover_text("Reading its content to see whose it is and whether it opens");
         return;
     }
     if let Some(duplicate) = &row.duplicate {

@@ -6,6 +6,7 @@
 //! other test support module, so the content benchmark includes it too
 //! (`#[path = "../tests/support/documents.rs"]`).
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -64,9 +65,13 @@ pub fn body_lines(page: usize) -> Vec<String> {
     ];
     let heading = ["Experience", "Education", "Skills and interests"][page % 3];
     std::iter::once(heading.to_owned())
-        .chain(
-            (0..24).map(|i| format!("{} ({})", SENTENCES[(page * 3 + i) % SENTENCES.len()], i + 1)),
-        )
+        .chain((0..24).map(|i| {
+            format!(
+                "{} ({})",
+                SENTENCES[(page * 3 + i) % SENTENCES.len()],
+                i + 1
+            )
+        }))
         .collect()
 }
 
@@ -120,9 +125,11 @@ pub fn image_pdf(dir: &Path, name: &str) -> PathBuf {
 /// arbitrary `/O` and `/U` entries, which no empty user password opens.
 pub fn encrypted_pdf(dir: &Path, name: &str) -> PathBuf {
     let hex = |seed: u8| -> String {
-        (0..32_u8)
-            .map(|i| format!("{:02X}", seed.wrapping_mul(31).wrapping_add(i.wrapping_mul(7))))
-            .collect()
+        (0..32_u8).fold(String::new(), |mut out, i| {
+            let byte = seed.wrapping_mul(31).wrapping_add(i.wrapping_mul(7));
+            write!(out, "{byte:02X}").expect("writing to a String");
+            out
+        })
     };
     let content = b"BT /F1 12 Tf 72 720 Td (Secret) Tj ET";
     let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
@@ -166,7 +173,7 @@ pub fn truncated_xref_pdf(dir: &Path, name: &str) -> PathBuf {
     let whole = text_pdf_bytes(&pages);
     let xref = whole
         .windows(5)
-        .rposition(|w| w == b"xref\n")
+        .position(|w| w == b"xref\n")
         .expect("a cross-reference table");
     write(dir, name, &whole[..xref + 40])
 }
@@ -214,7 +221,7 @@ fn text_pdf_bytes(pages: &[Vec<String>]) -> Vec<u8> {
 fn win_ansi(text: &str) -> Vec<u8> {
     text.chars()
         .map(|c| match u8::try_from(u32::from(c)) {
-            Ok(byte) if byte < 0x80 || byte >= 0xa0 => byte,
+            Ok(byte) if !(0x80..0xa0).contains(&byte) => byte,
             _ => b'?',
         })
         .collect()
@@ -287,7 +294,9 @@ pub fn encrypted_docx(dir: &Path, name: &str) -> PathBuf {
     let mut info = vec![4, 0, 4, 0, 0x40, 0, 0, 0];
     info.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?><encryption/>"#);
     let mut package = 4096_u64.to_le_bytes().to_vec();
-    package.extend((0..4096_u32).map(|i| u8::try_from(i.wrapping_mul(2_654_435_761) >> 24).unwrap_or(0)));
+    package.extend(
+        (0..4096_u32).map(|i| u8::try_from(i.wrapping_mul(2_654_435_761) >> 24).unwrap_or(0)),
+    );
     for (path, contents) in [("/EncryptionInfo", &info), ("/EncryptedPackage", &package)] {
         let mut stream = file.create_stream(path).expect("stream");
         stream.write_all(contents).expect("stream written");
@@ -340,15 +349,15 @@ fn cv_body(cv: &Cv<'_>) -> String {
 
 /// One `<w:p>` per line.
 fn paragraphs(lines: &[String]) -> String {
-    lines
-        .iter()
-        .map(|line| {
-            format!(
-                r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-                escape(line)
-            )
-        })
-        .collect()
+    lines.iter().fold(String::new(), |mut out, line| {
+        write!(
+            out,
+            r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+            escape(line)
+        )
+        .expect("writing to a String");
+        out
+    })
 }
 
 /// A Word package: `body` as the document's body, plus `extra` parts.
@@ -400,7 +409,8 @@ pub fn cv_rtf(dir: &Path, name: &str, cv: &Cv<'_>) -> PathBuf {
                     c => {
                         // RTF's \u takes a signed 16-bit number; these tests stay in the BMP.
                         let unit = c.encode_utf16(&mut [0; 2])[0];
-                        rtf.push_str(&format!(r"\u{}?", i16::from_ne_bytes(unit.to_ne_bytes())));
+                        write!(rtf, r"\u{}?", i16::from_ne_bytes(unit.to_ne_bytes()))
+                            .expect("writing to a String");
                     }
                 }
             }

@@ -113,6 +113,7 @@ impl Gui {
             credentials: Some(credentials),
             engine: Some(engine),
             start_sandbox: false,
+            reader_program: std::path::PathBuf::from(env!("CARGO_BIN_EXE_atsdrop")),
         };
         let harness = Harness::builder()
             .with_size([1280.0, 800.0])
@@ -171,6 +172,14 @@ impl Gui {
                 .push(Arc::new(Dropped(path.clone())));
         }
         self.harness.step();
+    }
+
+    /// Waits until every staged file is checked: inspected, and its content read.
+    pub fn until_checked(&mut self) {
+        self.until("every file checked", |h| {
+            let staging = &h.state().staging;
+            staging.pending == 0 && staging.rows.iter().all(|r| !r.reading)
+        });
     }
 
     /// Focuses the text field with this label, selects what it holds, and types `text` over it.

@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests.
+pub mod documents;
 pub mod engine;
 pub mod fixtures;
 pub mod gui;
