@@ -21,9 +21,10 @@ mod documents;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use atsdrop::content::facts::{self, Format};
+use atsdrop::content::facts::{self, ContentFacts, Format};
 use atsdrop::content::identity::{self, Ignore, Person, Verdict};
 use atsdrop::content::reader::ContentReader;
 use atsdrop::emulator::seed;
@@ -36,19 +37,77 @@ const RUNS: usize = 20;
 /// Generated CVs read in one go.
 const CVS: usize = 1_000;
 
-fn main() {
-    let program = PathBuf::from(env!("CARGO_BIN_EXE_atsdrop"));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    println!("reader program: {} ({cores} cores)", program.display());
+/// What every measurement needs.
+struct Bench {
+    /// The `atsdrop` binary the reader processes run.
+    program: PathBuf,
+    /// Where the documents are written.
+    dir: tempfile::TempDir,
+    runtime: tokio::runtime::Runtime,
+}
 
-    // 1. One 20-page text PDF.
+impl Bench {
+    /// A reader with an empty cache.
+    fn reader(&self) -> ContentReader {
+        ContentReader::new(self.program.clone())
+    }
+
+    /// Reads `path` as `kind` with a new reader (nothing from a cache).
+    fn read_fresh(&self, path: &Path, kind: &FileKind) -> Arc<ContentFacts> {
+        self.runtime
+            .block_on(self.reader().read(path, kind))
+            .expect("a kind atsdrop reads")
+    }
+}
+
+fn main() {
+    let bench = Bench {
+        program: PathBuf::from(env!("CARGO_BIN_EXE_atsdrop")),
+        dir: tempfile::tempdir().expect("temp dir"),
+        runtime: tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap(),
+    };
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    println!(
+        "reader program: {} ({cores} cores)",
+        bench.program.display()
+    );
+    let long_pdf = one_long_pdf(&bench);
+    let tiny = bench.dir.path().join("tiny.txt");
+    std::fs::write(&tiny, "x").unwrap();
+    let start_only = times(RUNS, || {
+        assert_eq!(bench.read_fresh(&tiny, &FileKind::PlainText).text, "x");
+    });
+    println!(
+        "a one-byte text file, reader process (the cost of the process alone): {}",
+        summary(&start_only)
+    );
+    let a_cv = many_cvs(&bench);
+    let hostile = hostile_files(&bench);
+
+    let mut measured = vec![
+        ("20-page PDF".to_owned(), long_pdf, FileKind::Pdf),
+        ("a 3-page CV (DOCX)".to_owned(), a_cv, FileKind::Docx),
+        ("a one-byte text file".to_owned(), tiny, FileKind::PlainText),
+    ];
+    measured.extend(hostile);
+    for (label, path, kind) in &measured {
+        match peak_rss_kib(&bench.program, path, Format::of(kind).unwrap()) {
+            Some(kib) => println!(
+                "peak resident memory of the reader, {label}: {:.1} MiB",
+                kib as f64 / 1024.0
+            ),
+            None => println!("peak resident memory: /usr/bin/time is not installed, skipped"),
+        }
+    }
+}
+
+/// Measurement 1: one 20-page text PDF, in-process and through the reader; returns its path.
+fn one_long_pdf(bench: &Bench) -> PathBuf {
     let pages: Vec<Vec<String>> = (0..20).map(documents::body_lines).collect();
-    let long_pdf = documents::text_pdf(dir.path(), "twenty-pages.pdf", &pages);
+    let long_pdf = documents::text_pdf(bench.dir.path(), "twenty-pages.pdf", &pages);
     let bytes = std::fs::read(&long_pdf).unwrap();
     let in_process = times(RUNS, || {
         let facts = facts::read(Format::Pdf, &bytes);
@@ -61,33 +120,19 @@ fn main() {
         summary(&in_process)
     );
     let through_process = times(RUNS, || {
-        // A new reader each time: nothing comes from the cache.
-        let reader = ContentReader::new(program.clone());
-        let facts = runtime
-            .block_on(reader.read(&long_pdf, &FileKind::Pdf))
-            .unwrap();
+        let facts = bench.read_fresh(&long_pdf, &FileKind::Pdf);
         assert_eq!(facts.pages, Some(20), "{facts:?}");
     });
     println!("20-page PDF, reader process: {}", summary(&through_process));
-    let tiny = dir.path().join("tiny.txt");
-    std::fs::write(&tiny, "x").unwrap();
-    let start_only = times(RUNS, || {
-        let reader = ContentReader::new(program.clone());
-        let facts = runtime
-            .block_on(reader.read(&tiny, &FileKind::PlainText))
-            .unwrap();
-        assert_eq!(facts.text, "x");
-    });
-    println!(
-        "a one-byte text file, reader process (the cost of the process alone): {}",
-        summary(&start_only)
-    );
+    long_pdf
+}
 
-    // 2. 1,000 CVs.
-    let cv_dir = dir.path().join("cvs");
+/// Measurement 2: [`CVS`] generated CVs through one reader; returns the path of a 3-page DOCX
+/// among them.
+fn many_cvs(bench: &Bench) -> PathBuf {
+    let cv_dir = bench.dir.path().join("cvs");
     std::fs::create_dir(&cv_dir).unwrap();
     let people = seed::candidates(ProviderId::Spott, CVS);
-    let phone = "+31 6 1234 5678";
     let files: Vec<(PathBuf, FileKind)> = people
         .iter()
         .enumerate()
@@ -96,37 +141,33 @@ fn main() {
             let cv = Cv {
                 name: &name,
                 email: &person.email,
-                phone,
+                phone: "+31 6 1234 5678",
                 pages: 1 + i % 3,
             };
             if i % 2 == 0 {
-                (
-                    documents::cv_pdf(&cv_dir, &format!("cv-{i:04}.pdf"), &cv),
-                    FileKind::Pdf,
-                )
+                let path = documents::cv_pdf(&cv_dir, &format!("cv-{i:04}.pdf"), &cv);
+                (path, FileKind::Pdf)
             } else {
-                (
-                    documents::cv_docx(&cv_dir, &format!("cv-{i:04}.docx"), &cv),
-                    FileKind::Docx,
-                )
+                let path = documents::cv_docx(&cv_dir, &format!("cv-{i:04}.docx"), &cv);
+                (path, FileKind::Docx)
             }
         })
         .collect();
-    let megabytes: u64 = files
+    let bytes: u64 = files
         .iter()
         .map(|(p, _)| std::fs::metadata(p).unwrap().len())
         .sum();
-    let reader = ContentReader::new(program.clone());
+    let reader = bench.reader();
     let started = Instant::now();
-    let answers = runtime.block_on(futures_util::future::join_all(
+    let answers = bench.runtime.block_on(futures_util::future::join_all(
         files.iter().map(|(path, kind)| reader.read(path, kind)),
     ));
     let took = started.elapsed();
+    let answers: Vec<Arc<ContentFacts>> = answers.into_iter().map(Option::unwrap).collect();
     let matched = answers
         .iter()
         .zip(&people)
         .filter(|(facts, person)| {
-            let facts = facts.as_ref().unwrap();
             let person = Person {
                 name: person.full_name(),
                 email: Some(person.email.clone()),
@@ -135,33 +176,35 @@ fn main() {
             identity::judge(&facts.text, &person, &Ignore::default()).verdict == Verdict::Match
         })
         .count();
-    let unreadable = answers
-        .iter()
-        .filter(|f| f.as_ref().unwrap().unreadable.is_some())
-        .count();
+    let unreadable = answers.iter().filter(|f| f.unreadable.is_some()).count();
     println!(
         "{CVS} CVs ({:.1} MiB, PDF and DOCX, 1-3 pages) through one reader: {:.2} s wall, \
          {:.1} ms a file; {matched} judged their candidate's, {unreadable} unreadable",
-        megabytes as f64 / 1_048_576.0,
+        bytes as f64 / 1_048_576.0,
         took.as_secs_f64(),
         ms(took) / CVS as f64
     );
+    files[5].0.clone()
+}
 
-    // 3 and 4. Hostile files, and memory.
-    let hostile = [
+/// Measurement 4: each hostile file in-process and through the reader; returns them for the
+/// memory measurement.
+fn hostile_files(bench: &Bench) -> Vec<(String, PathBuf, FileKind)> {
+    let dir = bench.dir.path();
+    let hostile = vec![
         (
-            "20,000-deep nesting (PDF)",
-            documents::deeply_nested_pdf(dir.path(), "deep.pdf"),
+            "20,000-deep nesting (PDF)".to_owned(),
+            documents::deeply_nested_pdf(dir, "deep.pdf"),
             FileKind::Pdf,
         ),
         (
-            "cut cross-reference table (PDF)",
-            documents::truncated_xref_pdf(dir.path(), "cut.pdf"),
+            "cut cross-reference table (PDF)".to_owned(),
+            documents::truncated_xref_pdf(dir, "cut.pdf"),
             FileKind::Pdf,
         ),
         (
-            "zip bomb, 40 MiB document.xml (DOCX)",
-            documents::docx_zip_bomb(dir.path(), "bomb.docx"),
+            "zip bomb, 40 MiB document.xml (DOCX)".to_owned(),
+            documents::docx_zip_bomb(dir, "bomb.docx"),
             FileKind::Docx,
         ),
     ];
@@ -170,10 +213,7 @@ fn main() {
         let format = Format::of(kind).unwrap();
         let in_process = times(5, || drop(facts::read(format, &bytes)));
         let mut answer = None;
-        let through_process = times(5, || {
-            let reader = ContentReader::new(program.clone());
-            answer = runtime.block_on(reader.read(path, kind));
-        });
+        let through_process = times(5, || answer = Some(bench.read_fresh(path, kind)));
         let answer = answer.unwrap();
         println!(
             "hostile: {label} ({} KiB): in-process {}; reader process {}; answer: {}",
@@ -183,28 +223,7 @@ fn main() {
             answer.unreadable.as_deref().unwrap_or("read (no error)")
         );
     }
-
-    let mut measured = vec![("20-page PDF".to_owned(), long_pdf.clone(), FileKind::Pdf)];
-    measured.push((
-        "a 3-page CV (DOCX)".to_owned(),
-        files[5].0.clone(),
-        FileKind::Docx,
-    ));
-    measured.push(("a one-byte text file".to_owned(), tiny, FileKind::PlainText));
-    measured.extend(
-        hostile
-            .iter()
-            .map(|(label, path, kind)| ((*label).to_owned(), path.clone(), kind.clone())),
-    );
-    for (label, path, kind) in &measured {
-        match peak_rss_kib(&program, path, Format::of(kind).unwrap()) {
-            Some(kib) => println!(
-                "peak resident memory of the reader, {label}: {:.1} MiB",
-                kib as f64 / 1024.0
-            ),
-            None => println!("peak resident memory: /usr/bin/time is not installed, skipped"),
-        }
-    }
+    hostile
 }
 
 /// Runs `f` `runs` times and returns each run's time, sorted.

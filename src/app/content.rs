@@ -100,6 +100,8 @@ impl App {
         match done {
             Done::Read { path, facts } => {
                 let profile = self.profile();
+                self.thumbnails.forget(&path);
+                self.previews.forget(&path);
                 for row in self
                     .staging
                     .rows

@@ -26,7 +26,7 @@ use crate::settings::{Settings, ThemePreference};
 use crate::upload::{Engine, EngineConfig, UploadEvent};
 
 pub use tasks::{Tasks, crashed};
-pub use thumbnails::Thumbnails;
+pub use thumbnails::{Picture, Thumbnails};
 
 /// The app's top-level screens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +71,14 @@ pub enum TaskResult {
     /// For the content check.
     Content(content::Done),
     /// A thumbnail was decoded (or could not be).
-    Thumbnail(PathBuf, Option<egui::ColorImage>),
+    Thumbnail {
+        /// The edge it was decoded for (which cache it belongs to).
+        edge: u32,
+        /// The file.
+        path: PathBuf,
+        /// The picture, if one could be made.
+        image: Option<egui::ColorImage>,
+    },
     /// Work with no state of its own to update failed; the sentence is shown as an error.
     Failed(String),
     /// Work done, nothing to report.
@@ -143,8 +150,10 @@ pub struct App {
     pub toasts: egui_notify::Toasts,
     /// Background work.
     pub tasks: Tasks,
-    /// Thumbnails of image files.
+    /// Thumbnails of image files and PDFs' first pages, for the table.
     pub thumbnails: Thumbnails,
+    /// The same, larger, for the selected file's preview.
+    pub previews: Thumbnails,
     /// The content reader and what the system said about other people.
     pub content: content::State,
     /// The upload engine (none if its journal could not be opened).
@@ -208,6 +217,7 @@ impl App {
                 .with_margin(egui::vec2(16.0, 16.0)),
             tasks,
             thumbnails: Thumbnails::default(),
+            previews: Thumbnails::new(thumbnails::PREVIEW_EDGE, 8),
             content: content::State::new(deps.reader_program),
             engine,
             engine_error,
@@ -271,8 +281,13 @@ impl App {
                 TaskResult::Staging(done) => self.on_staging_done(done),
                 TaskResult::History(done) => self.on_history_done(done),
                 TaskResult::Content(done) => self.on_content_done(done),
-                TaskResult::Thumbnail(path, image) => {
-                    self.thumbnails.loaded(ctx, &self.tasks, path, image);
+                TaskResult::Thumbnail { edge, path, image } => {
+                    let cache = if edge == self.previews.edge() {
+                        &mut self.previews
+                    } else {
+                        &mut self.thumbnails
+                    };
+                    cache.loaded(ctx, &self.tasks, path, image);
                 }
                 TaskResult::Failed(sentence) => {
                     self.toasts

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::content::check::FileContent;
 use crate::inspect::{self, Skipped};
@@ -14,6 +15,7 @@ use crate::model::{
 use crate::upload::{BatchSpec, FileSpec};
 
 use super::tasks::Reporter;
+use super::thumbnails::Picture;
 use super::{App, TaskResult, crashed};
 
 /// Files inspected per message from the background (a large folder fills in as it goes).
@@ -63,6 +65,34 @@ impl Row {
             judged_for: None,
             type_source: TypeSource::FileName,
         }
+    }
+}
+
+impl Row {
+    /// What the row's picture is made from: the image file itself, or the first page the
+    /// content reader rendered; `None` for other files.
+    #[must_use]
+    pub fn picture(&self) -> Option<Picture> {
+        if self
+            .facts
+            .effective_kind()
+            .is_some_and(|k| k.is_raster_image())
+        {
+            return Some(Picture::ImageFile(self.facts.size));
+        }
+        self.content
+            .facts
+            .as_ref()
+            .filter(|f| f.preview_png.is_some())
+            .map(|f| Picture::Page(Arc::clone(f)))
+    }
+
+    /// The row shown in the preview: the only selected one.
+    #[must_use]
+    pub fn previewed(rows: &[Self]) -> Option<&Self> {
+        let mut selected = rows.iter().filter(|r| r.selected);
+        let first = selected.next()?;
+        selected.next().is_none().then_some(first)
     }
 }
 

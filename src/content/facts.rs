@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{office, pdf, rtf};
+use super::{office, pdf, preview, rtf};
 use crate::model::{FileKind, Health};
 
 /// The most bytes of a file the reader loads (larger files are read on their form alone).
@@ -90,6 +90,29 @@ pub struct ContentFacts {
     /// How many bytes at the start of `text` are the first page (for PDFs; other documents
     /// count their first [`FIRST_PAGE_CHARS`] characters as the first page).
     pub first_page_bytes: Option<usize>,
+    /// A PDF's first page rendered small (see `preview`), as PNG bytes (base64 in JSON).
+    #[serde(default, with = "base64_bytes")]
+    pub preview_png: Option<Vec<u8>>,
+}
+
+/// `Option<Vec<u8>>` as an optional base64 string (a third of the size of a number array).
+mod base64_bytes {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match bytes {
+            Some(bytes) => s.serialize_some(&STANDARD.encode(bytes)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| STANDARD.decode(text).map_err(serde::de::Error::custom))
+            .transpose()
+    }
 }
 
 /// Characters of a document without pages that count as its first page.
@@ -103,6 +126,13 @@ impl fmt::Debug for ContentFacts {
             .field("health", &self.health)
             .field("unreadable", &self.unreadable)
             .field("first_page_bytes", &self.first_page_bytes)
+            .field(
+                "preview_png",
+                &self
+                    .preview_png
+                    .as_ref()
+                    .map(|p| format!("<{} bytes>", p.len())),
+            )
             .finish()
     }
 }
@@ -151,6 +181,7 @@ pub fn read(format: Format, bytes: &[u8]) -> ContentFacts {
                 health,
                 unreadable: None,
                 first_page_bytes: None,
+                preview_png: None,
             }
         }
         Err(reason) => ContentFacts::unreadable(reason),
@@ -173,6 +204,7 @@ pub fn read(format: Format, bytes: &[u8]) -> ContentFacts {
                 pages: Some(facts.pages),
                 unreadable: None,
                 first_page_bytes: Some(facts.first_page_bytes),
+                preview_png: preview::first_pdf_page(bytes),
             },
             Err(reason) => ContentFacts::unreadable(reason),
         },

@@ -8,5 +8,6 @@ pub mod facts;
 pub mod identity;
 pub mod office;
 pub mod pdf;
+pub mod preview;
 pub mod reader;
 pub mod rtf;

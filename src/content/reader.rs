@@ -21,10 +21,11 @@ use crate::model::FileKind;
 /// How long one file may take to read before its reader is killed.
 pub const TIME_LIMIT: Duration = Duration::from_secs(2);
 
-/// The most bytes of answer read from a reader (its text is at most 64 KiB, escaped).
-const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
+/// The most bytes of answer read from a reader (text of at most 64 KiB, escaped, and a preview
+/// PNG of at most 320 × 480 pixels, in base64).
+const MAX_ANSWER_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The most text kept in the cache, in bytes; the oldest answers go first.
+/// The most text and preview bytes kept in the cache; the oldest answers go first.
 const CACHE_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// The hidden subcommand the reader process runs.
@@ -60,9 +61,9 @@ struct Cache {
 
 impl Cache {
     fn insert(&mut self, key: Fingerprint, facts: Arc<ContentFacts>) {
-        self.text_bytes += facts.text.len();
+        self.text_bytes += weight(&facts);
         if let Some(old) = self.answers.insert(key, facts) {
-            self.text_bytes -= old.text.len();
+            self.text_bytes -= weight(&old);
         } else {
             self.order.push_back(key);
         }
@@ -71,10 +72,15 @@ impl Cache {
                 break;
             };
             if let Some(gone) = self.answers.remove(&oldest) {
-                self.text_bytes -= gone.text.len();
+                self.text_bytes -= weight(&gone);
             }
         }
     }
+}
+
+/// The bytes an answer holds: its text and its preview.
+fn weight(facts: &ContentFacts) -> usize {
+    facts.text.len() + facts.preview_png.as_ref().map_or(0, Vec::len)
 }
 
 impl ContentReader {

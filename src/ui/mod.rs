@@ -7,6 +7,7 @@ mod dialogs_ui;
 mod guard_ui;
 mod history_ui;
 mod input;
+mod preview_ui;
 mod queue_ui;
 mod staging_ui;
 mod style;

@@ -68,6 +68,10 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.allocate_ui(egui::vec2(ui.available_width(), table_height), |ui| {
         table_ui(ui, app);
     });
+    // The only selected file is previewed in a window of its own beside the table.
+    if let Some(row) = Row::previewed(&app.staging.rows).cloned() {
+        super::preview_ui::preview_window(ui.ctx(), app, &row);
+    }
     left_out_ui(ui, app);
     footer_ui(ui, app);
 }
@@ -214,10 +218,8 @@ fn type_ui(
 
 fn thumbnail_ui(ui: &mut egui::Ui, app: &mut App, row: &Row) {
     let kind = row.facts.effective_kind();
-    if kind.as_ref().is_some_and(FileKind::is_raster_image)
-        && let Some(texture) = app
-            .thumbnails
-            .get(&app.tasks, &row.facts.path, row.facts.size)
+    if let Some(picture) = row.picture()
+        && let Some(texture) = app.thumbnails.get(&app.tasks, &row.facts.path, &picture)
     {
         ui.add(egui::Image::new(&texture).max_size(egui::vec2(36.0, 36.0)));
         return;
