@@ -1146,3 +1146,53 @@ fn the_guard_blocks_someone_elses_cv_names_them_and_switches_to_them() {
         h.state().upload_blocker().is_none()
     });
 }
+
+/// Issue 12: selecting a file previews its first page — a PDF's page as the reader rendered it
+/// (also its thumbnail), a document's first lines — and closing the preview unselects it.
+#[test]
+fn selecting_a_file_previews_its_first_page() {
+    use crate::support::documents::{Cv, cv_pdf, docx_with_header_email};
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let dir = tempfile::tempdir().unwrap();
+    let cv = Cv {
+        name: "Jane Doe",
+        email: "jane.doe@example.com",
+        phone: "06 12345678",
+        pages: 2,
+    };
+    let pdf = cv_pdf(dir.path(), "jane.pdf", &cv);
+    let docx = docx_with_header_email(dir.path(), "letter.docx", "jane.doe@example.com");
+    gui.drop_files(&[pdf, docx]);
+    gui.until_checked();
+    let page = gui
+        .app()
+        .staging
+        .rows
+        .iter()
+        .find(|r| r.facts.name == "jane.pdf")
+        .unwrap();
+    assert!(
+        page.content.facts.as_ref().unwrap().preview_png.is_some(),
+        "the reader rendered the first page"
+    );
+    assert!(page.picture().is_some(), "the thumbnail shows that page");
+
+    gui.click("jane.pdf");
+    gui.until_shown("Preview \u{2014} jane.pdf");
+    gui.until_shown("Page 1 of 2");
+    gui.harness.check_accessibility();
+    gui.click("Close window");
+    gui.until("the preview closed", |h| {
+        h.state().staging.rows.iter().all(|r| !r.selected)
+    });
+    assert!(
+        gui.harness
+            .query_by_label_contains("Preview \u{2014}")
+            .is_none()
+    );
+
+    gui.click("letter.docx");
+    gui.until_shown("Preview \u{2014} letter.docx");
+    gui.until_shown("jane.doe@example.com");
+}
