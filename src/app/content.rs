@@ -26,16 +26,22 @@ pub struct State {
     pub owners: HashMap<String, Option<Candidate>>,
     /// The connection the owners were asked with.
     owners_for: Option<Origin>,
+    /// Counts changes that call for judging every file again (the user's own domains).
+    pub generation: u64,
+    /// The own-domains field as typed.
+    pub domains_text: String,
 }
 
 impl State {
     /// The state for a reader running `program`.
     #[must_use]
-    pub fn new(program: PathBuf) -> Self {
+    pub fn new(program: PathBuf, own_domains: &[String]) -> Self {
         Self {
             reader: Arc::new(ContentReader::new(program)),
             owners: HashMap::new(),
             owners_for: None,
+            generation: 0,
+            domains_text: own_domains.join(", "),
         }
     }
 }
@@ -152,17 +158,25 @@ impl App {
         }
         let candidate = self.picker.selected.clone();
         let candidate_id = candidate.as_ref().map(|c| c.id.clone());
-        let ignore = Ignore::default();
+        let key = candidate_id.clone().map(|id| (id, self.content.generation));
+        let ignore = Ignore {
+            domains: self
+                .connections
+                .settings
+                .preferences
+                .own_email_domains
+                .clone(),
+        };
         let mut ask = Vec::new();
         for row in &mut self.staging.rows {
-            if row.judged_for.is_some() && row.judged_for == candidate_id {
+            if key.is_some() && row.judged_for == key {
                 continue;
             }
-            if row.judged_for != candidate_id {
+            if row.judged_for.as_ref().map(|(id, _)| id) != candidate_id.as_ref() {
                 // A confirmation was for the candidate it was given for.
                 row.allowed.other_person = false;
             }
-            row.judged_for.clone_from(&candidate_id);
+            row.judged_for.clone_from(&key);
             row.content.identity = match (&row.content.facts, &candidate) {
                 (Some(facts), Some(candidate)) => check::identity(facts, candidate, &ignore),
                 _ => None,
@@ -206,6 +220,18 @@ impl App {
                     })
                 },
             );
+        }
+    }
+
+    /// The user's own e-mail domains, as typed: remembered, and every file judged again.
+    pub(super) fn set_own_domains(&mut self, text: String) {
+        let domains = crate::settings::parse_domains(&text);
+        self.content.domains_text = text;
+        if domains != self.connections.settings.preferences.own_email_domains {
+            self.connections.settings.preferences.own_email_domains = domains;
+            self.content.generation += 1;
+            self.save_settings();
+            self.revalidate();
         }
     }
 

@@ -56,6 +56,8 @@ pub enum Command {
     History(history::Command),
     /// Set the colour theme (and remember it).
     Theme(ThemePreference),
+    /// The user's own e-mail domains, as typed (remembered when they change).
+    OwnDomains(String),
 }
 
 /// A background result.
@@ -201,6 +203,10 @@ impl App {
             engine.check_interrupted();
         }
         let theme = deps.settings.preferences.theme;
+        let content = content::State::new(
+            deps.reader_program,
+            &deps.settings.preferences.own_email_domains,
+        );
         let mut app = Self {
             connections: connections::State::new(
                 deps.settings,
@@ -218,7 +224,7 @@ impl App {
             tasks,
             thumbnails: Thumbnails::default(),
             previews: Thumbnails::new(thumbnails::PREVIEW_EDGE, 8),
-            content: content::State::new(deps.reader_program),
+            content,
             engine,
             engine_error,
             sandbox: None,
@@ -377,6 +383,7 @@ impl App {
                 Command::Staging(c) => self.apply_staging(c),
                 Command::Queue(c) => self.apply_queue(c),
                 Command::History(c) => self.apply_history(&c),
+                Command::OwnDomains(text) => self.set_own_domains(text),
                 Command::Theme(theme) => {
                     self.theme = theme;
                     apply_theme(ctx, theme);

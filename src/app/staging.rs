@@ -42,8 +42,9 @@ pub struct Row {
     pub content: FileContent,
     /// What the user confirmed sending anyway (macros, someone else's file).
     pub allowed: Allowed,
-    /// The candidate (id) the content's identity was judged for.
-    pub judged_for: Option<String>,
+    /// The candidate (id) the content's identity was judged for, and the content check's
+    /// generation then (see `content::State`).
+    pub judged_for: Option<(String, u64)>,
     /// Where the attachment type came from.
     pub type_source: TypeSource,
 }

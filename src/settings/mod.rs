@@ -23,7 +23,7 @@ mod settings_file;
 pub use error::SettingsError;
 pub use paths::{config_dir, data_dir};
 pub use persist::Loaded;
-pub use preferences::{Preferences, ThemePreference};
+pub use preferences::{Preferences, ThemePreference, parse_domains};
 pub use profile::{ConnectionProfile, ProfileField, ProfileProblem, SecretStorage};
 pub use recent::{MAX_RECENT_CANDIDATES, RecentCandidate};
 pub use settings_file::Settings;

@@ -28,4 +28,35 @@ pub struct Preferences {
     /// (default: no, flag it first).
     #[serde(deserialize_with = "lenient")]
     pub upload_duplicates: bool,
+    /// E-mail domains of the user's own organisation (lower-case, without `@`): addresses
+    /// there in a file never make it someone else's.
+    #[serde(deserialize_with = "lenient")]
+    pub own_email_domains: Vec<String>,
+}
+
+/// The domains in `text` ("acme.nl, @jobs.acme.nl"): lower-case, without `@`, each once.
+#[must_use]
+pub fn parse_domains(text: &str) -> Vec<String> {
+    let mut domains: Vec<String> = Vec::new();
+    for part in text.split([',', ';', ' ', '\n']) {
+        let domain = part.trim().trim_start_matches('@').to_lowercase();
+        if domain.contains('.') && !domains.contains(&domain) {
+            domains.push(domain);
+        }
+    }
+    domains
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_domains;
+
+    #[test]
+    fn own_domains_are_read_as_typed() {
+        assert_eq!(
+            parse_domains(" Acme.nl, @jobs.acme.nl;acme.nl  not-a-domain ,"),
+            ["acme.nl", "jobs.acme.nl"]
+        );
+        assert!(parse_domains("").is_empty());
+    }
 }

@@ -11,6 +11,7 @@ use super::style;
 pub fn connections_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.columns(2, |columns| {
         list_ui(&mut columns[0], app);
+        own_domains_ui(&mut columns[0], app);
         if app.connections.form.is_some() {
             form_ui(&mut columns[1], app);
         } else {
@@ -18,6 +19,30 @@ pub fn connections_ui(ui: &mut egui::Ui, app: &mut App) {
             columns[1].label("Choose a connection to edit it, or add a new one.");
         }
     });
+}
+
+/// The user's own e-mail domains: addresses there never make a file someone else's.
+fn own_domains_ui(ui: &mut egui::Ui, app: &mut App) {
+    ui.add_space(16.0);
+    style::section(ui, "Your organisation");
+    ui.label(
+        "Your own e-mail domains (comma-separated): a file holding addresses there is never \
+         taken for someone else's.",
+    );
+    let name = "Your own e-mail domains";
+    let response = style::named(
+        ui.add(
+            egui::TextEdit::singleline(&mut app.content.domains_text)
+                .hint_text("acme.nl, acme.de")
+                .desired_width(280.0),
+        ),
+        egui::Role::TextInput,
+        name,
+    );
+    if response.lost_focus() || (response.changed() && app.content.domains_text.ends_with(',')) {
+        app.commands
+            .push(Command::OwnDomains(app.content.domains_text.clone()));
+    }
 }
 
 fn list_ui(ui: &mut egui::Ui, app: &mut App) {
