@@ -167,6 +167,7 @@ impl App {
                     id: recent.id.clone(),
                     name: recent.name.clone(),
                     email: recent.email.clone(),
+                    phone: None,
                     remote_id: None,
                     applications: Vec::new(),
                 });

@@ -52,7 +52,7 @@ pub fn person(candidate: &Candidate) -> Person {
     Person {
         name: candidate.name.clone(),
         email: candidate.email.clone(),
-        phone: None,
+        phone: candidate.phone.clone(),
     }
 }
 
@@ -89,4 +89,39 @@ pub async fn owner_of(client: &dyn AtsClient, email: &str, not: &str) -> Option<
                 .as_deref()
                 .is_some_and(|e| e.trim().eq_ignore_ascii_case(email))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anna(phone: Option<&str>) -> Candidate {
+        Candidate {
+            id: "cand-1".into(),
+            name: "Anna van der Berg".into(),
+            email: Some("anna.vdberg@example.com".into()),
+            phone: phone.map(str::to_owned),
+            remote_id: None,
+            applications: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_candidates_phone_alone_written_differently_is_a_match() {
+        // No name, no e-mail: only the number, written the national way.
+        let facts = ContentFacts {
+            text: "Curriculum Vitae\nTel. 0612345678\nUtrecht\n".into(),
+            ..ContentFacts::default()
+        };
+        let ignore = Ignore::default();
+        let on_file = anna(Some("+31 6 1234 5678"));
+        assert_eq!(person(&on_file).phone.as_deref(), Some("+31 6 1234 5678"));
+        let judged = identity(&facts, &on_file, &ignore).unwrap();
+        assert_eq!(judged.verdict, Verdict::Match, "{judged:?}");
+        assert_eq!(judged.found.phones, ["612345678"]);
+
+        // Without the phone on file the same text says nothing about whose it is.
+        let judged = identity(&facts, &anna(None), &ignore).unwrap();
+        assert_eq!(judged.verdict, Verdict::Unknown, "{judged:?}");
+    }
 }

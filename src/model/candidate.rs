@@ -11,6 +11,10 @@ pub struct Candidate {
     pub name: String,
     /// Primary e-mail, when the system has one.
     pub email: Option<String>,
+    /// Primary (else first) phone number as the system writes it, when the system has one;
+    /// the content check matches a file to the candidate by it.
+    #[serde(default)]
+    pub phone: Option<String>,
     /// The candidate's id in an originating system, when the system reports one.
     pub remote_id: Option<String>,
     /// Applications the candidate has (Kombo can attach to an application instead).

@@ -470,6 +470,7 @@ struct WireCandidate {
     last_name: Option<String>,
     #[serde(default)]
     email_addresses: Vec<WireValue>,
+    phone_numbers: Option<Vec<WireValue>>,
 }
 
 #[derive(Deserialize)]
@@ -491,10 +492,18 @@ impl From<WireCandidate> for Candidate {
             .into_iter()
             .filter_map(|e| e.value)
             .find(|v| !v.trim().is_empty());
+        // The first `phone_numbers[].value` (no primary flag) [doc: D-cand].
+        let phone = super::primary_phone(
+            wire.phone_numbers
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.value, false)),
+        );
         Self {
             id: wire.id,
             name,
             email,
+            phone,
             remote_id: wire.remote_id.filter(|r| !r.is_empty()),
             applications: Vec::new(),
         }

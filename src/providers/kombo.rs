@@ -659,12 +659,19 @@ struct WireCandidate {
     first_name: Option<String>,
     last_name: Option<String>,
     email_addresses: Option<Vec<WireEmail>>,
+    phone_numbers: Option<Vec<WirePhone>>,
     applications: Option<Vec<WireApplication>>,
 }
 
 #[derive(Deserialize)]
 struct WireEmail {
     email_address: Option<String>,
+}
+
+/// `phone_numbers[]: {phone_number, type}` [OAS].
+#[derive(Deserialize)]
+struct WirePhone {
+    phone_number: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -693,10 +700,18 @@ impl From<WireCandidate> for Candidate {
             .into_iter()
             .filter_map(|e| e.email_address)
             .find(|e| !e.trim().is_empty());
+        // The first `phone_numbers[].phone_number` (no primary flag) [OAS].
+        let phone = super::primary_phone(
+            wire.phone_numbers
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.phone_number, false)),
+        );
         Self {
             id: wire.id,
             name,
             email,
+            phone,
             remote_id: wire.remote_id,
             applications: wire
                 .applications

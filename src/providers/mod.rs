@@ -160,3 +160,43 @@ pub fn connect(connection: &Connection) -> Result<Arc<dyn AtsClient>, ProviderEr
         ProviderId::Truto => Arc::new(truto::TrutoClient::new(connection)?),
     })
 }
+
+/// The candidate's phone number from a system's list of `(number, flagged primary)`: the first
+/// non-blank one flagged primary, else the first non-blank one, trimmed; `None` when there is
+/// none. Systems without a primary flag pass `false` for every number.
+fn primary_phone(numbers: impl IntoIterator<Item = (Option<String>, bool)>) -> Option<String> {
+    let mut first = None;
+    for (number, primary) in numbers {
+        let Some(number) = number
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+        else {
+            continue;
+        };
+        if primary {
+            return Some(number);
+        }
+        first.get_or_insert(number);
+    }
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::primary_phone;
+
+    #[test]
+    fn the_primary_phone_wins_and_blanks_are_none() {
+        let n = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            primary_phone([(n("+31 1"), false), (n(" 06 2 "), true)]),
+            n("06 2")
+        );
+        assert_eq!(
+            primary_phone([(n("  "), true), (None, false), (n("+31 1"), false)]),
+            n("+31 1")
+        );
+        assert_eq!(primary_phone([(n(""), true), (None, false)]), None);
+        assert_eq!(primary_phone([]), None);
+    }
+}

@@ -713,6 +713,8 @@ struct WireCandidate {
     #[serde(rename = "lastName")]
     last_name: Option<String>,
     email: Option<String>,
+    /// One number per record [assumption, `onderwijsregio.md` § 2].
+    phone: Option<String>,
     #[serde(rename = "curriculumVitae")]
     curriculum_vitae: Option<Vec<WireAttachment>>,
     #[serde(rename = "otherAttachments")]
@@ -738,6 +740,8 @@ impl From<WireCandidate> for Candidate {
             id: wire.id,
             name,
             email: wire.email.filter(|e| !e.trim().is_empty()),
+            // The record's single `phone` [assumption].
+            phone: super::primary_phone([(wire.phone, false)]),
             remote_id: None,
             applications: Vec::new(),
         }

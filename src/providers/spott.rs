@@ -385,6 +385,8 @@ struct WireCandidate {
     id: String,
     name: Option<WireName>,
     emails: Option<WireEmails>,
+    #[serde(rename = "phoneNumbers")]
+    phone_numbers: Option<WirePhones>,
 }
 
 #[derive(Deserialize)]
@@ -408,6 +410,21 @@ struct WireEmail {
     is_primary: bool,
 }
 
+/// `phoneNumbers: {phoneNumbers: [{purpose, phoneNumber, isPrimary}]}` [doc: D-candget].
+#[derive(Deserialize)]
+struct WirePhones {
+    #[serde(rename = "phoneNumbers")]
+    phone_numbers: Option<Vec<WirePhone>>,
+}
+
+#[derive(Deserialize)]
+struct WirePhone {
+    #[serde(rename = "phoneNumber")]
+    phone_number: Option<String>,
+    #[serde(rename = "isPrimary")]
+    is_primary: Option<bool>,
+}
+
 impl From<WireCandidate> for Candidate {
     fn from(wire: WireCandidate) -> Self {
         let name = wire
@@ -427,10 +444,19 @@ impl From<WireCandidate> for Candidate {
             .find(|e| e.is_primary)
             .or_else(|| emails.first())
             .and_then(|e| e.email.clone());
+        // The `isPrimary` entry of `phoneNumbers.phoneNumbers[].phoneNumber`, else the first.
+        let phone = super::primary_phone(
+            wire.phone_numbers
+                .and_then(|p| p.phone_numbers)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.phone_number, p.is_primary.unwrap_or(false))),
+        );
         Self {
             id: wire.id,
             name,
             email,
+            phone,
             remote_id: None,
             applications: Vec::new(),
         }
@@ -495,6 +521,37 @@ impl From<WireAttachment> for RemoteAttachment {
             size: wire.size.filter(|s| *s >= 0.0).map(|s| s as u64),
             created_at: wire.created_at,
             content_type: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(json: &str) -> Candidate {
+        serde_json::from_str::<WireCandidate>(json).unwrap().into()
+    }
+
+    #[test]
+    fn the_primary_phone_is_the_candidates() {
+        let c = candidate(
+            r#"{"id":"c","phoneNumbers":{"viewType":"candidatePhoneNumbers","phoneNumbers":[
+                {"purpose":"work","phoneNumber":"+31 20 123 4567","isPrimary":false},
+                {"purpose":"personal","phoneNumber":"+31 6 1234 5678","isPrimary":true}]}}"#,
+        );
+        assert_eq!(c.phone.as_deref(), Some("+31 6 1234 5678"));
+        let c = candidate(
+            r#"{"id":"c","phoneNumbers":{"phoneNumbers":[
+                {"phoneNumber":" ","isPrimary":true},{"phoneNumber":"0612345678","isPrimary":null}]}}"#,
+        );
+        assert_eq!(c.phone.as_deref(), Some("0612345678"));
+        for json in [
+            r#"{"id":"c"}"#,
+            r#"{"id":"c","phoneNumbers":{}}"#,
+            r#"{"id":"c","phoneNumbers":{"phoneNumbers":null}}"#,
+        ] {
+            assert_eq!(candidate(json).phone, None, "{json}");
         }
     }
 }

@@ -669,12 +669,19 @@ struct WireCandidate {
     first_name: Option<String>,
     last_name: Option<String>,
     emails: Option<Vec<WireEmail>>,
+    phones: Option<Vec<WirePhone>>,
     applications: Option<Vec<WireApplication>>,
 }
 
 #[derive(Deserialize)]
 struct WireEmail {
     email: Option<String>,
+}
+
+/// `phones[]: {number, extension, type}` [doc: D-cand-obj].
+#[derive(Deserialize)]
+struct WirePhone {
+    number: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -720,6 +727,13 @@ impl From<WireCandidate> for Candidate {
             .unwrap_or_default()
             .into_iter()
             .find_map(|e| e.email.filter(|e| !e.trim().is_empty()));
+        // The first `phones[].number` (no primary flag) [doc: D-cand-obj].
+        let phone = super::primary_phone(
+            wire.phones
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.number, false)),
+        );
         let applications = wire
             .applications
             .unwrap_or_default()
@@ -735,6 +749,7 @@ impl From<WireCandidate> for Candidate {
             id: wire.id,
             name,
             email,
+            phone,
             remote_id: None,
             applications,
         }

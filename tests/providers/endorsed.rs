@@ -256,6 +256,7 @@ async fn candidates_are_found_by_uuid_or_remote_id_only() {
     assert_eq!(found.id, seed.id);
     assert_eq!(found.name, seed.full_name());
     assert_eq!(found.email.as_deref(), Some(seed.email.as_str()));
+    assert_eq!(found.phone.as_deref(), Some(seed.phone.as_str()));
     assert_eq!(found.remote_id.as_deref(), Some(seed.remote_id.as_str()));
     assert_eq!(
         requests(&emu, "GET", &format!("/candidates/{}", seed.id)).len(),
@@ -311,6 +312,10 @@ async fn candidates_are_found_by_uuid_or_remote_id_only() {
     let page = client.find_candidates(uuid_remote, None, 10).await.unwrap();
     assert_eq!(page.candidates.len(), 1);
     assert_eq!(page.candidates[0].name, "Ada Lovelace");
+    assert_eq!(
+        page.candidates[0].phone, None,
+        "created without phone_numbers"
+    );
     assert_eq!(page.candidates[0].id, b["result"]["id"].as_str().unwrap());
     assert_eq!(
         requests(&emu, "GET", &format!("/candidates/{uuid_remote}"))[0].status,
@@ -342,6 +347,41 @@ async fn candidates_are_found_by_uuid_or_remote_id_only() {
         "Endorsed could not find candidate remote.nope (\u{201c}This resource entity does not exist\u{201d}): check the id."
     );
     assert_eq!(client.get_candidate(&seed.id).await.unwrap(), *found);
+}
+
+#[tokio::test]
+async fn get_candidate_reads_the_first_phone_number() {
+    let emu = emulator().await;
+    let client = client(&emu);
+    let seed = emu.store().candidates(ENDORSED)[7].clone();
+    let got = client.get_candidate(&seed.id).await.unwrap();
+    assert_eq!(got.phone.as_deref(), Some(seed.phone.as_str()));
+
+    let (http, base, token) = raw(&emu, None).await;
+    let create = |remote: &str, phones: Value| {
+        let body = json!({"first_name": "Ada", "remote_id": remote, "phone_numbers": phones});
+        let request = http
+            .post(format!("{base}/candidates"))
+            .bearer_auth(&token)
+            .json(&body);
+        async move {
+            let (s, b) = status_and_body(request).await;
+            assert_eq!(s, 201, "{b}");
+            b["result"]["id"].as_str().unwrap().to_owned()
+        }
+    };
+    // `phone_numbers[]` has no primary flag: the first one is the candidate's.
+    let two = create(
+        "ext-phone-2",
+        json!([{"value": " +31 20 123 4567 ", "type": "work"},
+               {"value": "+31 6 9876 5432", "type": "mobile"}]),
+    )
+    .await;
+    let none = create("ext-phone-0", json!([])).await;
+    let got = client.get_candidate(&two).await.unwrap();
+    assert_eq!(got.phone.as_deref(), Some("+31 20 123 4567"));
+    let got = client.get_candidate(&none).await.unwrap();
+    assert_eq!(got.phone, None);
 }
 
 #[tokio::test]

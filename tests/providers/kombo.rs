@@ -319,7 +319,7 @@ async fn search_by_first_and_last_name_sends_both_filters() {
 }
 
 #[tokio::test]
-async fn get_candidate_maps_email_and_applications() {
+async fn get_candidate_maps_email_phone_and_applications() {
     let emu = relaxed().await;
     let client = client(&emu.connection(KOMBO));
     let seed = seeds(&emu)
@@ -330,6 +330,8 @@ async fn get_candidate_maps_email_and_applications() {
     assert_eq!(candidate.id, seed.id);
     assert_eq!(candidate.name, seed.full_name());
     assert_eq!(candidate.email.as_deref(), Some(seed.email.as_str()));
+    // From `phone_numbers[0].phone_number`.
+    assert_eq!(candidate.phone.as_deref(), Some(seed.phone.as_str()));
     assert_eq!(
         candidate.remote_id.as_deref(),
         Some(seed.remote_id.as_str())

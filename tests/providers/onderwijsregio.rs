@@ -281,6 +281,8 @@ async fn get_candidate_and_not_found() {
     let got = client.get_candidate(&person.id).await.unwrap();
     assert_eq!(got.name, person.full_name());
     assert_eq!(got.email.as_deref(), Some(person.email.as_str()));
+    // From the record's `phone`.
+    assert_eq!(got.phone.as_deref(), Some(person.phone.as_str()));
 
     let err = client.get_candidate("recNOPE0000000000").await.unwrap_err();
     assert!(matches!(err, ProviderError::NotFound { .. }), "{err:?}");

@@ -120,8 +120,11 @@ async fn text_search_finds_by_email_and_name_and_pages() {
 async fn get_candidate_and_not_found() {
     let emu = emulator().await;
     let client = providers::connect(&emu.connection(SPOTT)).unwrap();
-    let id = emu.store().candidates(SPOTT)[3].id.clone();
-    assert_eq!(client.get_candidate(&id).await.unwrap().id, id);
+    let seed = emu.store().candidates(SPOTT)[3].clone();
+    let got = client.get_candidate(&seed.id).await.unwrap();
+    assert_eq!(got.id, seed.id);
+    // From `phoneNumbers.phoneNumbers[]` (the `isPrimary` entry).
+    assert_eq!(got.phone.as_deref(), Some(seed.phone.as_str()));
     let err = client.get_candidate("cand-missing").await.unwrap_err();
     assert!(matches!(err, ProviderError::NotFound { .. }), "{err:?}");
     assert!(err.to_string().contains("candidate cand-missing"), "{err}");

@@ -321,6 +321,8 @@ async fn get_candidate_with_applications_and_not_found() {
     let c = client.get_candidate(&seeded.id).await.unwrap();
     assert_eq!(c.id, seeded.id);
     assert_eq!(c.email.as_deref(), Some(seeded.email.as_str()));
+    // From `phones[0].number`.
+    assert_eq!(c.phone.as_deref(), Some(seeded.phone.as_str()));
     assert_eq!(c.applications.len(), seeded.applications.len());
     assert_eq!(c.applications[0].id, seeded.applications[0].0);
     assert_eq!(
