@@ -343,7 +343,6 @@ fn an_address_of_the_recruiters_own_domain_makes_no_one_else() {
 /// that starts with `-` must still be taken as the path (`--` before it), or the file's
 /// content goes unread and its macros unflagged.
 #[test]
-#[ignore = "bug: src/content/reader.rs passes the path to `atsdrop read-content` without `--`"]
 fn a_file_whose_name_starts_with_a_dash_is_still_read() {
     let dir = tempfile::tempdir().unwrap();
     let cv = Cv {

@@ -134,9 +134,10 @@ impl ContentReader {
             return Some(hit);
         }
         let facts = Arc::new(self.run(path, format).await);
-        // A reader killed for its time is not remembered: the machine may just have been busy.
+        // A reader killed for its time, or one that could not start, is not remembered: the
+        // machine may just have been busy.
         if let Some(key) = key
-            && facts.unreadable.as_deref() != Some(TOO_SLOW)
+            && !matches!(facts.unreadable.as_deref(), Some(TOO_SLOW | NOT_STARTED))
         {
             self.lock().insert(key, Arc::clone(&facts));
         }
@@ -157,6 +158,8 @@ impl ContentReader {
             .arg(SUBCOMMAND)
             .arg("--format")
             .arg(format.as_str())
+            // A file named `-x.pdf` is a path, not an option.
+            .arg("--")
             .arg(path)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -155,15 +155,26 @@ pub fn encrypted_pdf(dir: &Path, name: &str) -> PathBuf {
     write(dir, name, &assemble(&objects, trailer))
 }
 
-/// A hostile PDF: its catalog holds an array nested 20,000 levels deep (`[[[…0…]]]`).
-pub fn deeply_nested_pdf(dir: &Path, name: &str) -> PathBuf {
-    let depth = 20_000;
+/// A hostile PDF: one page saying "Nested", with an array nested `depth` levels deep
+/// (`[[[…0…]]]`) in its content stream after the text and as an object of its own. The reader
+/// refuses 20,000 levels unread; at 999 hayro itself has to stop (at 512).
+pub fn nested_pdf(dir: &Path, name: &str, depth: usize) -> PathBuf {
     let nested = format!("{}0{}", "[".repeat(depth), "]".repeat(depth));
+    let content = format!("BT /F1 12 Tf 72 720 Td (Nested) Tj ET {nested} pop");
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend_from_slice(content.as_bytes());
+    stream.extend_from_slice(b"\nendstream");
     let objects = [
-        format!("<< /Type /Catalog /Pages 2 0 R /Deep {nested} >>").into_bytes(),
-        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+          /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        nested.into_bytes(),
     ];
-    write(dir, name, &assemble(&objects, "<< /Size 3 /Root 1 0 R >>"))
+    write(dir, name, &assemble(&objects, "<< /Size 7 /Root 1 0 R >>"))
 }
 
 /// A damaged PDF: a three-page text PDF cut off in the middle of its cross-reference table
