@@ -1196,3 +1196,51 @@ fn selecting_a_file_previews_its_first_page() {
     gui.until_shown("Preview \u{2014} letter.docx");
     gui.until_shown("jane.doe@example.com");
 }
+
+/// Issue 12: hostile documents cost a note each, in the reader process, and the app goes on:
+/// absurd nesting, a cut cross-reference table and a zip bomb are checked, and a CV dropped
+/// after them is read and judged as usual.
+#[test]
+fn hostile_documents_cost_a_note_and_the_app_goes_on() {
+    use crate::support::documents::{Cv, cv_pdf, docx_zip_bomb, nested_pdf, truncated_xref_pdf};
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (_, name) = choose_candidate(&mut gui, 210);
+    let dir = tempfile::tempdir().unwrap();
+    gui.drop_files(&[
+        nested_pdf(dir.path(), "nested.pdf", 20_000),
+        truncated_xref_pdf(dir.path(), "cut.pdf"),
+        docx_zip_bomb(dir.path(), "bomb.docx"),
+    ]);
+    gui.until_checked();
+    gui.until("the nesting and the bomb noted", |h| {
+        h.query_all_by_label_contains("atsdrop could not read the content of")
+            .count()
+            == 2
+    });
+    let candidate = gui.app().picker.selected.clone().unwrap();
+    let own = cv_pdf(
+        dir.path(),
+        "own.pdf",
+        &Cv {
+            name: &name,
+            email: candidate.email.as_deref().unwrap(),
+            phone: "",
+            pages: 1,
+        },
+    );
+    gui.drop_files(&[own]);
+    gui.until_checked();
+    let row = gui
+        .app()
+        .staging
+        .rows
+        .iter()
+        .find(|r| r.facts.name == "own.pdf")
+        .unwrap();
+    assert_eq!(
+        row.content.identity.as_ref().map(|i| i.verdict),
+        Some(atsdrop::content::identity::Verdict::Match)
+    );
+    assert!(gui.app().upload_blocker().is_none(), "notes do not block");
+}
