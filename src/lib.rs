@@ -21,6 +21,7 @@ pub mod app;
 pub mod content;
 pub mod credentials;
 pub mod emulator;
+pub mod fix;
 pub mod inspect;
 pub mod model;
 pub mod providers;

@@ -554,8 +554,10 @@ impl App {
         self.staging.left_out.clear();
         self.staging.ignored = 0;
         self.revalidate();
-        self.toasts.info(format!(
-            "Uploading {count} {} to {} in the background.",
+        // Said in the queue's status line until the batch ends, which replaces it with the
+        // outcome (a notification that outlived its batch misled).
+        self.queue.last_summary = Some(format!(
+            "Uploading {count} {} to {}\u{2026}",
             if count == 1 { "file" } else { "files" },
             if candidate.name.is_empty() {
                 &candidate.id

@@ -6,6 +6,7 @@ mod connect;
 mod content;
 mod dry_run;
 pub mod failure;
+mod fix;
 mod follow;
 mod gui;
 mod history;
@@ -56,6 +57,9 @@ pub enum Command {
     Candidates(CandidatesArgs),
     /// Check files against a system's limits without sending anything.
     Validate(ValidateArgs),
+    /// Write fixed copies of refused files (renamed, converted to PDF or JPEG, shrunk, or
+    /// combined into one PDF) that pass the system's checks; the originals stay as they are.
+    Fix(FixArgs),
     /// Finish what an interrupted run (a crash, a closed laptop) left in the journal.
     Resume(ResumeArgs),
     /// Show finished uploads from the journal.
@@ -125,6 +129,30 @@ pub struct UploadArgs {
     /// make it "someone else's".
     #[arg(long, value_name = "DOMAIN")]
     pub own_domain: Vec<String>,
+    /// Files or folders (folders are searched recursively).
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `atsdrop fix`.
+#[derive(Debug, clap::Args)]
+pub struct FixArgs {
+    /// The system: spott, endorsed, kombo, onderwijsregio or truto.
+    #[arg(long, short = 'p')]
+    pub provider: ProviderId,
+    /// The attachment type, as the system spells it (case-insensitive), e.g. CV or resume.
+    #[arg(long = "type", short = 't')]
+    pub attachment_type: String,
+    /// Combine all the files, in the order given, into one PDF.
+    #[arg(long)]
+    pub combine: bool,
+    /// The folder the fixed copies are written to.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Print one JSON object per file: {"file", "status": "fixed"|"unchanged"|"cannot",
+    /// "output"?, "actions", "error"?}.
+    #[arg(long)]
+    pub json: bool,
     /// Files or folders (folders are searched recursively).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
@@ -232,6 +260,7 @@ pub fn init_tracing(verbose: u8) {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Fix(args)) => fix::run(&args),
         Some(Command::Upload(args)) => upload::run(&args, &runtime()?),
         Some(Command::Candidates(args)) => candidates::run(&args, &runtime()?),
         Some(Command::Resume(args)) => resume::run(&args, &runtime()?),

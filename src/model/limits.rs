@@ -91,6 +91,17 @@ impl Limits {
             .find(|r| r.wire.eq_ignore_ascii_case(wire))
     }
 
+    /// The most bytes one file sent as `wire` may have: the system's per-file limit, or the
+    /// type's own when the account announces a smaller one.
+    #[must_use]
+    pub fn max_file_bytes_for(&self, wire: &str) -> u64 {
+        self.restriction(wire)
+            .and_then(|r| r.max_file_bytes)
+            .map_or(self.max_file_bytes.value, |m| {
+                m.min(self.max_file_bytes.value)
+            })
+    }
+
     /// The per-field limit for a field, if the field is limited.
     #[must_use]
     pub fn field(&self, field: &str) -> Option<&FieldLimit> {

@@ -127,11 +127,7 @@ fn file_problems(
         );
     }
 
-    let max_bytes = restriction
-        .and_then(|r| r.max_file_bytes)
-        .map_or(limits.max_file_bytes.value, |m| {
-            m.min(limits.max_file_bytes.value)
-        });
+    let max_bytes = limits.max_file_bytes_for(ty.wire);
     if facts.size > max_bytes {
         push(
             ProblemKind::TooLarge,

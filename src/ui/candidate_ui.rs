@@ -46,8 +46,19 @@ pub fn candidate_ui(ui: &mut egui::Ui, app: &mut App) {
     }
 }
 
+/// Height kept for the chosen candidate's card, chosen or not: choosing one must not move the
+/// result list under the pointer (a second click would land on another person).
+const CARD_HEIGHT: f32 = 58.0;
+
 fn chosen_ui(ui: &mut egui::Ui, app: &mut App) {
     style::section(ui, "Candidate");
+    ui.vertical(|ui| {
+        ui.set_min_height(CARD_HEIGHT);
+        chosen_card_ui(ui, app);
+    });
+}
+
+fn chosen_card_ui(ui: &mut egui::Ui, app: &mut App) {
     match &app.picker.selected {
         Some(c) => {
             ui.horizontal(|ui| {

@@ -1,10 +1,10 @@
 //! The views: one file per screen or panel. Each `*_ui` function draws from the app's state and
 //! pushes [`crate::app::Command`]s; text fields edit their own buffers directly.
 
+mod attention_ui;
 mod candidate_ui;
 mod connections_ui;
 mod dialogs_ui;
-mod guard_ui;
 mod history_ui;
 mod input;
 mod preview_ui;

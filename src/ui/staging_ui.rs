@@ -61,7 +61,7 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
         empty_ui(ui);
         return;
     }
-    super::guard_ui::guard_ui(ui, app);
+    super::attention_ui::attention_ui(ui, app);
     let batch_lines = u16::try_from(app.staging.report.batch.len()).unwrap_or(u16::MAX);
     let footer_height = 72.0 + 18.0 * f32::from(batch_lines);
     let table_height = (ui.available_height() - footer_height).max(120.0);
@@ -259,6 +259,7 @@ fn detected_ui(ui: &mut egui::Ui, row: &Row) {
 }
 
 fn check_ui(ui: &mut egui::Ui, row: &Row, verdict: Option<&FileVerdict>, commands: &mut Vec<S>) {
+    // The sentences in full are in the list above the table; here a word, and one tooltip.
     let problems = verdict.map_or(&[][..], |v| v.problems.as_slice());
     if let Some(first) = problems.first() {
         let all = problems
@@ -268,11 +269,17 @@ fn check_ui(ui: &mut egui::Ui, row: &Row, verdict: Option<&FileVerdict>, command
             .join("\n");
         // Blocking problems come before warnings and notes.
         if first.kind.blocks() {
-            style::error_text(ui, first.message.clone()).on_hover_text(all);
+            let blocking = problems.iter().filter(|p| p.kind.blocks()).count();
+            let text = if blocking == 1 {
+                "Refused".to_owned()
+            } else {
+                format!("Refused \u{b7} {blocking} problems")
+            };
+            style::error_text(ui, text).on_hover_text(all);
             return;
         }
         if row.duplicate.is_none() {
-            style::warn_text(ui, first.message.clone()).on_hover_text(all);
+            style::warn_text(ui, "Ready \u{b7} see the note above").on_hover_text(all);
             return;
         }
     }

@@ -1,0 +1,138 @@
+//! `atsdrop fix`: writes a fixed copy of every refused file — renamed, converted, shrunk, or
+//! all combined into one PDF with `--combine` — into `--out`, checked again for the system and
+//! type. One line per input (or one JSON object with `--json`); exit 0 when every file now
+//! passes, 2 otherwise. The originals are never changed.
+
+use std::io::{self, Write as _};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use atsdrop::fix::{self, Outcome, Status, Target};
+use atsdrop::inspect;
+
+use super::{EXIT_OK, EXIT_USAGE, FixArgs};
+
+/// One line of `--json` output.
+#[derive(Serialize)]
+struct FixLine<'a> {
+    file: String,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    output: Option<String>,
+    actions: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+/// Runs `atsdrop fix`.
+pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
+    let profile = args.provider.profile();
+    let Some(attachment_type) = profile.attachment_type(&args.attachment_type) else {
+        return Err(super::failure::usage(format!(
+            "\u{201c}{}\u{201d} is not an attachment type of {}: use one of {}.",
+            args.attachment_type.trim(),
+            profile.id,
+            profile.type_list()
+        )));
+    };
+    let limits = profile.limits();
+    let target = Target {
+        profile,
+        limits: &limits,
+        attachment_type,
+    };
+    let expansion = inspect::expand(&args.paths);
+    let mut results: Vec<(String, Outcome)> = Vec::new();
+    if args.combine {
+        let name = combined_name(&expansion.files);
+        let outcome = fix::combine(&expansion.files, &name, target, &args.out);
+        for path in &expansion.files {
+            results.push((path.to_string_lossy().into_owned(), outcome.clone()));
+        }
+    } else {
+        for path in &expansion.files {
+            let outcome = fix::fix_file(path, target, &args.out);
+            results.push((path.to_string_lossy().into_owned(), outcome));
+        }
+    }
+    let refused_paths: Vec<_> = expansion
+        .skipped
+        .iter()
+        .filter(|s| !s.reason.is_expected())
+        .collect();
+    let mut out = io::BufWriter::new(super::printable::stdout());
+    for (file, outcome) in &results {
+        if args.json {
+            serde_json::to_writer(
+                &mut out,
+                &FixLine {
+                    file: file.clone(),
+                    status: outcome.status,
+                    output: outcome
+                        .output
+                        .as_ref()
+                        .map(|p| p.to_string_lossy().into_owned()),
+                    actions: &outcome.actions,
+                    error: outcome.error.as_deref(),
+                },
+            )?;
+            writeln!(out)?;
+        } else {
+            match outcome.status {
+                Status::Fixed => writeln!(
+                    out,
+                    "fixed     {file} \u{2192} {} ({})",
+                    outcome
+                        .output
+                        .as_ref()
+                        .map_or_else(String::new, |p| p.display().to_string()),
+                    outcome.actions.join(", ")
+                )?,
+                Status::Unchanged => writeln!(out, "unchanged {file} (it passes already)")?,
+                Status::Cannot => writeln!(
+                    out,
+                    "cannot    {file}\n          {}",
+                    outcome.error.as_deref().unwrap_or_default()
+                )?,
+            }
+        }
+    }
+    for skipped in &refused_paths {
+        if args.json {
+            let message = skipped.message();
+            serde_json::to_writer(
+                &mut out,
+                &FixLine {
+                    file: skipped.path.to_string_lossy().into_owned(),
+                    status: Status::Cannot,
+                    output: None,
+                    actions: &[],
+                    error: Some(&message),
+                },
+            )?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "cannot    {}\n          {}",
+                skipped.path.display(),
+                skipped.message()
+            )?;
+        }
+    }
+    out.flush()?;
+    let all_pass = refused_paths.is_empty()
+        && !results.is_empty()
+        && results.iter().all(|(_, o)| o.status != Status::Cannot);
+    Ok(ExitCode::from(if all_pass { EXIT_OK } else { EXIT_USAGE }))
+}
+
+/// "cv-page-1 (combined).pdf" after the first file.
+fn combined_name(paths: &[std::path::PathBuf]) -> String {
+    let first = paths.first().and_then(|p| p.file_stem()).map_or_else(
+        || "combined".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    format!("{first} (combined).pdf")
+}
