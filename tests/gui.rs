@@ -1258,7 +1258,8 @@ fn choosing_a_candidate_keeps_the_list_still_and_the_outcome_replaces_the_start(
         .as_ref()
         .unwrap()
         .store()
-        .candidates(ProviderId::Spott);
+        .candidates(ProviderId::Spott)
+        .to_vec();
     let label = |i: usize| format!("{}  \u{b7}  {}", seeded[i].full_name(), seeded[i].email);
     let (first, second) = (label(0), label(1));
     let wait_for = second.clone();

@@ -1,7 +1,8 @@
 //! The files that need attention, above the staging table: every refused file with each of
 //! its sentences in full (the table's Check column only says "Refused"), warnings and notes,
 //! and what the user can do about each — for a file that seems to be someone else's, switch to
-//! the person it belongs to or send it anyway; for macros, send it with them; remove it.
+//! the person it belongs to or send it anyway; for macros, send it with them (the row's × removes
+//! a file).
 //! Nothing refused is sent until the user acts.
 
 use crate::app::staging::{Command as S, Row};
@@ -90,8 +91,8 @@ fn file_ui(
     }
     let other = has(verdict, ProblemKind::OtherPerson);
     let macros = has(verdict, ProblemKind::Macros);
-    let blocked = !verdict.ok();
-    if !(other || macros || blocked) {
+    if !(other || macros) {
+        ui.add_space(4.0);
         return;
     }
     ui.horizontal_wrapped(|ui| {
@@ -108,12 +109,6 @@ fn file_ui(
                         ..row.allowed
                     },
                 )));
-            }
-        }
-        if blocked {
-            let remove = format!("Remove {}", style::shown(&row.facts.name));
-            if style::named(ui.button(&remove), egui::Role::Button, &remove).clicked() {
-                commands.push(Command::Staging(S::Remove(row.id)));
             }
         }
     });
