@@ -1299,3 +1299,91 @@ fn choosing_a_candidate_keeps_the_list_still_and_the_outcome_replaces_the_start(
         "the status line says the outcome now"
     );
 }
+
+/// Issue 13: a refused file with a mechanical fix gets it one click away — prepared by
+/// `atsdrop fix` in the background and offered only once it passes — and the fixed copy is
+/// uploaded while the original stays as it was; selected files combine into one PDF.
+#[test]
+fn a_refused_file_is_fixed_in_one_click_and_uploaded() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let (candidate, name) = choose_candidate(&mut gui, 210);
+    let dir = tempfile::tempdir().unwrap();
+    let disguised = write(dir.path(), "photo.pdf", PNG_1X1);
+    gui.drop_files(std::slice::from_ref(&disguised));
+    gui.until_checked();
+    gui.until_shown("photo.pdf is a PNG image, not a PDF");
+    gui.until_shown("Fix photo.pdf");
+    let row = gui.app().staging.rows[0].id;
+    assert!(
+        matches!(
+            gui.app().fixes.offers.get(&row),
+            Some((_, atsdrop::app::fixes::FixState::Ready(offer)))
+                if offer.actions == ["renamed to photo.png"]
+        ),
+        "the button says what the fix does"
+    );
+    gui.click("Fix photo.pdf");
+    gui.until("the fixed copy staged", |h| {
+        h.state().staging.rows.len() == 1 && h.state().staging.rows[0].facts.name == "photo.png"
+    });
+    gui.until_shown("made from photo.pdf: renamed to photo.png");
+    gui.until_checked();
+    assert!(
+        gui.app().upload_blocker().is_none(),
+        "the fixed copy passes"
+    );
+    let fixed_path = gui.app().staging.rows[0].facts.path.clone();
+    assert!(
+        fixed_path.starts_with(&gui.app().fixes.work_dir),
+        "{fixed_path:?}"
+    );
+    gui.click(&format!("Upload 1 to {name}"));
+    gui.until_shown("Last batch: 1 uploaded");
+    let stored = gui
+        .app()
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .store()
+        .attachments(ProviderId::Spott, Some(&candidate));
+    assert!(
+        stored.iter().any(|a| a.sha256 == sha256_hex(PNG_1X1)),
+        "the sandbox holds the fixed copy's bytes"
+    );
+    assert_eq!(
+        std::fs::read(&disguised).unwrap(),
+        PNG_1X1,
+        "the original is untouched"
+    );
+    let gone = fixed_path.clone();
+    gui.until(
+        "the uploaded copy removed from the work folder",
+        move |_| !gone.exists(),
+    );
+
+    // Two pictures selected and combined into one PDF.
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let first = write(dir.path(), "page-1.png", &png);
+    let second = write(dir.path(), "page-2.png", &png);
+    gui.drop_files(&[first, second]);
+    gui.until_checked();
+    gui.click("page-1.png");
+    gui.harness
+        .get_by_label("page-2.png")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    gui.harness.step();
+    gui.harness.step();
+    gui.until_shown("Combine into one PDF");
+    gui.click("Combine into one PDF");
+    gui.until("combined", |h| {
+        h.state().staging.rows.len() == 1 && h.state().staging.rows[0].facts.name.ends_with(".pdf")
+    });
+    gui.until_shown("made from page-1.png, page-2.png");
+    gui.until_checked();
+    let pdf = gui.app().staging.rows[0].content.facts.clone().unwrap();
+    assert_eq!(pdf.pages, Some(2), "a page per picture");
+}

@@ -9,6 +9,7 @@
 mod connection_form;
 pub mod connections;
 pub mod content;
+pub mod fixes;
 pub mod history;
 pub mod picker;
 pub mod queue;
@@ -72,6 +73,8 @@ pub enum TaskResult {
     History(history::Done),
     /// For the content check.
     Content(content::Done),
+    /// For fixes.
+    Fixes(fixes::Done),
     /// A thumbnail was decoded (or could not be).
     Thumbnail {
         /// The edge it was decoded for (which cache it belongs to).
@@ -158,6 +161,8 @@ pub struct App {
     pub previews: Thumbnails,
     /// The content reader and what the system said about other people.
     pub content: content::State,
+    /// Fixes of refused files.
+    pub fixes: fixes::State,
     /// The upload engine (none if its journal could not be opened).
     pub engine: Option<Engine>,
     /// Why the engine is not running.
@@ -203,6 +208,11 @@ impl App {
             engine.check_interrupted();
         }
         let theme = deps.settings.preferences.theme;
+        let work_dir = deps
+            .journal_dir
+            .parent()
+            .map_or_else(|| deps.journal_dir.join("work"), |data| data.join("work"));
+        let fixes = fixes::State::new(deps.reader_program.clone(), work_dir);
         let content = content::State::new(
             deps.reader_program,
             &deps.settings.preferences.own_email_domains,
@@ -225,6 +235,7 @@ impl App {
             thumbnails: Thumbnails::default(),
             previews: Thumbnails::new(thumbnails::PREVIEW_EDGE, 8),
             content,
+            fixes,
             engine,
             engine_error,
             sandbox: None,
@@ -269,6 +280,7 @@ impl App {
             app.toasts.warning(notice);
         }
         app.load_history();
+        app.clean_work_folder();
         app
     }
 
@@ -287,6 +299,7 @@ impl App {
                 TaskResult::Staging(done) => self.on_staging_done(done),
                 TaskResult::History(done) => self.on_history_done(done),
                 TaskResult::Content(done) => self.on_content_done(done),
+                TaskResult::Fixes(done) => self.on_fixes_done(done),
                 TaskResult::Thumbnail { edge, path, image } => {
                     let cache = if edge == self.previews.edge() {
                         &mut self.previews
@@ -344,6 +357,14 @@ impl App {
         }
         self.load_history();
         self.apply_picker(picker::Command::RefreshAttachments, now);
+        let uploaded: Vec<PathBuf> = self
+            .queue
+            .rows
+            .iter()
+            .filter(|r| r.state == crate::upload::FileState::Done)
+            .map(|r| r.path.clone())
+            .collect();
+        self.forget_fixed_copies(uploaded);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

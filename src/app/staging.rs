@@ -47,6 +47,8 @@ pub struct Row {
     pub judged_for: Option<(String, u64)>,
     /// Where the attachment type came from.
     pub type_source: TypeSource,
+    /// For a fixed copy: what it was made from and how ("made from photo.heic: converted…").
+    pub made_from: Option<String>,
 }
 
 impl Row {
@@ -65,6 +67,7 @@ impl Row {
             allowed: Allowed::default(),
             judged_for: None,
             type_source: TypeSource::FileName,
+            made_from: None,
         }
     }
 }
@@ -129,7 +132,7 @@ pub struct State {
     pub dialog_open: bool,
     /// Files hovering over the window right now (the drop overlay).
     pub hovering: usize,
-    next_id: u64,
+    pub(super) next_id: u64,
 }
 
 impl State {
@@ -203,6 +206,10 @@ pub enum Command {
     UploadAnyway(u64, bool),
     /// Send a row despite its macros or although it seems to be someone else's (or not).
     Allow(u64, Allowed),
+    /// Take the prepared fix of a row.
+    Fix(u64),
+    /// Combine the selected rows, in table order, into one PDF.
+    CombineSelected,
     /// Hand the staged files to the upload engine.
     Upload,
 }
@@ -282,6 +289,8 @@ impl App {
                 }
             }
             Command::Allow(row, allowed) => self.allow(row, allowed),
+            Command::Fix(row) => self.take_fix(row),
+            Command::CombineSelected => self.combine_selected(),
             Command::Upload => self.upload(),
         }
     }
@@ -363,6 +372,7 @@ impl App {
             })
             .collect();
         self.staging.report = model::validate(profile, &limits, &staged);
+        self.prepare_fixes();
     }
 
     /// The connection changed: types belong to the new system.

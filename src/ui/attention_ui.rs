@@ -5,6 +5,7 @@
 //! a file).
 //! Nothing refused is sent until the user acts.
 
+use crate::app::fixes::FixState;
 use crate::app::staging::{Command as S, Row};
 use crate::app::{App, Command, picker};
 use crate::model::{Allowed, FileVerdict, ProblemKind};
@@ -61,6 +62,8 @@ pub fn attention_ui(ui: &mut egui::Ui, app: &mut App) {
                             candidate.as_deref(),
                             &mut commands,
                         );
+                        let fix = app.fixes.offers.get(&row.id).map(|(_, s)| s);
+                        fix_ui(ui, fix, row, &mut commands);
                     }
                     if needing.len() > MAX_SHOWN {
                         ui.label(format!(
@@ -151,6 +154,29 @@ fn other_person_ui(
                 ..row.allowed
             },
         )));
+    }
+}
+
+/// The prepared fix of a refused file: being looked for, or one click away.
+fn fix_ui(ui: &mut egui::Ui, state: Option<&FixState>, row: &Row, commands: &mut Vec<Command>) {
+    match state {
+        Some(FixState::Preparing) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Looking for a fix\u{2026}");
+            });
+        }
+        Some(FixState::Ready(offer)) => {
+            let text = format!("Fix: {}", offer.actions.join(", "));
+            let name = format!("Fix {}", style::shown(&row.facts.name));
+            let button = ui
+                .button(style::shown(&text))
+                .on_hover_text("Use a fixed copy instead (the original stays as it is)");
+            if style::named(button, egui::Role::Button, &name).clicked() {
+                commands.push(Command::Staging(S::Fix(row.id)));
+            }
+        }
+        Some(FixState::Cannot(_)) | None => {}
     }
 }
 

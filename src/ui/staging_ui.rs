@@ -45,6 +45,20 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
         {
             app.commands.push(Command::Staging(S::RemoveSelected));
         }
+        if app.staging.rows.iter().filter(|r| r.selected).count() >= 2 {
+            if app.fixes.combining {
+                ui.spinner();
+                ui.label("Combining\u{2026}");
+            } else if ui
+                .button("Combine into one PDF")
+                .on_hover_text(
+                    "The selected files, in this order, as one PDF (pictures a page each)",
+                )
+                .clicked()
+            {
+                app.commands.push(Command::Staging(S::CombineSelected));
+            }
+        }
         if app.staging.pending > 0 {
             ui.spinner();
             ui.label("Checking files\u{2026}");
@@ -170,13 +184,27 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn name_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<S>) {
-    let response = ui
-        .add(
-            egui::Label::new(style::shown(&row.facts.name))
-                .sense(egui::Sense::click())
-                .truncate(),
-        )
-        .on_hover_text(row.facts.path.display().to_string());
+    // Not truncated: a truncated label brings a tooltip of its own, and the path's (which
+    // holds the whole name) is the one tooltip here. The column clips.
+    let name = egui::Label::new(style::shown(&row.facts.name))
+        .sense(egui::Sense::click())
+        .extend();
+    let response = match &row.made_from {
+        // A fixed copy says what it was made from, under its name.
+        Some(made_from) => {
+            ui.vertical(|ui| {
+                let response = ui.add(name);
+                ui.add(
+                    egui::Label::new(egui::RichText::new(style::shown(made_from)).small().weak())
+                        .truncate(),
+                );
+                response
+            })
+            .inner
+        }
+        None => ui.add(name),
+    }
+    .on_hover_text(row.facts.path.display().to_string());
     if response.clicked() {
         let additive = ui.input(|i| i.modifiers.command || i.modifiers.shift);
         commands.push(S::Select {
