@@ -103,6 +103,7 @@ async fn submits(journal_dir: &Path, files: &Path) {
                 allow_duplicate: false,
                 skip_reason: None,
                 checked_as: None,
+                made_from: Vec::new(),
             }],
         };
         let started = Instant::now();
@@ -172,6 +173,7 @@ fn write_history(journal_dir: &Path) {
                 content_type: "application/pdf".into(),
                 attachment_type: "CV".into(),
                 remote_id: None,
+                made_from: Vec::new(),
             },
             Record::Hashed {
                 file: file.clone(),

@@ -431,6 +431,7 @@ fn an_interrupted_queue_is_offered_for_resume_and_finished() {
                     content_type: "application/pdf".into(),
                     attachment_type: "resume".into(),
                     remote_id: None,
+                    made_from: Vec::new(),
                 },
             ])
             .unwrap();
@@ -1361,6 +1362,16 @@ fn a_refused_file_is_fixed_in_one_click_and_uploaded() {
         "the uploaded copy removed from the work folder",
         move |_| !gone.exists(),
     );
+    // The history keeps the original's name and sha256 next to the copy sent.
+    let original_sha = sha256_hex(PNG_1X1);
+    gui.until("the history records the original", move |h| {
+        h.state().history.entries.iter().any(|e| {
+            e.file_name == "photo.png"
+                && e.made_from
+                    .iter()
+                    .any(|o| o.name == "photo.pdf" && o.sha256 == original_sha)
+        })
+    });
 
     // Two pictures selected and combined into one PDF.
     let mut png = Vec::new();

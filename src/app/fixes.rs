@@ -14,6 +14,7 @@ use std::time::{Duration, SystemTime};
 use tokio::io::AsyncReadExt as _;
 
 use crate::model::{FileFacts, ProblemKind, ProviderId};
+use crate::upload::Original;
 
 use super::staging::Row;
 use super::{App, TaskResult};
@@ -87,8 +88,8 @@ pub enum Done {
     Combined {
         /// The rows combined.
         rows: Vec<u64>,
-        /// The PDF and its facts, or why not.
-        result: Result<(FileFacts, Vec<String>), String>,
+        /// The PDF's facts, what was done and the originals, or why not.
+        result: Result<(FileFacts, Vec<String>, Vec<Original>), String>,
     },
     /// A taken fix's facts were read.
     Taken {
@@ -98,6 +99,8 @@ pub enum Done {
         facts: FileFacts,
         /// What was done.
         actions: Vec<String>,
+        /// The original, by name and sha256.
+        original: Option<Original>,
     },
 }
 
@@ -188,12 +191,19 @@ impl App {
             return;
         };
         let output = offer.output.clone();
+        let original = self
+            .staging
+            .rows
+            .iter()
+            .find(|r| r.id == row)
+            .map(|r| r.facts.path.clone());
         self.tasks.spawn_blocking(
             move || {
                 TaskResult::Fixes(Done::Taken {
                     row,
                     facts: crate::inspect::inspect(&output),
                     actions: offer.actions,
+                    original: original.as_deref().and_then(original_of),
                 })
             },
             || TaskResult::Failed("Taking the fix failed.".to_owned()),
@@ -217,6 +227,7 @@ impl App {
             .join(format!("{}-{}", std::process::id(), self.fixes.next));
         let args = fix_args(provider, wire, &out, &paths, true);
         let program = self.fixes.program.clone();
+        let originals = paths.clone();
         self.fixes.combining = true;
         let if_panics = rows.clone();
         self.tasks.spawn(
@@ -225,10 +236,14 @@ impl App {
                     Ok(lines) => match state_of(lines.first()) {
                         FixState::Ready(offer) => {
                             let output = offer.output.clone();
-                            tokio::task::spawn_blocking(move || crate::inspect::inspect(&output))
-                                .await
-                                .map(|facts| (facts, offer.actions))
-                                .map_err(|_| "The combined file could not be read.".to_owned())
+                            tokio::task::spawn_blocking(move || {
+                                let originals =
+                                    originals.iter().filter_map(|p| original_of(p)).collect();
+                                (crate::inspect::inspect(&output), originals)
+                            })
+                            .await
+                            .map(|(facts, originals)| (facts, offer.actions, originals))
+                            .map_err(|_| "The combined file could not be read.".to_owned())
                         }
                         FixState::Cannot(why) => Err(why),
                         FixState::Preparing => Err("The files could not be combined.".to_owned()),
@@ -257,17 +272,19 @@ impl App {
                 row,
                 facts,
                 actions,
+                original,
             } => {
                 let Some(position) = self.staging.rows.iter().position(|r| r.id == row) else {
                     return;
                 };
-                let original = self.staging.rows[position].facts.name.clone();
+                let name = self.staging.rows[position].facts.name.clone();
                 let ty = self.staging.rows[position].attachment_type;
                 self.staging.next_id += 1;
                 let mut fixed = Row::new(self.staging.next_id, facts, self.profile());
                 fixed.attachment_type = ty;
                 fixed.type_source = super::staging::TypeSource::User;
-                fixed.made_from = Some(format!("made from {original}: {}", actions.join(", ")));
+                fixed.made_from = Some(format!("made from {name}: {}", actions.join(", ")));
+                fixed.originals = original.into_iter().collect();
                 self.staging.rows[position] = fixed;
                 self.fixes.offers.remove(&row);
                 self.after_rows_changed();
@@ -275,7 +292,7 @@ impl App {
             Done::Combined { rows, result } => {
                 self.fixes.combining = false;
                 match result {
-                    Ok((facts, actions)) => {
+                    Ok((facts, actions, originals)) => {
                         let Some(position) =
                             self.staging.rows.iter().position(|r| rows.contains(&r.id))
                         else {
@@ -298,6 +315,7 @@ impl App {
                             names.join(", "),
                             actions.join(", ")
                         ));
+                        combined.originals = originals;
                         self.staging.rows[position] = combined;
                         self.staging.rows.retain(|r| !rows.contains(&r.id));
                         self.after_rows_changed();
@@ -349,6 +367,15 @@ impl App {
             || TaskResult::Nothing,
         );
     }
+}
+
+/// The original at `path` by name and sha256 (for the history), when it can be read.
+fn original_of(path: &Path) -> Option<Original> {
+    let sha256 = crate::inspect::sha256(path).ok()?;
+    Some(Original {
+        name: path.file_name()?.to_string_lossy().into_owned(),
+        sha256: crate::inspect::to_hex(&sha256),
+    })
 }
 
 /// The command line of `atsdrop fix` for these files.

@@ -49,6 +49,8 @@ pub struct Row {
     pub type_source: TypeSource,
     /// For a fixed copy: what it was made from and how ("made from photo.heic: converted…").
     pub made_from: Option<String>,
+    /// For a fixed copy: the files it was made from, for the journal and the history.
+    pub originals: Vec<crate::upload::Original>,
 }
 
 impl Row {
@@ -68,6 +70,7 @@ impl Row {
             judged_for: None,
             type_source: TypeSource::FileName,
             made_from: None,
+            originals: Vec::new(),
         }
     }
 }
@@ -545,6 +548,7 @@ impl App {
                 skip_reason: r.duplicate.clone().filter(|_| !r.upload_anyway).map(|d| {
                     format!("{d} Skipped; choose \u{201c}Upload anyway\u{201d} to send it.")
                 }),
+                made_from: r.originals.clone(),
             })
             .collect();
         let count = files.len();

@@ -68,6 +68,7 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                     remote_id: args.remote_id.as_deref().map(|id| remote_id_for(id, &facts.name, count > 1)),
                     allow_duplicate: args.allow_duplicates,
                     checked_as: Some((facts.size, facts.modified)),
+                    made_from: Vec::new(),
                     skip_reason: duplicate.map(|a| {
                         format!(
                             "{} is already on this candidate ({}, id {}): skipped; use --allow-duplicates to send it anyway.",

@@ -251,11 +251,18 @@ fn to_jpeg(bytes: &[u8], kind: &FileKind, stem: &str, target: Target<'_>) -> Res
             model::human_bytes(shrunk.jpeg.len() as u64)
         ));
     }
-    if shrunk.reduced || shrunk.width != picture.width() {
+    // Encoding a JPEG again always loses some of it, even at the first quality tried.
+    let reduced = shrunk.reduced || *kind == FileKind::Jpeg;
+    if shrunk.width != picture.width() {
         actions.push(format!(
             "shrunk to {} × {} pixels, {} (quality reduced)",
             shrunk.width,
             shrunk.height,
+            model::human_bytes(shrunk.jpeg.len() as u64)
+        ));
+    } else if reduced {
+        actions.push(format!(
+            "compressed to {} (quality reduced)",
             model::human_bytes(shrunk.jpeg.len() as u64)
         ));
     }
@@ -263,7 +270,7 @@ fn to_jpeg(bytes: &[u8], kind: &FileKind, stem: &str, target: Target<'_>) -> Res
         name: format!("{stem}.jpg"),
         bytes: shrunk.jpeg,
         actions,
-        quality_reduced: shrunk.reduced,
+        quality_reduced: reduced,
     })
 }
 

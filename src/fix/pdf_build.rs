@@ -302,3 +302,292 @@ fn deflate(data: &[u8]) -> Vec<u8> {
     let _ = encoder.write_all(data);
     encoder.finish().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings};
+    use image::{DynamicImage, GrayImage, Luma, Rgb, RgbImage, Rgba};
+
+    use super::*;
+
+    const ALL: [Orientation; 8] = [
+        Orientation::NoTransforms,
+        Orientation::FlipHorizontal,
+        Orientation::Rotate180,
+        Orientation::FlipVertical,
+        Orientation::Rotate90FlipH,
+        Orientation::Rotate90,
+        Orientation::Rotate270FlipH,
+        Orientation::Rotate270,
+    ];
+
+    /// A corner of a picture or page.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Corner {
+        TopLeft,
+        TopRight,
+        BottomLeft,
+        BottomRight,
+    }
+    use Corner::{BottomLeft, BottomRight, TopLeft, TopRight};
+
+    /// Where the corners of the stored picture are in PDF image space (the unit square; the
+    /// first row of samples is at the top, y = 1).
+    const STORED: [(Corner, (f32, f32)); 4] = [
+        (TopLeft, (0.0, 1.0)),
+        (TopRight, (1.0, 1.0)),
+        (BottomLeft, (0.0, 0.0)),
+        (BottomRight, (1.0, 0.0)),
+    ];
+
+    fn apply(m: [f32; 6], (x, y): (f32, f32)) -> (f32, f32) {
+        (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+    }
+
+    /// The corner of a `w` × `h` page (PDF space: y up) at `point`, if it is one.
+    fn page_corner((x, y): (f32, f32), w: f32, h: f32) -> Option<Corner> {
+        let at = |a: f32, b: f32| (a - b).abs() < 1e-3;
+        match (at(x, 0.0), at(x, w), at(y, 0.0), at(y, h)) {
+            (true, _, _, true) => Some(TopLeft),
+            (_, true, _, true) => Some(TopRight),
+            (true, _, true, _) => Some(BottomLeft),
+            (_, true, true, _) => Some(BottomRight),
+            _ => None,
+        }
+    }
+
+    /// Where `image` itself shows each stored corner after applying `orientation` (the
+    /// oracle: a 3 × 2 picture whose corners are marked 1–4).
+    fn oracle(orientation: Orientation) -> ((u32, u32), Vec<(Corner, Corner)>) {
+        let mut stored = GrayImage::new(3, 2);
+        for (value, (x, y)) in [(1, (0, 0)), (2, (2, 0)), (3, (0, 1)), (4, (2, 1))] {
+            stored.put_pixel(x, y, Luma([value]));
+        }
+        let mut shown = DynamicImage::ImageLuma8(stored);
+        shown.apply_orientation(orientation);
+        let shown = shown.to_luma8();
+        let (w, h) = shown.dimensions();
+        let corner_of = |value: u8| {
+            let (x, y, _) = shown
+                .enumerate_pixels()
+                .find(|(_, _, p)| p.0[0] == value)
+                .unwrap();
+            match (x == 0, y == 0) {
+                (true, true) => TopLeft,
+                (false, true) => TopRight,
+                (true, false) => BottomLeft,
+                (false, false) => BottomRight,
+            }
+        };
+        let map = [TopLeft, TopRight, BottomLeft, BottomRight]
+            .into_iter()
+            .zip(1..=4)
+            .map(|(corner, value)| (corner, corner_of(value)))
+            .collect();
+        ((w, h), map)
+    }
+
+    #[test]
+    fn every_orientation_maps_the_unit_square_onto_the_page_as_image_turns_it() {
+        for orientation in ALL {
+            let ((shown_w, shown_h), expected) = oracle(orientation);
+            // The page's sides are those of the picture shown: swapped for a quarter turn.
+            assert_eq!(quarter_turn(orientation), shown_w == 2, "{orientation:?}");
+            assert_eq!(shown_w * shown_h, 6);
+            let (w, h) = (200.0, 300.0);
+            let matrix = orientation_matrix(orientation, w, h);
+            let mut landed = Vec::new();
+            for (corner, point) in STORED {
+                let on_page = apply(matrix, point);
+                let Some(page) = page_corner(on_page, w, h) else {
+                    panic!("{orientation:?}: {corner:?} lands at {on_page:?}, off the corners");
+                };
+                landed.push((corner, page));
+            }
+            assert_eq!(landed, expected, "{orientation:?}");
+        }
+    }
+
+    #[test]
+    fn exif_6_puts_the_stored_top_left_at_the_pages_top_right() {
+        let (w, h) = (400.0, 600.0);
+        let m = orientation_matrix(Orientation::Rotate90, w, h);
+        assert_eq!(apply(m, (0.0, 1.0)), (w, h));
+        assert_eq!(apply(m, (1.0, 1.0)), (w, 0.0));
+        assert_eq!(apply(m, (0.0, 0.0)), (0.0, h));
+    }
+
+    #[test]
+    fn pictures_are_placed_at_150_dpi_and_never_wider_than_a4() {
+        // 1000 × 2000 pixels at 150 dpi: 6.67 × 13.33 inches.
+        assert_eq!(page_size(1000, 2000), (480.0, 960.0));
+        let (w, h) = page_size(6000, 3000);
+        assert!((w - A4_WIDTH).abs() < 1e-3 && (h - A4_WIDTH / 2.0).abs() < 1e-3);
+    }
+
+    fn jpeg_of(picture: &RgbImage) -> Vec<u8> {
+        super::super::shrink::encode(&DynamicImage::ImageRgb8(picture.clone()), 90).unwrap()
+    }
+
+    fn render(pdf: &[u8], index: usize) -> image::RgbaImage {
+        let pdf = hayro_syntax::Pdf::new(pdf.to_vec()).unwrap();
+        let page = &pdf.pages()[index];
+        let pixmap = hayro::render(
+            page,
+            &RenderCache::new(),
+            &InterpreterSettings::default(),
+            &RenderSettings::default(),
+            &PixmapSettings {
+                x_scale: 1.0,
+                y_scale: 1.0,
+                bg_color: WHITE,
+            },
+        );
+        image::load_from_memory(&pixmap.into_png().unwrap())
+            .unwrap()
+            .to_rgba8()
+    }
+
+    fn centre(picture: &image::RgbaImage) -> [u8; 3] {
+        let p = picture.get_pixel(picture.width() / 2, picture.height() / 2);
+        [p[0], p[1], p[2]]
+    }
+
+    fn near(a: [u8; 3], b: [u8; 3]) -> bool {
+        a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 40)
+    }
+
+    #[test]
+    fn a_jpeg_is_embedded_byte_for_byte_on_a_page_its_turned_size() {
+        let bytes = jpeg_of(&RgbImage::from_pixel(300, 150, Rgb([200, 30, 30])));
+        let mut header = super::super::jpeg::header(&bytes).unwrap();
+        header.orientation = Orientation::Rotate270;
+        let pdf = build(vec![(
+            "photo.jpg".to_owned(),
+            Part::Jpeg {
+                bytes: bytes.clone(),
+                header,
+            },
+        )])
+        .unwrap();
+        assert!(pdf.windows(bytes.len()).any(|w| w == bytes));
+        let parsed = hayro_syntax::Pdf::new(pdf.clone()).unwrap();
+        assert_eq!(parsed.pages().len(), 1);
+        let media = parsed.pages()[0].media_box();
+        assert!((media.x1 - 72.0).abs() < 1e-3 && (media.y1 - 144.0).abs() < 1e-3);
+        assert!(near(centre(&render(&pdf, 0)), [200, 30, 30]));
+    }
+
+    /// ImageMagick's `convert -size 16x8 xc:red -colorspace CMYK` (Adobe APP14, inverted).
+    const CMYK_RED: &str = "/9j/7gAOQWRvYmUAZAAAAAAC/9sAQwADAgIDAgIDAwMDBAMDBAUIBQUEBAUKBwcGCAwKDAwLCgsLDQ4SEA0OEQ4LCxAWEBETFBUVFQwPFxgWFBgSFBUU/9sAQwEDBAQFBAUJBQUJFA0LDRQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU/8AAFAgACAAQBAERAAIRAQMRAQQRAP/EABYAAQEBAAAAAAAAAAAAAAAAAAAICf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAWAQEBAQAAAAAAAAAAAAAAAAAABwn/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADgQBAAIRAxEEAAA/AKIXNlU1TAH/2Q==";
+
+    #[test]
+    fn a_cmyk_jpeg_keeps_its_colour() {
+        let bytes = STANDARD.decode(CMYK_RED).unwrap();
+        let header = super::super::jpeg::header(&bytes).unwrap();
+        assert_eq!(header.components, 4);
+        let pdf = build(vec![("cmyk.jpg".to_owned(), Part::Jpeg { bytes, header })]).unwrap();
+        let colour = centre(&render(&pdf, 0));
+        assert!(
+            colour[0] > 180 && colour[1] < 90 && colour[2] < 90,
+            "{colour:?}"
+        );
+    }
+
+    #[test]
+    fn a_picture_with_transparency_gets_a_mask_and_shows_white_where_clear() {
+        let mut picture = image::RgbaImage::from_pixel(100, 50, Rgba([20, 20, 220, 255]));
+        for x in 50..100 {
+            for y in 0..50 {
+                picture.put_pixel(x, y, Rgba([0, 0, 0, 0]));
+            }
+        }
+        let pdf = build(vec![("logo.png".to_owned(), Part::Picture(picture))]).unwrap();
+        assert!(pdf.windows(5).any(|w| w == b"SMask"));
+        let page = render(&pdf, 0);
+        let at = |fx: u32| {
+            let p = page.get_pixel(page.width() * fx / 4, page.height() / 2);
+            [p[0], p[1], p[2]]
+        };
+        assert!(near(at(1), [20, 20, 220]), "{:?}", at(1));
+        assert!(near(at(3), [255, 255, 255]), "{:?}", at(3));
+        // An opaque picture has no mask.
+        let opaque = image::RgbaImage::from_pixel(10, 10, Rgba([1, 2, 3, 255]));
+        let pdf = build(vec![("flat.png".to_owned(), Part::Picture(opaque))]).unwrap();
+        assert!(!pdf.windows(5).any(|w| w == b"SMask"));
+    }
+
+    #[test]
+    fn parts_come_out_as_pages_in_order() {
+        let red = jpeg_of(&RgbImage::from_pixel(60, 30, Rgb([220, 20, 20])));
+        let header = super::super::jpeg::header(&red).unwrap();
+        let blue = image::RgbaImage::from_pixel(30, 60, Rgba([20, 20, 220, 255]));
+        let text = super::super::text_pdf::pages("Hello\n".repeat(100).as_str());
+        assert_eq!(text.len(), 2);
+        let once = build(vec![
+            (
+                "a.jpg".to_owned(),
+                Part::Jpeg {
+                    bytes: red.clone(),
+                    header,
+                },
+            ),
+            ("b.png".to_owned(), Part::Picture(blue.clone())),
+            ("c.txt".to_owned(), Part::TextPages(text.clone())),
+        ])
+        .unwrap();
+        // The PDF just made, copied whole behind another picture: 1 + 4 pages.
+        let twice = build(vec![
+            ("b.png".to_owned(), Part::Picture(blue)),
+            ("once.pdf".to_owned(), Part::Pdf(once.clone())),
+        ])
+        .unwrap();
+        let parsed = hayro_syntax::Pdf::new(twice.clone()).unwrap();
+        let sizes: Vec<(f64, f64)> = parsed
+            .pages()
+            .iter()
+            .map(|p| {
+                let m = p.media_box();
+                (m.x1 - m.x0, m.y1 - m.y0)
+            })
+            .collect();
+        let at = |px: f64| px * 72.0 / 150.0;
+        let a4 = (
+            f64::from(A4_WIDTH),
+            f64::from(super::super::text_pdf::A4_HEIGHT),
+        );
+        let expected = [
+            (at(30.0), at(60.0)),
+            (at(60.0), at(30.0)),
+            (at(30.0), at(60.0)),
+            a4,
+            a4,
+        ];
+        assert_eq!(sizes.len(), expected.len(), "{sizes:?}");
+        for (got, want) in sizes.iter().zip(expected) {
+            assert!(
+                (got.0 - want.0).abs() < 0.01 && (got.1 - want.1).abs() < 0.01,
+                "{sizes:?}"
+            );
+        }
+        assert!(near(centre(&render(&twice, 0)), [20, 20, 220]));
+        assert!(near(centre(&render(&twice, 1)), [220, 20, 20]));
+        // The copied JPEG is still the same bytes.
+        assert!(twice.windows(red.len()).any(|w| w == red));
+    }
+
+    #[test]
+    fn a_pdf_that_is_not_one_is_refused_by_name() {
+        let Err(error) = build(vec![(
+            "broken.pdf".to_owned(),
+            Part::Pdf(b"%PDF-1.7\nnot really".to_vec()),
+        )]) else {
+            panic!("a broken PDF must not build");
+        };
+        assert_eq!(error.to_string(), "broken.pdf could not be read as a PDF");
+    }
+}

@@ -71,3 +71,88 @@ pub fn encode(picture: &DynamicImage, quality: u8) -> Option<Vec<u8>> {
     picture.to_rgb8().write_with_encoder(encoder).ok()?;
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use image::{Rgb, RgbImage};
+
+    use super::*;
+
+    /// Noise: every pixel random, so it compresses badly.
+    fn noise(width: u32, height: u32) -> DynamicImage {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        DynamicImage::ImageRgb8(RgbImage::from_fn(width, height, |_, _| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let [r, g, b, ..] = state.to_le_bytes();
+            Rgb([r, g, b])
+        }))
+    }
+
+    fn decoded_size(jpeg: &[u8]) -> (u32, u32) {
+        let picture = image::load_from_memory_with_format(jpeg, image::ImageFormat::Jpeg).unwrap();
+        (picture.width(), picture.height())
+    }
+
+    #[test]
+    fn a_picture_that_fits_at_the_first_quality_is_not_reduced() {
+        let picture = noise(400, 300);
+        let first = encode(&picture, QUALITIES[0]).unwrap();
+        let shrunk = to_fit(&picture, first.len() as u64).unwrap();
+        assert!(!shrunk.reduced);
+        assert_eq!((shrunk.width, shrunk.height), (400, 300));
+        assert_eq!(shrunk.jpeg, first);
+    }
+
+    #[test]
+    fn a_little_over_lowers_the_quality_and_keeps_the_size() {
+        let picture = noise(1200, 900);
+        let first = encode(&picture, QUALITIES[0]).unwrap().len() as u64;
+        let budget = first * 95 / 100;
+        let shrunk = to_fit(&picture, budget).unwrap();
+        assert!(shrunk.reduced);
+        assert!(shrunk.jpeg.len() as u64 <= budget);
+        assert_eq!((shrunk.width, shrunk.height), (1200, 900));
+        assert_eq!(decoded_size(&shrunk.jpeg), (1200, 900));
+    }
+
+    #[test]
+    fn far_over_scales_down_keeping_the_shape_and_lands_under_the_budget() {
+        let picture = noise(2400, 1600);
+        let first = encode(&picture, QUALITIES[0]).unwrap().len() as u64;
+        for share in [2, 4, 8] {
+            let budget = first / share;
+            let shrunk = to_fit(&picture, budget).unwrap();
+            assert!(shrunk.reduced);
+            assert!(shrunk.jpeg.len() as u64 <= budget, "1/{share}");
+            assert!(shrunk.width < 2400 && shrunk.width >= MIN_LONG_SIDE.min(2400));
+            assert_eq!(decoded_size(&shrunk.jpeg), (shrunk.width, shrunk.height));
+            let (ratio, was) = (
+                f64::from(shrunk.width) / f64::from(shrunk.height),
+                2400.0 / 1600.0,
+            );
+            assert!((ratio - was).abs() < 0.01, "{ratio}");
+        }
+    }
+
+    #[test]
+    fn what_cannot_fit_at_a_legible_size_is_none() {
+        let picture = noise(1500, 1000);
+        assert!(to_fit(&picture, 10_000).is_none());
+        assert!(to_fit(&picture, 0).is_none());
+    }
+
+    #[test]
+    fn transparency_and_grey_become_a_colour_jpeg() {
+        let picture = DynamicImage::ImageRgba8(image::RgbaImage::from_pixel(
+            50,
+            40,
+            image::Rgba([10, 20, 30, 0]),
+        ));
+        let shrunk = to_fit(&picture, 1_000_000).unwrap();
+        assert_eq!(decoded_size(&shrunk.jpeg), (50, 40));
+        let grey = DynamicImage::ImageLuma8(image::GrayImage::new(30, 30));
+        assert!(to_fit(&grey, 1_000_000).is_some());
+    }
+}

@@ -84,3 +84,80 @@ fn win_ansi(line: &str) -> Vec<u8> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_stay_as_they_are_blank_lines_too() {
+        assert_eq!(wrap("one\n\ntwo\r\nthree"), ["one", "", "two", "three"]);
+    }
+
+    #[test]
+    fn long_lines_wrap_on_spaces_within_the_width() {
+        let line = "lorem ipsum dolor ".repeat(20);
+        let wrapped = wrap(&line);
+        assert!(wrapped.len() > 1);
+        for l in &wrapped {
+            assert!(l.chars().count() <= LINE_CHARS, "{l:?}");
+            assert!(!l.starts_with(' '), "{l:?}");
+        }
+        // No word is cut: the words come back in order.
+        let words: Vec<&str> = wrapped.iter().flat_map(|l| l.split_whitespace()).collect();
+        let given: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(words, given);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_cut_into_lines() {
+        let word = "x".repeat(LINE_CHARS * 2 + 5);
+        let wrapped = wrap(&format!("a {word}"));
+        assert_eq!(wrapped[0], "a");
+        assert_eq!(wrapped[1].len(), LINE_CHARS);
+        assert_eq!(wrapped[2].len(), LINE_CHARS);
+        assert_eq!(wrapped[3], "xxxxx");
+        assert_eq!(wrapped.concat(), format!("a{word}"));
+    }
+
+    #[test]
+    fn windows_1252_covers_western_text_and_the_rest_is_a_question_mark() {
+        assert_eq!(win_ansi("Aé ü£"), [b'A', 0xE9, b' ', 0xFC, 0xA3]);
+        assert_eq!(
+            win_ansi("€ ‘’ “” • – —"),
+            [
+                0x80, b' ', 0x91, 0x92, b' ', 0x93, 0x94, b' ', 0x95, b' ', 0x96, b' ', 0x97
+            ]
+        );
+        assert_eq!(win_ansi("中文 ✓"), b"?? ?");
+    }
+
+    #[test]
+    fn tabs_become_spaces_even_on_wrapped_lines() {
+        let line = format!("\tindented {}", "word ".repeat(40));
+        for l in wrap(&line) {
+            assert!(!win_ansi(&l).contains(&b'?'), "{l:?}");
+            assert!(l.chars().count() <= LINE_CHARS, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_show() {
+        let pages = pages("\u{feff}Curriculum Vitae");
+        let content = String::from_utf8_lossy(&pages[0]);
+        assert!(content.contains("(Curriculum Vitae)"), "{content}");
+    }
+
+    #[test]
+    fn pages_hold_56_lines_and_stop_at_200() {
+        assert_eq!(pages("one line").len(), 1);
+        assert_eq!(pages(&"x\n".repeat(56)).len(), 1);
+        assert_eq!(pages(&"x\n".repeat(57)).len(), 2);
+        assert_eq!(pages(&"x\n".repeat(56 * 300)).len(), MAX_PAGES);
+        // Each page draws its lines in Helvetica (F1), from the top margin down.
+        let page = String::from_utf8(pages("Hello (world)\\")[0].clone()).unwrap();
+        assert!(page.contains("/F1 10 Tf"), "{page}");
+        assert!(page.contains("56 786 Td"), "{page}");
+        assert!(page.contains(r"(Hello \(world\)\\) Tj"), "{page}");
+    }
+}

@@ -141,8 +141,16 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                     let details = style::shown(&details).into_owned();
                     ui.add(egui::Label::new(details.clone()).truncate())
                         .on_hover_text(format!(
-                            "{details}\nsha256 {}",
-                            e.sha256.as_deref().unwrap_or("not computed")
+                            "{details}\nsha256 {}{}",
+                            e.sha256.as_deref().unwrap_or("not computed"),
+                            e.made_from
+                                .iter()
+                                .map(|o| format!(
+                                    "\nmade from {} (sha256 {})",
+                                    style::shown(&o.name),
+                                    o.sha256
+                                ))
+                                .collect::<String>()
                         ));
                 });
             });

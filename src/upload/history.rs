@@ -39,6 +39,8 @@ pub struct HistoryEntry {
     pub outcome: Outcome,
     /// The sentence that goes with it.
     pub message: Option<String>,
+    /// For a fixed copy: the files it was made from (name and sha256).
+    pub made_from: Vec<crate::upload::Original>,
 }
 
 impl HistoryEntry {
@@ -76,6 +78,7 @@ pub fn entries(state: &JournalState) -> Vec<HistoryEntry> {
                 remote_id: end.attachment_id.clone(),
                 outcome: end.outcome,
                 message: end.message.clone(),
+                made_from: f.made_from.clone(),
             })
         })
         .collect();
@@ -117,6 +120,8 @@ pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), cs
         "remote_id",
         "outcome",
         "message",
+        "made_from",
+        "made_from_sha256",
     ])?;
     for e in entries {
         csv.write_record([
@@ -132,6 +137,19 @@ pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), cs
             &csv_cell(e.remote_id.as_deref().unwrap_or("")),
             e.outcome.as_str(),
             &csv_cell(e.message.as_deref().unwrap_or("")),
+            // A fixed copy's originals, `; `-separated, in the same order in both columns.
+            &csv_cell(
+                &e.made_from
+                    .iter()
+                    .map(|o| o.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            &e.made_from
+                .iter()
+                .map(|o| o.sha256.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
         ])?;
     }
     csv.flush()?;
@@ -164,6 +182,7 @@ mod tests {
             remote_id: None,
             outcome: Outcome::Uploaded,
             message: None,
+            made_from: Vec::new(),
         }
     }
 

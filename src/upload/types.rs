@@ -76,6 +76,18 @@ pub struct FileSpec {
     /// Size and modification time when the caller checked the file: a file that differs at
     /// submission is refused (what was checked is not what would be sent).
     pub checked_as: Option<(u64, Option<std::time::SystemTime>)>,
+    /// For a fixed copy: the files it was made from.
+    pub made_from: Vec<Original>,
+}
+
+/// A file a fixed copy was made from (kept in the journal and the history next to the copy
+/// sent).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Original {
+    /// Its file name.
+    pub name: String,
+    /// Hex sha256 of its content.
+    pub sha256: String,
 }
 
 /// A batch of files for one candidate of one account.

@@ -191,6 +191,7 @@ async fn resume_looks_for_an_accepted_upload_instead_of_sending_it() {
                 content_type: "application/pdf".into(),
                 attachment_type: "curriculumVitae".into(),
                 remote_id: None,
+                made_from: Vec::new(),
             },
             Record::Start {
                 file: file.clone(),

@@ -555,6 +555,7 @@ fn a_torn_journal_line_does_not_swallow_the_next_record() {
             content_type: "application/pdf".into(),
             attachment_type: "CV".into(),
             remote_id: None,
+            made_from: Vec::new(),
         },
     ])
     .unwrap();
@@ -780,6 +781,7 @@ async fn resume_waits_for_the_account_the_job_was_started_with() {
                 content_type: "application/pdf".into(),
                 attachment_type: "CV".into(),
                 remote_id: None,
+                made_from: Vec::new(),
             },
         ])
         .unwrap();

@@ -215,6 +215,7 @@ pub fn file(path: &Path, content_type: &str, attachment_type: &str) -> FileSpec 
         allow_duplicate: false,
         skip_reason: None,
         checked_as: None,
+        made_from: Vec::new(),
     }
 }
 

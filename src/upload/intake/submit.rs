@@ -67,6 +67,7 @@ fn new_job(
         content_type: stat.spec.content_type.clone(),
         attachment_type: stat.spec.attachment_type.clone(),
         remote_id: stat.spec.remote_id.clone(),
+        made_from: stat.spec.made_from.clone(),
     }];
     if let Some((outcome, reason)) = end {
         records.push(Record::End {

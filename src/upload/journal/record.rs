@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Mtime;
 use crate::upload::account::Account;
 use crate::upload::lifecycle::Life;
-use crate::upload::types::{BatchId, FileId, Outcome};
+use crate::upload::types::{BatchId, FileId, Original, Outcome};
 
 /// One line of the journal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +50,9 @@ pub enum Record {
         attachment_type: String,
         /// Endorsed remote id, if given.
         remote_id: Option<String>,
+        /// For a fixed copy: the files it was made from (absent in older journals).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        made_from: Vec<Original>,
     },
     /// A file's sha256 was computed.
     Hashed {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Mtime, Record};
 use crate::upload::account::Account;
 use crate::upload::lifecycle::Life;
+use crate::upload::types::Original;
 use crate::upload::types::{BatchId, FileId, Outcome};
 
 /// A batch as the journal knows it.
@@ -50,6 +51,8 @@ pub struct FileEntry {
     pub attachment_type: String,
     /// Endorsed remote id.
     pub remote_id: Option<String>,
+    /// For a fixed copy: the files it was made from.
+    pub made_from: Vec<Original>,
     /// Hex sha256, once computed.
     pub sha256: Option<String>,
     /// XXH3-128, once computed.
@@ -72,6 +75,7 @@ impl FileEntry {
             content_type,
             attachment_type,
             remote_id,
+            made_from,
         } = record
         else {
             return None;
@@ -86,6 +90,7 @@ impl FileEntry {
             content_type: content_type.clone(),
             attachment_type: attachment_type.clone(),
             remote_id: remote_id.clone(),
+            made_from: made_from.clone(),
             sha256: None,
             xxh3: None,
             life: Life::new(owner),
@@ -105,6 +110,7 @@ impl FileEntry {
             content_type: self.content_type.clone(),
             attachment_type: self.attachment_type.clone(),
             remote_id: self.remote_id.clone(),
+            made_from: self.made_from.clone(),
         }
     }
 

@@ -490,6 +490,7 @@ mod tests {
                 content_type: "application/pdf".into(),
                 attachment_type: "CV".into(),
                 remote_id: None,
+                made_from: Vec::new(),
             },
         ])
         .unwrap();
@@ -543,6 +544,7 @@ mod tests {
             content_type: "application/pdf".into(),
             attachment_type: "CV".into(),
             remote_id: None,
+            made_from: Vec::new(),
         })
         .unwrap();
         queue(&j, &BatchId::new(), &second);
@@ -712,6 +714,7 @@ mod scale_tests {
                 content_type: "application/pdf".into(),
                 attachment_type: "CV".into(),
                 remote_id: None,
+                made_from: Vec::new(),
             });
         }
         records
