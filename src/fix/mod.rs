@@ -10,6 +10,7 @@
 pub mod jpeg;
 pub mod pdf_build;
 pub mod picture;
+pub mod scan_pdf;
 pub mod shrink;
 pub mod text_pdf;
 
@@ -219,6 +220,26 @@ fn attempts<'a>(facts: &'a FileFacts, kind: &'a FileKind, target: Target<'a>) ->
                 )
             }));
         }
+    }
+    if *kind == FileKind::Pdf && takes(target, &FileKind::Pdf) {
+        let stem = stem.clone();
+        let name = facts.name.clone();
+        out.push(Box::new(move |bytes| {
+            let (pdf, dpi) = scan_pdf::shrink(bytes, &name, budget(target)).ok_or_else(|| {
+                "only a PDF made of scanned pages can be shrunk, and this one is not, or does \
+                 not fit even at 72 dpi"
+                    .to_owned()
+            })?;
+            Ok(Made {
+                name: format!("{stem}.pdf"),
+                actions: vec![format!(
+                    "scanned pages made again at {dpi:.0} dpi, {} (quality reduced)",
+                    model::human_bytes(pdf.len() as u64)
+                )],
+                bytes: pdf,
+                quality_reduced: true,
+            })
+        }));
     }
     if matches!(kind, FileKind::PlainText | FileKind::Markdown) && takes(target, &FileKind::Pdf) {
         let stem = stem.clone();
