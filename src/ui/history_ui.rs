@@ -1,6 +1,8 @@
 //! The history view: finished uploads from the journal, filtered by candidate or file, exported
 //! as CSV.
 
+use std::fmt::Write as _;
+
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::history::Command as H;
@@ -140,18 +142,21 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                         .unwrap_or_default();
                     let details = style::shown(&details).into_owned();
                     ui.add(egui::Label::new(details.clone()).truncate())
-                        .on_hover_text(format!(
-                            "{details}\nsha256 {}{}",
-                            e.sha256.as_deref().unwrap_or("not computed"),
-                            e.made_from
-                                .iter()
-                                .map(|o| format!(
+                        .on_hover_text({
+                            let mut text = format!(
+                                "{details}\nsha256 {}",
+                                e.sha256.as_deref().unwrap_or("not computed")
+                            );
+                            for original in &e.made_from {
+                                let _ = write!(
+                                    text,
                                     "\nmade from {} (sha256 {})",
-                                    style::shown(&o.name),
-                                    o.sha256
-                                ))
-                                .collect::<String>()
-                        ));
+                                    style::shown(&original.name),
+                                    original.sha256
+                                );
+                            }
+                            text
+                        });
                 });
             });
         });
