@@ -16,6 +16,7 @@ mod content;
 mod content_cli;
 mod credentials;
 mod engine;
+mod fix_cli;
 mod gui;
 mod hostile;
 mod inspect;

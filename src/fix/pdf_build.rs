@@ -26,6 +26,16 @@ pub enum Part {
         /// Its header.
         header: JpegHeader,
     },
+    /// A JPEG (upright as stored) drawn over a whole page of the given size in points, e.g. a
+    /// scanned page rendered again: the page keeps its size whatever the picture's resolution.
+    JpegPage {
+        /// The JPEG's bytes.
+        bytes: Vec<u8>,
+        /// Its header.
+        header: JpegHeader,
+        /// The page's width and height in points.
+        size: (f32, f32),
+    },
     /// A decoded picture, already upright.
     Picture(RgbaImage),
     /// Every page of a PDF.
@@ -58,7 +68,22 @@ pub fn build(parts: Vec<(String, Part)>) -> Result<Vec<u8>, BuildError> {
     for (name, part) in parts {
         match part {
             Part::Jpeg { bytes, header } => {
-                kids.push(jpeg_page(&mut chunk, &mut next, tree, &bytes, header));
+                kids.push(jpeg_page(&mut chunk, &mut next, tree, &bytes, header, None));
+                count += 1;
+            }
+            Part::JpegPage {
+                bytes,
+                header,
+                size,
+            } => {
+                kids.push(jpeg_page(
+                    &mut chunk,
+                    &mut next,
+                    tree,
+                    &bytes,
+                    header,
+                    Some(size),
+                ));
                 count += 1;
             }
             Part::Picture(picture) => {
@@ -151,12 +176,15 @@ fn image_page(
     page
 }
 
+/// A page showing a JPEG upright: on a page of `size` points when given, otherwise sized by
+/// [`page_size`].
 fn jpeg_page(
     chunk: &mut Chunk,
     next: &mut Ref,
     tree: Ref,
     bytes: &[u8],
     header: JpegHeader,
+    size: Option<(f32, f32)>,
 ) -> Ref {
     let id = next.bump();
     let mut image = chunk.image_xobject(id, bytes);
@@ -183,7 +211,7 @@ fn jpeg_page(
     } else {
         (header.width, header.height)
     };
-    let (w, h) = page_size(width, height);
+    let (w, h) = size.unwrap_or_else(|| page_size(width, height));
     let matrix = orientation_matrix(header.orientation, w, h);
     image_page(chunk, next, tree, id, (w, h), matrix)
 }
@@ -482,7 +510,7 @@ mod tests {
         assert!(near(centre(&render(&pdf, 0)), [200, 30, 30]));
     }
 
-    /// ImageMagick's `convert -size 16x8 xc:red -colorspace CMYK` (Adobe APP14, inverted).
+    /// `ImageMagick`'s `convert -size 16x8 xc:red -colorspace CMYK` (Adobe APP14, inverted).
     const CMYK_RED: &str = "/9j/7gAOQWRvYmUAZAAAAAAC/9sAQwADAgIDAgIDAwMDBAMDBAUIBQUEBAUKBwcGCAwKDAwLCgsLDQ4SEA0OEQ4LCxAWEBETFBUVFQwPFxgWFBgSFBUU/9sAQwEDBAQFBAUJBQUJFA0LDRQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU/8AAFAgACAAQBAERAAIRAQMRAQQRAP/EABYAAQEBAAAAAAAAAAAAAAAAAAAICf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAWAQEBAQAAAAAAAAAAAAAAAAAABwn/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADgQBAAIRAxEEAAA/AKIXNlU1TAH/2Q==";
 
     #[test]
@@ -589,5 +617,29 @@ mod tests {
             panic!("a broken PDF must not build");
         };
         assert_eq!(error.to_string(), "broken.pdf could not be read as a PDF");
+    }
+
+    #[test]
+    fn a_jpeg_page_keeps_the_size_it_is_given() {
+        let bytes = jpeg_of(&RgbImage::from_pixel(100, 140, Rgb([20, 200, 20])));
+        let header = super::super::jpeg::header(&bytes).unwrap();
+        let pdf = build(vec![(
+            "scan.pdf".to_owned(),
+            Part::JpegPage {
+                bytes,
+                header,
+                size: (595.0, 842.0),
+            },
+        )])
+        .unwrap();
+        let parsed = hayro_syntax::Pdf::new(pdf.clone()).unwrap();
+        let media = parsed.pages()[0].media_box();
+        assert!((media.x1 - 595.0).abs() < 1e-3 && (media.y1 - 842.0).abs() < 1e-3);
+        let page = render(&pdf, 0);
+        // The picture covers the whole page.
+        for (x, y) in [(5, 5), (590, 5), (5, 837), (590, 837)] {
+            let p = page.get_pixel(x, y);
+            assert!(near([p[0], p[1], p[2]], [20, 200, 20]), "{x},{y}: {p:?}");
+        }
     }
 }

@@ -11,17 +11,45 @@ const SIZE: f32 = 10.0;
 const LEADING: f32 = 13.0;
 /// Margin in points.
 const MARGIN: f32 = 56.0;
-/// Characters on a line (Helvetica 10 pt averages about 5 pt a character; 483 pt of line).
-const LINE_CHARS: usize = 92;
 /// The most pages made (a text that long is not a candidate's document).
 const MAX_PAGES: usize = 200;
+/// An A4 page's width in points.
+const A4_WIDTH: f32 = 595.0;
+/// The width of a line in points: the page between the margins.
+const LINE_WIDTH: f32 = A4_WIDTH - 2.0 * MARGIN;
+
+/// Helvetica's widths of the characters ' ' to '~' in thousandths of the text size (its
+/// standard metrics, as every PDF reader draws it).
+const HELVETICA_ASCII: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278,
+    278, // ' '–'/'
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584,
+    556, // '0'–'?'
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722,
+    778, // '@'–'O'
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469,
+    556, // 'P'–'_'
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556,
+    556, // '`'–'o'
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // 'p'–'~'
+];
+
+/// How wide `c` is drawn, in points (beyond ASCII: as wide as a digit or `?`).
+fn char_width(c: char) -> f32 {
+    let units = match c {
+        ' '..='~' => HELVETICA_ASCII[c as usize - ' ' as usize],
+        _ => 556,
+    };
+    f32::from(units) * SIZE / 1000.0
+}
 
 /// The content streams of `text` laid out on pages.
 #[must_use]
 pub fn pages(text: &str) -> Vec<Vec<u8>> {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small and positive
     let per_page = ((A4_HEIGHT - 2.0 * MARGIN) / LEADING) as usize;
-    let lines = wrap(text);
+    // A byte order mark (Notepad writes one) is not text to show.
+    let lines = wrap(text.strip_prefix('\u{feff}').unwrap_or(text));
     lines
         .chunks(per_page.max(1))
         .take(MAX_PAGES)
@@ -41,28 +69,37 @@ pub fn pages(text: &str) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// `text`'s lines wrapped at [`LINE_CHARS`] on spaces (a word longer than a line is cut).
+/// `text`'s lines wrapped on spaces to fit between the margins, measured in Helvetica (a word
+/// longer than a line is cut where the line is full).
 fn wrap(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let space = char_width(' ');
     for line in text.lines() {
+        // Tabs as spaces before measuring, so that every line, wrapped or not, has them.
+        let line = line.replace('\t', "    ");
         let mut current = String::new();
+        let mut width = 0.0;
         for word in line.split(' ') {
-            let needed =
-                current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
-            if needed > LINE_CHARS && !current.is_empty() {
+            let word_width: f32 = word.chars().map(char_width).sum();
+            if !current.is_empty() && width + space + word_width > LINE_WIDTH {
                 out.push(std::mem::take(&mut current));
+                width = 0.0;
             }
             if !current.is_empty() {
                 current.push(' ');
+                width += space;
             }
-            current.push_str(word);
-            while current.chars().count() > LINE_CHARS {
-                let cut: String = current.chars().take(LINE_CHARS).collect();
-                current = current.chars().skip(LINE_CHARS).collect();
-                out.push(cut);
+            for c in word.chars() {
+                let w = char_width(c);
+                if !current.is_empty() && width + w > LINE_WIDTH {
+                    out.push(std::mem::take(&mut current));
+                    width = 0.0;
+                }
+                current.push(c);
+                width += w;
             }
         }
-        out.push(current.replace('\t', "    "));
+        out.push(current);
     }
     out
 }
@@ -100,8 +137,13 @@ mod tests {
         let wrapped = wrap(&line);
         assert!(wrapped.len() > 1);
         for l in &wrapped {
-            assert!(l.chars().count() <= LINE_CHARS, "{l:?}");
+            assert!(line_width(l) <= LINE_WIDTH, "{l:?}");
             assert!(!l.starts_with(' '), "{l:?}");
+        }
+        // Full lines: the next word would not have fitted.
+        for pair in wrapped.windows(2) {
+            let next = pair[1].split(' ').next().unwrap();
+            assert!(line_width(&format!("{} {next}", pair[0])) > LINE_WIDTH);
         }
         // No word is cut: the words come back in order.
         let words: Vec<&str> = wrapped.iter().flat_map(|l| l.split_whitespace()).collect();
@@ -111,13 +153,43 @@ mod tests {
 
     #[test]
     fn a_word_longer_than_a_line_is_cut_into_lines() {
-        let word = "x".repeat(LINE_CHARS * 2 + 5);
+        // 'x' is 5 pt wide: 96 fit on a line of 483 pt.
+        let word = "x".repeat(96 * 2 + 5);
         let wrapped = wrap(&format!("a {word}"));
         assert_eq!(wrapped[0], "a");
-        assert_eq!(wrapped[1].len(), LINE_CHARS);
-        assert_eq!(wrapped[2].len(), LINE_CHARS);
+        assert_eq!(wrapped[1].len(), 96);
+        assert_eq!(wrapped[2].len(), 96);
         assert_eq!(wrapped[3], "xxxxx");
         assert_eq!(wrapped.concat(), format!("a{word}"));
+    }
+
+    #[test]
+    fn capitals_and_digits_wrap_sooner_than_small_letters_and_stay_on_the_page() {
+        let capitals = "CURRICULUM VITAE OF WILLEM MAASDAM ".repeat(6);
+        let digits = "0123456789 ".repeat(20);
+        let narrow = "lil ".repeat(60);
+        for text in [&capitals, &digits, &narrow] {
+            for l in wrap(text) {
+                assert!(line_width(&l) <= LINE_WIDTH, "{l:?}");
+                assert!(MARGIN + line_width(&l) <= A4_WIDTH - MARGIN, "{l:?}");
+            }
+        }
+        let longest = |text: &str| wrap(text).iter().map(String::len).max().unwrap();
+        assert!(longest(&capitals) < 80, "{}", longest(&capitals));
+        assert!(longest(&narrow) > 100, "{}", longest(&narrow));
+    }
+
+    #[test]
+    fn helvetica_widths_are_the_standard_ones() {
+        assert!((char_width(' ') - 2.78).abs() < 1e-4);
+        assert!((char_width('W') - 9.44).abs() < 1e-4);
+        assert!((char_width('i') - 2.22).abs() < 1e-4);
+        assert!((char_width('~') - 5.84).abs() < 1e-4);
+        assert!((char_width('é') - 5.56).abs() < 1e-4);
+    }
+
+    fn line_width(line: &str) -> f32 {
+        line.chars().map(char_width).sum()
     }
 
     #[test]
@@ -137,7 +209,7 @@ mod tests {
         let line = format!("\tindented {}", "word ".repeat(40));
         for l in wrap(&line) {
             assert!(!win_ansi(&l).contains(&b'?'), "{l:?}");
-            assert!(l.chars().count() <= LINE_CHARS, "{l:?}");
+            assert!(line_width(&l) <= LINE_WIDTH, "{l:?}");
         }
     }
 
@@ -158,6 +230,9 @@ mod tests {
         let page = String::from_utf8(pages("Hello (world)\\")[0].clone()).unwrap();
         assert!(page.contains("/F1 10 Tf"), "{page}");
         assert!(page.contains("56 786 Td"), "{page}");
-        assert!(page.contains(r"(Hello \(world\)\\) Tj"), "{page}");
+        // Balanced parentheses stay as they are in a PDF string; a lone one is escaped.
+        assert!(page.contains(r"(Hello (world)\\) Tj"), "{page}");
+        let page = String::from_utf8(pages("a ) b")[0].clone()).unwrap();
+        assert!(page.contains(r"(a \) b) Tj"), "{page}");
     }
 }

@@ -174,11 +174,19 @@ impl Gui {
         self.harness.step();
     }
 
-    /// Waits until every staged file is checked: inspected, and its content read.
+    /// Waits until every staged file is checked: inspected, its content read, and a fix for
+    /// each refused one looked for.
     pub fn until_checked(&mut self) {
         self.until("every file checked", |h| {
-            let staging = &h.state().staging;
-            staging.pending == 0 && staging.rows.iter().all(|r| !r.reading)
+            let app = h.state();
+            let staging = &app.staging;
+            staging.pending == 0
+                && staging.rows.iter().all(|r| !r.reading)
+                && !app
+                    .fixes
+                    .offers
+                    .values()
+                    .any(|(_, s)| *s == atsdrop::app::fixes::FixState::Preparing)
         });
     }
 

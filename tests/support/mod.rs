@@ -4,5 +4,6 @@ pub mod engine;
 pub mod fixtures;
 pub mod gui;
 pub mod hostile_server;
+pub mod pictures;
 pub mod process;
 pub mod sandbox;
