@@ -1387,9 +1387,10 @@ fn a_refused_file_is_fixed_in_one_click_and_uploaded() {
     let second = write(dir.path(), "page-2.png", &png);
     gui.drop_files(&[first, second]);
     gui.until_checked();
-    gui.click("page-1.png");
+    // Selected second page first: the PDF follows the order of selection, not of the table.
+    gui.click("page-2.png");
     gui.harness
-        .get_by_label("page-2.png")
+        .get_by_label("page-1.png")
         .click_modifiers(egui::Modifiers::COMMAND);
     gui.harness.step();
     gui.harness.step();
@@ -1399,7 +1400,7 @@ fn a_refused_file_is_fixed_in_one_click_and_uploaded() {
         h.state().staging.rows.len() == 1
             && h.state().staging.rows[0].facts.content == Some(atsdrop::model::FileKind::Pdf)
     });
-    gui.until_shown("made from page-1.png, page-2.png");
+    gui.until_shown("made from page-2.png, page-1.png");
     gui.until_checked();
     let pdf = gui.app().staging.rows[0].content.facts.clone().unwrap();
     assert_eq!(pdf.pages, Some(2), "a page per picture");

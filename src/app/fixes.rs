@@ -210,9 +210,14 @@ impl App {
         );
     }
 
-    /// Combines the selected rows, in table order, into one PDF.
+    /// Combines the selected rows, in the order they were selected, into one PDF.
     pub(super) fn combine_selected(&mut self) {
-        let selected: Vec<&Row> = self.staging.rows.iter().filter(|r| r.selected).collect();
+        let selected: Vec<&Row> = self
+            .staging
+            .selection_order
+            .iter()
+            .filter_map(|id| self.staging.rows.iter().find(|r| r.id == *id && r.selected))
+            .collect();
         if selected.len() < 2 || self.fixes.combining {
             return;
         }
@@ -298,11 +303,10 @@ impl App {
                         else {
                             return;
                         };
-                        let names: Vec<String> = self
-                            .staging
-                            .rows
+                        // In the order combined (the order of selection).
+                        let names: Vec<String> = rows
                             .iter()
-                            .filter(|r| rows.contains(&r.id))
+                            .filter_map(|id| self.staging.rows.iter().find(|r| r.id == *id))
                             .map(|r| r.facts.name.clone())
                             .collect();
                         let ty = self.staging.rows[position].attachment_type;
@@ -480,5 +484,29 @@ fn clean_older_than(work: &Path, age: Duration) {
         if old {
             let _ = std::fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_work_folders_older_than_the_limit_are_removed() {
+        let work = tempfile::tempdir().unwrap();
+        let old = work.path().join("old");
+        let new = work.path().join("new");
+        for dir in [&old, &new] {
+            std::fs::create_dir(dir).unwrap();
+            std::fs::write(dir.join("photo.png"), b"x").unwrap();
+        }
+        let eight_days_ago = SystemTime::now() - Duration::from_hours(8 * 24);
+        std::fs::File::open(&old)
+            .unwrap()
+            .set_modified(eight_days_ago)
+            .unwrap();
+        clean_older_than(work.path(), KEEP_FOR);
+        assert!(!old.exists(), "a week-old fix is gone");
+        assert!(new.join("photo.png").exists(), "a fresh one stays");
     }
 }

@@ -136,6 +136,8 @@ pub struct State {
     /// Files hovering over the window right now (the drop overlay).
     pub hovering: usize,
     pub(super) next_id: u64,
+    /// Selected rows in the order they were selected (combining follows it).
+    pub selection_order: Vec<u64>,
 }
 
 impl State {
@@ -211,7 +213,7 @@ pub enum Command {
     Allow(u64, Allowed),
     /// Take the prepared fix of a row.
     Fix(u64),
-    /// Combine the selected rows, in table order, into one PDF.
+    /// Combine the selected rows, in the order they were selected, into one PDF.
     CombineSelected,
     /// Hand the staged files to the upload engine.
     Upload,
@@ -270,6 +272,18 @@ impl App {
                     } else if !additive {
                         r.selected = false;
                     }
+                }
+                let selected: HashSet<u64> = self
+                    .staging
+                    .rows
+                    .iter()
+                    .filter(|r| r.selected)
+                    .map(|r| r.id)
+                    .collect();
+                let order = &mut self.staging.selection_order;
+                order.retain(|id| selected.contains(id));
+                if selected.contains(&row) && !order.contains(&row) {
+                    order.push(row);
                 }
             }
             Command::RemoveSelected => {

@@ -176,7 +176,13 @@ fn fix_ui(ui: &mut egui::Ui, state: Option<&FixState>, row: &Row, commands: &mut
                 commands.push(Command::Staging(S::Fix(row.id)));
             }
         }
-        Some(FixState::Cannot(_)) | None => {}
+        // Why no fix was offered (a picture that can't be decoded, a scan that won't fit);
+        // the refusal itself is said above.
+        Some(FixState::Cannot(why)) => {
+            let why = why.find("No fix").map_or(why.as_str(), |at| &why[at..]);
+            ui.label(egui::RichText::new(style::shown(why)).small().weak());
+        }
+        None => {}
     }
 }
 

@@ -52,7 +52,7 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
             } else if ui
                 .button("Combine into one PDF")
                 .on_hover_text(
-                    "The selected files, in this order, as one PDF (pictures a page each)",
+                    "The selected files as one PDF, in the order you selected them (pictures a page each)",
                 )
                 .clicked()
             {
