@@ -1320,6 +1320,22 @@ fn a_refused_file_is_fixed_in_one_click_and_uploaded() {
     gui.until_checked();
     gui.until_shown("photo.pdf is a PNG image, not a PDF");
     gui.until_shown("Fix photo.pdf");
+    // A program named .pdf has nothing to fix: no fix is looked for.
+    let mut elf = b"\x7fELF\x02\x01\x01\x00".to_vec();
+    elf.resize(4_096, 0);
+    let program = write(dir.path(), "setup.pdf", &elf);
+    gui.drop_files(&[program]);
+    gui.until_checked();
+    let setup = gui
+        .app()
+        .staging
+        .rows
+        .iter()
+        .find(|r| r.facts.name == "setup.pdf")
+        .map(|r| r.id)
+        .unwrap();
+    assert!(!gui.app().fixes.offers.contains_key(&setup));
+    gui.click("Remove setup.pdf");
     let row = gui.app().staging.rows[0].id;
     assert!(
         matches!(

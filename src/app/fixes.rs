@@ -13,7 +13,7 @@ use std::time::{Duration, SystemTime};
 
 use tokio::io::AsyncReadExt as _;
 
-use crate::model::{FileFacts, ProblemKind, ProviderId};
+use crate::model::{FileFacts, FileKind, ProblemKind, ProviderId};
 use crate::upload::Original;
 
 use super::staging::Row;
@@ -135,7 +135,9 @@ impl App {
                 .filter(|p| p.kind.blocks())
                 .map(|p| p.kind)
                 .collect();
-            if refused.is_empty() || !refused.iter().all(|k| fixable(*k)) {
+            // A program is never made into something sendable: there is nothing to fix.
+            let program = row.facts.content.as_ref().is_some_and(FileKind::is_program);
+            if program || refused.is_empty() || !refused.iter().all(|k| fixable(*k)) {
                 continue;
             }
             let key = key(provider, row);
