@@ -387,7 +387,7 @@ pub fn combine(paths: &[PathBuf], name: &str, target: Target<'_>, out_dir: &Path
                 parts.push((facts.name, Part::TextPages(text_pdf::pages(&text))));
             }
             Some(kind) if is_picture(&kind) => {
-                pictures.push(parts.len());
+                pictures.push((path.clone(), facts.name.clone(), kind.clone()));
                 let part = match (&kind, jpeg::header(&bytes)) {
                     (FileKind::Jpeg, Some(header)) => Part::Jpeg { bytes, header },
                     _ => match picture::decode(&bytes, &kind) {
@@ -421,17 +421,13 @@ pub fn combine(paths: &[PathBuf], name: &str, target: Target<'_>, out_dir: &Path
         quality_reduced: false,
     };
     if made.bytes.len() as u64 > budget(target) && !pictures.is_empty() {
-        // Too large: pictures again, shrunk (PDF pages and text stay as they are).
-        let only_pictures = paths
-            .iter()
-            .all(|p| inspect::inspect(p).content.is_some_and(|k| is_picture(&k)));
-        if only_pictures {
-            let inputs: Result<Vec<_>, String> = paths
+        // Too large, and all pictures: each shrunk to its share of the limit (a PDF's pages
+        // or text are not re-made, so a mix that is too large stays refused).
+        if pictures.len() == paths.len() {
+            let inputs: Result<Vec<_>, String> = pictures
                 .iter()
-                .map(|p| {
-                    let facts = inspect::inspect(p);
-                    let kind = facts.content.clone().unwrap_or(FileKind::Jpeg);
-                    read_bounded(p).map(|b| (facts.name, b, kind))
+                .map(|(path, name, kind)| {
+                    read_bounded(path).map(|b| (name.clone(), b, kind.clone()))
                 })
                 .collect();
             match inputs.and_then(|inputs| pictures_to_pdf(&inputs, &stem(name), target)) {
