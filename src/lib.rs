@@ -23,6 +23,7 @@ pub mod credentials;
 pub mod emulator;
 pub mod fix;
 pub mod inspect;
+pub mod mail;
 pub mod model;
 pub mod providers;
 pub mod settings;

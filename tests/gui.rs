@@ -432,6 +432,7 @@ fn an_interrupted_queue_is_offered_for_resume_and_finished() {
                     attachment_type: "resume".into(),
                     remote_id: None,
                     made_from: Vec::new(),
+                    from_mail: None,
                 },
             ])
             .unwrap();

@@ -11,6 +11,7 @@ pub mod connections;
 pub mod content;
 pub mod fixes;
 pub mod history;
+pub mod mail_in;
 pub mod picker;
 pub mod queue;
 pub mod staging;
@@ -75,6 +76,8 @@ pub enum TaskResult {
     Content(content::Done),
     /// For fixes.
     Fixes(fixes::Done),
+    /// For mail in (a mail's sender looked up).
+    Mail(mail_in::Done),
     /// A thumbnail was decoded (or could not be).
     Thumbnail {
         /// The edge it was decoded for (which cache it belongs to).
@@ -163,6 +166,8 @@ pub struct App {
     pub content: content::State,
     /// Fixes of refused files.
     pub fixes: fixes::State,
+    /// Mails opened into their attachments, and their senders.
+    pub mail_in: mail_in::State,
     /// The upload engine (none if its journal could not be opened).
     pub engine: Option<Engine>,
     /// Why the engine is not running.
@@ -213,6 +218,7 @@ impl App {
             .parent()
             .map_or_else(|| deps.journal_dir.join("work"), |data| data.join("work"));
         let fixes = fixes::State::new(deps.reader_program.clone(), work_dir);
+        let mail_in = mail_in::State::new(deps.reader_program.clone());
         let content = content::State::new(
             deps.reader_program,
             &deps.settings.preferences.own_email_domains,
@@ -236,6 +242,7 @@ impl App {
             previews: Thumbnails::new(thumbnails::PREVIEW_EDGE, 8),
             content,
             fixes,
+            mail_in,
             engine,
             engine_error,
             sandbox: None,
@@ -300,6 +307,7 @@ impl App {
                 TaskResult::History(done) => self.on_history_done(done),
                 TaskResult::Content(done) => self.on_content_done(done),
                 TaskResult::Fixes(done) => self.on_fixes_done(done),
+                TaskResult::Mail(done) => self.on_mail_done(done),
                 TaskResult::Thumbnail { edge, path, image } => {
                     let cache = if edge == self.previews.edge() {
                         &mut self.previews

@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use crate::content::check::FileContent;
 use crate::inspect::{self, Skipped};
+use crate::mail::expand::{FromMail, MailInfo};
+use crate::mail::{MailOpener, open_mails};
 use crate::model::{
     self, Allowed, AttachmentType, FileFacts, ProviderProfile, StagedFile, ValidationReport,
     human_bytes,
@@ -51,6 +53,8 @@ pub struct Row {
     pub made_from: Option<String>,
     /// For a fixed copy: the files it was made from, for the journal and the history.
     pub originals: Vec<crate::upload::Original>,
+    /// For a mail's attachment: the mail it came from.
+    pub from_mail: Option<FromMail>,
 }
 
 impl Row {
@@ -71,7 +75,17 @@ impl Row {
             type_source: TypeSource::FileName,
             made_from: None,
             originals: Vec::new(),
+            from_mail: None,
         }
+    }
+
+    /// The line under the row's name: what a fixed copy was made from, else the mail an
+    /// attachment came from.
+    #[must_use]
+    pub fn subtitle(&self) -> Option<String> {
+        self.made_from
+            .clone()
+            .or_else(|| self.from_mail.as_ref().map(FromMail::label))
     }
 }
 
@@ -223,8 +237,10 @@ pub enum Command {
 pub enum Done {
     /// Some of the added paths were inspected.
     Inspected {
-        /// Facts of files found.
-        facts: Vec<FileFacts>,
+        /// Facts of files found, and the mail each came from, if it did.
+        facts: Vec<(FileFacts, Option<FromMail>)>,
+        /// Mails opened (their senders are looked up).
+        mails: Vec<Arc<MailInfo>>,
         /// Paths left out, with reasons.
         left_out: Vec<Skipped>,
         /// System files left out.
@@ -316,6 +332,7 @@ impl App {
         match done {
             Done::Inspected {
                 facts,
+                mails,
                 left_out,
                 ignored,
                 finished,
@@ -330,20 +347,23 @@ impl App {
                     .iter()
                     .map(|r| r.facts.path.clone())
                     .collect();
-                for f in facts {
+                for (f, from_mail) in facts {
                     if known.contains(&f.path) {
                         continue;
                     }
                     self.staging.next_id += 1;
-                    self.staging
-                        .rows
-                        .push(Row::new(self.staging.next_id, f, profile));
+                    let mut row = Row::new(self.staging.next_id, f, profile);
+                    row.from_mail = from_mail;
+                    self.staging.rows.push(row);
                 }
                 self.staging.left_out.extend(left_out);
                 self.staging.ignored += ignored;
                 self.mark_duplicates();
                 self.read_new_contents();
                 self.revalidate();
+                if !mails.is_empty() {
+                    self.look_up_senders(mails);
+                }
             }
             Done::InspectionFailed(sentence) => {
                 self.staging.pending = self.staging.pending.saturating_sub(1);
@@ -457,10 +477,12 @@ impl App {
         self.staging.pending += 1;
         let stop = std::sync::Arc::clone(&self.staging.stop_adding);
         let reporter = self.tasks.reporter();
+        let opener = self.mail_in.opener.clone();
+        let work = self.fixes.work_dir.clone();
         // The parts arrive through the reporter; the task's own answer only says it ended.
         self.tasks.spawn_blocking(
             move || {
-                inspect_in_parts(&paths, &reporter, &stop);
+                inspect_in_parts(&paths, &reporter, &stop, (&opener, &work));
                 TaskResult::Nothing
             },
             || {
@@ -563,6 +585,7 @@ impl App {
                     format!("{d} Skipped; choose \u{201c}Upload anyway\u{201d} to send it.")
                 }),
                 made_from: r.originals.clone(),
+                from_mail: r.from_mail.as_ref().map(crate::mail::expand::FromMail::origin),
             })
             .collect();
         let count = files.len();
@@ -598,18 +621,25 @@ impl App {
 
 /// Expands and inspects `paths`, reporting in parts so a large folder fills the table as it
 /// goes. Runs on the blocking pool.
-fn inspect_in_parts(paths: &[PathBuf], reporter: &Reporter, stop: &std::sync::atomic::AtomicBool) {
+fn inspect_in_parts(
+    paths: &[PathBuf],
+    reporter: &Reporter,
+    stop: &std::sync::atomic::AtomicBool,
+    (opener, work): (&MailOpener, &std::path::Path),
+) {
     let expansion = inspect::expand_until(paths, inspect::MAX_ENTRIES, stop);
-    let (ignored, left_out): (Vec<Skipped>, Vec<Skipped>) = expansion
+    let expansion = open_mails(expansion, opener, work, stop);
+    let (listed, ignored): (Vec<Skipped>, Vec<Skipped>) = expansion
         .skipped
         .into_iter()
-        .partition(|s| s.reason.is_expected());
+        .partition(|s| s.reason.is_listed());
     let mut chunks = expansion.files.chunks(INSPECT_CHUNK).peekable();
-    let mut first = Some((left_out, ignored.len()));
+    let mut first = Some((listed, ignored.len(), expansion.mails));
     if chunks.peek().is_none() {
-        let (left_out, ignored) = first.take().unwrap_or_default();
+        let (left_out, ignored, mails) = first.take().unwrap_or_default();
         reporter.send(TaskResult::Staging(Done::Inspected {
             facts: Vec::new(),
+            mails,
             left_out,
             ignored,
             finished: true,
@@ -617,11 +647,15 @@ fn inspect_in_parts(paths: &[PathBuf], reporter: &Reporter, stop: &std::sync::at
         return;
     }
     while let Some(chunk) = chunks.next() {
-        let facts = chunk.iter().map(|p| inspect::inspect(p)).collect();
-        let (left_out, ignored) = first.take().unwrap_or_default();
+        let facts = chunk
+            .iter()
+            .map(|found| (inspect::inspect(&found.path), found.from_mail.clone()))
+            .collect();
+        let (left_out, ignored, mails) = first.take().unwrap_or_default();
         let finished = chunks.peek().is_none() || stop.load(std::sync::atomic::Ordering::Relaxed);
         if !reporter.send(TaskResult::Staging(Done::Inspected {
             facts,
+            mails,
             left_out,
             ignored,
             finished,

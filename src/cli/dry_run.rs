@@ -65,7 +65,11 @@ fn write_json(out: &mut impl io::Write, checked: &Outcome) -> io::Result<()> {
             .map(|p| p.message.as_str())
             .collect();
         line(&DryRunLine {
-            file: staged.facts.path.to_string_lossy().into_owned(),
+            file: checked
+                .shown
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| staged.facts.path.to_string_lossy().into_owned()),
             status: if verdict.ok() { "ready" } else { "refused" },
             health: validate::health_names(staged),
             // A file without text to go on is "unknown".

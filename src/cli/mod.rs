@@ -70,6 +70,20 @@ pub enum Command {
     /// The content reader process atsdrop starts for each file it reads (not for people).
     #[command(name = "read-content", hide = true)]
     ReadContent(ReadContentArgs),
+    /// The mail process atsdrop starts for each e-mail it opens (not for people).
+    #[command(name = "read-mail", hide = true)]
+    ReadMail(ReadMailArgs),
+}
+
+/// `atsdrop read-mail` (hidden): opens one mail, writes its attachments under `--out` and
+/// prints what it found as JSON.
+#[derive(Debug, clap::Args)]
+pub struct ReadMailArgs {
+    /// The folder the attachments are written to (it must exist).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The mail (`.eml` or `.msg`).
+    pub path: PathBuf,
 }
 
 /// `atsdrop read-content` (hidden): reads one file's content and prints it as JSON.
@@ -173,6 +187,14 @@ pub struct CandidatesArgs {
     /// Print one JSON object per candidate: {"id", "name", "email"}.
     #[arg(long)]
     pub json: bool,
+    /// Print the candidate(s) whose e-mail is the sender's of this mail (`.eml` or `.msg`):
+    /// its Reply-To and From, then those of a message forwarded inside it.
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub from_mail: Option<PathBuf>,
+    /// An e-mail domain of your own organisation (repeatable): with --from-mail, its
+    /// addresses are not looked up (a colleague who forwarded the mail).
+    #[arg(long, value_name = "DOMAIN")]
+    pub own_domain: Vec<String>,
 }
 
 /// `atsdrop resume`.
@@ -269,6 +291,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::ReadContent(args)) => {
             let mut out = std::io::stdout().lock();
             atsdrop::content::child::serve(&args.format, &args.path, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::ReadMail(args)) => {
+            let mut out = std::io::stdout().lock();
+            atsdrop::mail::child::serve(&args.path, &args.out, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         None => gui::run(&runtime()?, cli.sandbox),

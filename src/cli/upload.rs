@@ -57,7 +57,8 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         let files: Vec<FileSpec> = checked
             .staged
             .iter()
-            .map(|staged| {
+            .zip(&checked.from_mail)
+            .map(|(staged, from_mail)| {
                 let facts = &staged.facts;
                 let duplicate = existing.iter().find(|a| a.name == facts.name && a.size.is_none_or(|s| s == facts.size));
                 FileSpec {
@@ -69,6 +70,7 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                     allow_duplicate: args.allow_duplicates,
                     checked_as: Some((facts.size, facts.modified)),
                     made_from: Vec::new(),
+                    from_mail: from_mail.as_ref().map(atsdrop::mail::FromMail::origin),
                     skip_reason: duplicate.map(|a| {
                         format!(
                             "{} is already on this candidate ({}, id {}): skipped; use --allow-duplicates to send it anyway.",
@@ -102,7 +104,13 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                 profile.id
             );
         }
-        Ok(ExitCode::from(follow::exit_code(tally)))
+        let code = follow::exit_code(tally);
+        if code == super::EXIT_OK {
+            // Every file is stored: the mails' attachment copies are no longer needed. After
+            // anything else they stay for `atsdrop resume` (the app removes them after 7 days).
+            checked.remove_mail_folders();
+        }
+        Ok(ExitCode::from(code))
     })
 }
 
@@ -138,7 +146,12 @@ async fn check_files(
         macros: args.allow_macros,
         other_person: args.allow_other_person,
     };
-    super::content::add(&mut checked, &limits, Some(&recipient), allowed).await?;
+    let added = super::content::add(&mut checked, &limits, Some(&recipient), allowed).await;
+    if added.is_err() || args.dry_run || !checked.ok() {
+        // Nothing will be sent from the mails' attachments: their copies go.
+        checked.remove_mail_folders();
+    }
+    added?;
     if args.dry_run {
         return Ok(Err(dry_run::report(
             &checked,

@@ -15,6 +15,8 @@ use atsdrop::model::{
 };
 
 use atsdrop::content::check::FileContent;
+use atsdrop::mail::expand::Found;
+use atsdrop::mail::{FromMail, MailExpansion, MailOpener, open_mails};
 use atsdrop::content::identity::{Identity, Verdict};
 
 use super::{EXIT_OK, EXIT_USAGE, ValidateArgs};
@@ -35,6 +37,12 @@ pub(super) struct Outcome {
     pub batch_problems: Vec<String>,
     /// What each staged file's content says (same order; empty until read).
     pub contents: Vec<FileContent>,
+    /// For each staged file (same order): the mail it was taken from, if it was.
+    pub from_mail: Vec<Option<FromMail>>,
+    /// How each staged file is named in output ("Sollicitatie.eml › cv.pdf" for a mail's).
+    pub shown: Vec<String>,
+    /// Work folders holding mails' attachments (removed when the command is done with them).
+    pub mail_folders: Vec<std::path::PathBuf>,
 }
 
 impl Outcome {
@@ -54,7 +62,7 @@ impl Outcome {
             .filter(|(_, v)| !v.ok())
             .map(|(s, v)| {
                 (
-                    display(&s.facts.path),
+                    s.facts.path.display().to_string(),
                     v.problems.iter().map(|p| p.message.clone()).collect(),
                 )
             })
@@ -76,12 +84,12 @@ pub(super) fn check(
     attachment_type: &'static AttachmentType,
     paths: &[std::path::PathBuf],
 ) -> Outcome {
-    let expansion = inspect::expand(paths);
+    let expansion = open_mails_in(inspect::expand(paths));
     let staged: Vec<StagedFile> = expansion
         .files
         .iter()
-        .map(|path| StagedFile {
-            facts: inspect::inspect(path),
+        .map(|found| StagedFile {
+            facts: inspect::inspect(&found.path),
             attachment_type,
             content: model::ContentCheck::default(),
         })
@@ -106,6 +114,33 @@ pub(super) fn check(
         expected,
         batch_problems,
         contents: Vec::new(),
+        shown: expansion.files.iter().map(Found::shown).collect(),
+        from_mail: expansion.files.into_iter().map(|f| f.from_mail).collect(),
+        mail_folders: expansion.folders,
+    }
+}
+
+/// Opens the mails among the files found (in mail processes; attachments go to the work
+/// folder). Without a work folder, mails are said to be unopenable rather than sent as text.
+fn open_mails_in(expansion: inspect::Expansion) -> MailExpansion {
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    match (atsdrop::settings::work_dir(), MailOpener::for_this_program()) {
+        (Ok(work), Ok(opener)) => open_mails(expansion, &opener, &work, &stop),
+        _ => open_mails(
+            expansion,
+            &MailOpener::new(std::path::PathBuf::from("atsdrop-missing")),
+            &std::env::temp_dir(),
+            &stop,
+        ),
+    }
+}
+
+impl Outcome {
+    /// Removes the work folders holding the mails' attachments.
+    pub fn remove_mail_folders(&self) {
+        for folder in &self.mail_folders {
+            let _ = std::fs::remove_dir_all(folder);
+        }
     }
 }
 
@@ -136,6 +171,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     } else {
         write_text(&mut out, &outcome, attachment_type.label)
     };
+    outcome.remove_mail_folders();
     match written.and_then(|()| out.flush()) {
         // `atsdrop validate … | head`: the reader has seen enough.
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
@@ -200,7 +236,11 @@ pub(super) fn write_text(
     let verdict = |ok: bool| if ok { "ok" } else { "refused" };
     for (i, (staged, file)) in outcome.staged.iter().zip(&outcome.report.files).enumerate() {
         let facts = &staged.facts;
-        let name = display(&facts.path);
+        let name = outcome
+            .shown
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| display(&facts.path));
         if facts.readable() {
             let kind = facts
                 .effective_kind()
@@ -222,9 +262,10 @@ pub(super) fn write_text(
         writeln!(out, "         {}", skipped.message())?;
     }
     for skipped in &outcome.expected {
-        let why = match skipped.reason {
-            SkipReason::Duplicate => "added twice, checked once",
-            _ => "system file, left out",
+        let why = match &skipped.reason {
+            SkipReason::Duplicate => "added twice, checked once".to_owned(),
+            SkipReason::InMail { sentence, .. } => sentence.clone(),
+            _ => "system file, left out".to_owned(),
         };
         writeln!(out, "{:<8} {} ({why})", "skipped", display(&skipped.path))?;
     }
@@ -281,6 +322,31 @@ struct FileLine<'a> {
     /// `unreadable`).
     health: Vec<&'static str>,
     problems: Vec<&'a str>,
+    /// The mail the file was taken from, if it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from_mail: Option<MailLine>,
+}
+
+/// Where a mail's attachment came from, in `--json` output.
+#[derive(Serialize)]
+pub(super) struct MailLine {
+    /// The mail file.
+    mail: String,
+    subject: Option<String>,
+    date: Option<String>,
+    sender: Option<String>,
+}
+
+impl MailLine {
+    pub(super) fn of(from: &FromMail) -> Self {
+        let origin = from.origin();
+        Self {
+            mail: display(&from.mail.path),
+            subject: origin.subject,
+            date: origin.date,
+            sender: origin.sender,
+        }
+    }
 }
 
 /// The last line of `--json` output, when the batch as a whole has problems.
@@ -295,14 +361,19 @@ fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
 }
 
 fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
-    for (staged, file) in outcome.staged.iter().zip(&outcome.report.files) {
+    for (i, (staged, file)) in outcome.staged.iter().zip(&outcome.report.files).enumerate() {
         let facts = &staged.facts;
         let line = FileLine {
-            file: display(&facts.path),
+            file: outcome
+                .shown
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| display(&facts.path)),
             ok: file.ok(),
             detected_type: facts.effective_kind().map(|k| k.mime().to_owned()),
             health: health_names(staged),
             problems: file.problems.iter().map(|p| p.message.as_str()).collect(),
+            from_mail: outcome.from_mail.get(i).and_then(Option::as_ref).map(MailLine::of),
         };
         write_line(out, &line)?;
     }
@@ -314,6 +385,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             detected_type: None,
             health: Vec::new(),
             problems: vec![message.as_str()],
+            from_mail: None,
         };
         write_line(out, &line)?;
     }

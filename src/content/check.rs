@@ -79,16 +79,31 @@ pub async fn owner_of(client: &dyn AtsClient, email: &str, not: &str) -> Option<
     if !client.provider().profile().candidate_search.by_email() {
         return None;
     }
+    with_email(client, email)
+        .await
+        .ok()?
+        .into_iter()
+        .find(|c| c.id != not)
+}
+
+/// The candidates in the system whose e-mail is exactly `email` (any case): the system's
+/// search may return near matches (Spott searches free text), only exact ones count.
+pub async fn with_email(
+    client: &dyn AtsClient,
+    email: &str,
+) -> Result<Vec<Candidate>, crate::providers::ProviderError> {
     let page = client
         .find_candidates(email, None, OWNER_SEARCH_LIMIT)
-        .await
-        .ok()?;
-    page.candidates.into_iter().find(|c| {
-        c.id != not
-            && c.email
+        .await?;
+    Ok(page
+        .candidates
+        .into_iter()
+        .filter(|c| {
+            c.email
                 .as_deref()
-                .is_some_and(|e| e.trim().eq_ignore_ascii_case(email))
-    })
+                .is_some_and(|e| e.trim().eq_ignore_ascii_case(email.trim()))
+        })
+        .collect())
 }
 
 #[cfg(test)]

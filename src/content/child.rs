@@ -15,7 +15,7 @@ pub const MEMORY_LIMIT_BYTES: u64 = 512 * 1024 * 1024;
 /// Runs the reader process's job for `path` read as `format`, writing the facts to `out`.
 /// Only a failure to write the answer is an error; a file that cannot be read is an answer.
 pub fn serve(format: &str, path: &Path, out: &mut impl Write) -> io::Result<()> {
-    limit_memory();
+    limit_memory(MEMORY_LIMIT_BYTES);
     let facts = match Format::parse(format) {
         Some(format) => match load(path) {
             Ok(bytes) => facts::read(format, &bytes),
@@ -41,18 +41,20 @@ fn load(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Caps this process's data memory at [`MEMORY_LIMIT_BYTES`]: an allocation beyond it fails,
+/// Caps this process's data memory at `bytes`: an allocation beyond it fails,
 /// which ends this process alone. On Linux the data limit counts the heap and anonymous maps
 /// but not the mapped program; elsewhere on Unix the address space is capped. Windows has no
 /// such call for a process itself (a job object would be needed): there the time limit alone
 /// bounds a reader.
-fn limit_memory() {
+pub fn limit_memory(bytes: u64) {
+    #[cfg(not(unix))]
+    let _ = bytes;
     #[cfg(target_os = "linux")]
     let resource = rlimit::Resource::DATA;
     #[cfg(all(unix, not(target_os = "linux")))]
     let resource = rlimit::Resource::AS;
     #[cfg(unix)]
-    if let Err(e) = rlimit::setrlimit(resource, MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES) {
-        tracing::warn!("the content reader could not limit its memory: {e}");
+    if let Err(e) = rlimit::setrlimit(resource, bytes, bytes) {
+        tracing::warn!("a reader process could not limit its memory: {e}");
     }
 }

@@ -185,14 +185,7 @@ pub fn judge(text: &str, candidate: &Person, ignore: &Ignore) -> Identity {
         };
     }
     let top = head(text);
-    let personal = |e: &&String| {
-        let (local, domain) = e.split_once('@').unwrap_or((e, ""));
-        !ROLE_ADDRESSES.contains(&local)
-            && !ignore
-                .domains
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(domain))
-    };
+    let personal = |e: &&String| is_personal(e, ignore);
     // An address or number only tells "someone else" when the system knows the candidate's
     // own (it differs); otherwise it is as likely to be theirs.
     let other_email = candidate_email
@@ -217,6 +210,18 @@ pub fn judge(text: &str, candidate: &Person, ignore: &Ignore) -> Identity {
             other: None,
         },
     }
+}
+
+/// Whether `email` (lower-case) can be a person's: not an organisation's role address
+/// (`info@`, `hr@`…) and not at one of the recruiter's own domains.
+#[must_use]
+pub fn is_personal(email: &str, ignore: &Ignore) -> bool {
+    let (local, domain) = email.split_once('@').unwrap_or((email, ""));
+    !ROLE_ADDRESSES.contains(&local)
+        && !ignore
+            .domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(domain))
 }
 
 /// The top of the first page.

@@ -57,6 +57,14 @@ pub enum SkipReason {
     TooMany(usize),
     /// The search was cancelled before this folder was finished.
     Cancelled,
+    /// Something about an e-mail that was opened into its attachments: a part left out (an
+    /// inline logo, a part too large), or the mail itself unreadable or empty.
+    InMail {
+        /// The whole sentence.
+        sentence: String,
+        /// Whether it needs no action (an inline picture).
+        expected: bool,
+    },
 }
 
 impl SkipReason {
@@ -64,7 +72,18 @@ impl SkipReason {
     /// Everything else counts as a refused file.
     #[must_use]
     pub fn is_expected(&self) -> bool {
-        matches!(self, Self::Junk | Self::Duplicate | Self::Cancelled)
+        match self {
+            Self::Junk | Self::Duplicate | Self::Cancelled => true,
+            Self::InMail { expected, .. } => *expected,
+            _ => false,
+        }
+    }
+
+    /// Whether it is worth listing although expected (what a mail left out is; junk is only
+    /// counted).
+    #[must_use]
+    pub fn is_listed(&self) -> bool {
+        !self.is_expected() || matches!(self, Self::InMail { .. })
     }
 }
 
@@ -104,6 +123,7 @@ impl Skipped {
             SkipReason::Cancelled => {
                 format!("Adding {path} was cancelled: the rest of it was left out.")
             }
+            SkipReason::InMail { sentence, .. } => sentence.clone(),
             SkipReason::NotARegularFile => format!(
                 "{path} is not a document but a device, pipe or socket: only regular files can be sent."
             ),

@@ -67,6 +67,10 @@ pub enum FileKind {
     /// Office document locked with a password: an OLE file holding `EncryptedPackage` (what
     /// Word, Excel and PowerPoint write for a protected `.docx`, `.xlsx` or `.pptx`).
     LockedOffice,
+    /// An e-mail in MIME form (`.eml`): opened into its attachments, never sent itself.
+    Email,
+    /// An Outlook message (`.msg`, an OLE compound file): opened into its attachments.
+    OutlookMessage,
     /// Windows program (PE executable).
     WindowsProgram,
     /// Linux program (ELF executable).
@@ -143,6 +147,8 @@ impl FileKind {
             Self::Heif => &["image/heif"],
             Self::Zip => &["application/zip"],
             Self::LockedOffice => &["application/x-ole-storage"],
+            Self::Email => &["message/rfc822"],
+            Self::OutlookMessage => &["application/vnd.ms-outlook"],
             Self::WindowsProgram => &[
                 "application/vnd.microsoft.portable-executable",
                 "application/x-msdownload",
@@ -186,6 +192,8 @@ impl FileKind {
             Self::Heif => "a HEIF image",
             Self::Zip => "a ZIP archive",
             Self::LockedOffice => "an Office document locked with a password",
+            Self::Email => "an e-mail",
+            Self::OutlookMessage => "an Outlook message",
             Self::WindowsProgram => "a Windows program",
             Self::LinuxProgram => "a Linux program",
             Self::MacProgram => "a macOS program",
@@ -226,11 +234,20 @@ impl FileKind {
             Self::Heic => "heic",
             Self::Heif => "heif",
             Self::Zip => "zip",
+            Self::Email => "eml",
+            Self::OutlookMessage => "msg",
             Self::WindowsProgram => "exe",
             Self::LinuxProgram | Self::MacProgram | Self::LockedOffice | Self::Other { .. } => {
                 return None;
             }
         })
+    }
+
+    /// Whether this is an e-mail saved as a file (`.eml`, `.msg`), which atsdrop opens into
+    /// its attachments like a folder.
+    #[must_use]
+    pub fn is_mail(&self) -> bool {
+        matches!(self, Self::Email | Self::OutlookMessage)
     }
 
     /// Whether this is a program, which no recruiting system should ever receive.
@@ -398,6 +415,8 @@ const KNOWN: &[FileKind] = &[
     FileKind::Heic,
     FileKind::Heif,
     FileKind::Zip,
+    FileKind::Email,
+    FileKind::OutlookMessage,
     FileKind::WindowsProgram,
     FileKind::LinuxProgram,
     FileKind::MacProgram,

@@ -21,7 +21,7 @@ mod recent;
 mod settings_file;
 
 pub use error::SettingsError;
-pub use paths::{config_dir, data_dir};
+pub use paths::{config_dir, data_dir, work_dir};
 pub use persist::Loaded;
 pub use preferences::{Preferences, ThemePreference, parse_domains};
 pub use profile::{ConnectionProfile, ProfileField, ProfileProblem, SecretStorage};

@@ -39,6 +39,12 @@ pub fn data_dir() -> Result<PathBuf, SettingsError> {
     })
 }
 
+/// atsdrop's work folder, `<data>/work`: fixed copies and the attachments taken from mails
+/// live there until they are uploaded (never next to the user's own files).
+pub fn work_dir() -> Result<PathBuf, SettingsError> {
+    Ok(data_dir()?.join("work"))
+}
+
 /// The override if it is set and not empty, else the OS folder `pick` chooses.
 fn resolve(
     variable: &'static str,

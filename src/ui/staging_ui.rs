@@ -189,8 +189,9 @@ fn name_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<S>) {
     let name = egui::Label::new(style::shown(&row.facts.name))
         .sense(egui::Sense::click())
         .extend();
-    let response = match &row.made_from {
-        // A fixed copy says what it was made from, under its name.
+    let response = match &row.subtitle() {
+        // A fixed copy says what it was made from, a mail's attachment which mail, under its
+        // name.
         Some(made_from) => {
             ui.vertical(|ui| {
                 let response = ui.add(name);
@@ -341,7 +342,11 @@ fn left_out_ui(ui: &mut egui::Ui, app: &App) {
     }
     ui.add_space(4.0);
     for skipped in app.staging.left_out.iter().take(5) {
-        style::error_text(ui, skipped.message());
+        if skipped.reason.is_expected() {
+            ui.label(style::shown(&skipped.message()));
+        } else {
+            style::error_text(ui, skipped.message());
+        }
     }
     if app.staging.left_out.len() > 5 {
         style::error_text(

@@ -41,6 +41,8 @@ pub struct HistoryEntry {
     pub message: Option<String>,
     /// For a fixed copy: the files it was made from (name and sha256).
     pub made_from: Vec<crate::upload::Original>,
+    /// For a mail's attachment: the mail (its subject, date and sender).
+    pub from_mail: Option<crate::upload::MailOrigin>,
 }
 
 impl HistoryEntry {
@@ -79,6 +81,7 @@ pub fn entries(state: &JournalState) -> Vec<HistoryEntry> {
                 outcome: end.outcome,
                 message: end.message.clone(),
                 made_from: f.made_from.clone(),
+                from_mail: f.from_mail.clone(),
             })
         })
         .collect();
@@ -122,6 +125,10 @@ pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), cs
         "message",
         "made_from",
         "made_from_sha256",
+        "mail",
+        "mail_subject",
+        "mail_date",
+        "mail_from",
     ])?;
     for e in entries {
         csv.write_record([
@@ -150,6 +157,25 @@ pub fn write_csv<W: Write>(entries: &[HistoryEntry], writer: W) -> Result<(), cs
                 .map(|o| o.sha256.as_str())
                 .collect::<Vec<_>>()
                 .join("; "),
+            &csv_cell(e.from_mail.as_ref().map_or("", |m| m.mail.as_str())),
+            &csv_cell(
+                e.from_mail
+                    .as_ref()
+                    .and_then(|m| m.subject.as_deref())
+                    .unwrap_or(""),
+            ),
+            &csv_cell(
+                e.from_mail
+                    .as_ref()
+                    .and_then(|m| m.date.as_deref())
+                    .unwrap_or(""),
+            ),
+            &csv_cell(
+                e.from_mail
+                    .as_ref()
+                    .and_then(|m| m.sender.as_deref())
+                    .unwrap_or(""),
+            ),
         ])?;
     }
     csv.flush()?;
@@ -183,6 +209,7 @@ mod tests {
             outcome: Outcome::Uploaded,
             message: None,
             made_from: Vec::new(),
+            from_mail: None,
         }
     }
 

@@ -36,4 +36,4 @@ mod worker;
 pub use account::{Account, CredentialPrint, Fingerprinter, Source};
 pub use engine::{Engine, EngineConfig, EngineError, Resolver, SecretOrigin};
 pub use events::{BatchSummary, UploadEvent, Waiting, Wake};
-pub use types::{BatchId, BatchSpec, FileId, FileSpec, FileState, Original, Outcome};
+pub use types::{BatchId, BatchSpec, FileId, FileSpec, FileState, MailOrigin, Original, Outcome};

@@ -78,6 +78,25 @@ pub struct FileSpec {
     pub checked_as: Option<(u64, Option<std::time::SystemTime>)>,
     /// For a fixed copy: the files it was made from.
     pub made_from: Vec<Original>,
+    /// For a mail's attachment: the mail it came from.
+    pub from_mail: Option<MailOrigin>,
+}
+
+/// The e-mail an attachment was taken from (kept in the journal and the history next to the
+/// file sent).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailOrigin {
+    /// The mail's file name (`Sollicitatie.eml`).
+    pub mail: String,
+    /// Its subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// When it was sent (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Who sent it ("Anna Jansen <anna@example.com>").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 /// A file a fixed copy was made from (kept in the journal and the history next to the copy

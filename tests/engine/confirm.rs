@@ -192,6 +192,7 @@ async fn resume_looks_for_an_accepted_upload_instead_of_sending_it() {
                 attachment_type: "curriculumVitae".into(),
                 remote_id: None,
                 made_from: Vec::new(),
+                from_mail: None,
             },
             Record::Start {
                 file: file.clone(),

@@ -556,6 +556,7 @@ fn a_torn_journal_line_does_not_swallow_the_next_record() {
             attachment_type: "CV".into(),
             remote_id: None,
             made_from: Vec::new(),
+            from_mail: None,
         },
     ])
     .unwrap();
@@ -782,6 +783,7 @@ async fn resume_waits_for_the_account_the_job_was_started_with() {
                 attachment_type: "CV".into(),
                 remote_id: None,
                 made_from: Vec::new(),
+                from_mail: None,
             },
         ])
         .unwrap();

@@ -216,6 +216,7 @@ pub fn file(path: &Path, content_type: &str, attachment_type: &str) -> FileSpec 
         skip_reason: None,
         checked_as: None,
         made_from: Vec::new(),
+        from_mail: None,
     }
 }
 

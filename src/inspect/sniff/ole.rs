@@ -55,6 +55,9 @@ pub(super) fn sniff<R: Read + Seek>(src: &mut Source<'_, R>, head: &[u8]) -> io:
             "Workbook" | "Book" => return Ok(FileKind::Xls),
             "PowerPoint Document" => return Ok(FileKind::Ppt),
             "EncryptedPackage" => return Ok(FileKind::LockedOffice),
+            "__properties_version1.0" | "__nameid_version1.0" => {
+                return Ok(FileKind::OutlookMessage);
+            }
             _ => {}
         }
     }
@@ -75,6 +78,7 @@ fn by_class_id(clsid: &[u8; 16]) -> Option<FileKind> {
     if clsid[4..] == OFFICE_TAIL {
         return match first {
             0x0002_0906 => Some(FileKind::Doc),
+            0x0002_0D0B => Some(FileKind::OutlookMessage),
             0x0002_0810 | 0x0002_0820 => Some(FileKind::Xls),
             // Windows Installer packages install programs.
             0x000C_1084 => Some(FileKind::WindowsProgram),

@@ -89,10 +89,55 @@ pub(super) fn classify(text: &str, truncated: bool) -> FileKind {
             mime: "text/x-shellscript".to_owned(),
         };
     }
+    if mail_headers(start) {
+        return FileKind::Email;
+    }
     if csv(text, truncated) {
         return FileKind::Csv;
     }
     FileKind::PlainText
+}
+
+/// Headers that mark a text as an e-mail (RFC 5322), lower-case with the colon.
+const MAIL_HEADERS: &[&str] = &[
+    "from:",
+    "to:",
+    "subject:",
+    "date:",
+    "message-id:",
+    "mime-version:",
+    "received:",
+    "return-path:",
+    "delivered-to:",
+    "reply-to:",
+    "content-type:",
+];
+
+/// Whether `text` starts with an e-mail's header block: every line up to the first blank one
+/// is a `Name: value` field or a folded continuation, `From:` is among them, and at least
+/// three are fields mails carry.
+fn mail_headers(text: &str) -> bool {
+    let mut known = 0;
+    let mut from = false;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let Some(colon) = line.find(':') else {
+            return false;
+        };
+        let name = &line[..colon];
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return false;
+        }
+        let field = line[..=colon].to_ascii_lowercase();
+        from |= field == "from:";
+        known += usize::from(MAIL_HEADERS.contains(&field.as_str()));
+    }
+    from && known >= 3
 }
 
 /// Tags that start an HTML fragment without `<html>` (after the WHATWG sniffing rules).
@@ -247,6 +292,18 @@ mod tests {
 
     fn kind(text: &str) -> FileKind {
         classify(text, false)
+    }
+
+    #[test]
+    fn an_email_is_told_by_its_header_block() {
+        let mail = "Return-Path: <a@example.com>\r\nFrom: Anna <a@example.com>\r\nSubject: CV\r\n\tcontinued\r\nDate: Fri, 4 Dec 2026 09:30:00 +0100\r\n\r\nHello";
+        assert_eq!(kind(mail), FileKind::Email);
+        // A note that happens to start like a header is not a mail.
+        assert_eq!(kind("From: the desk of Anna\nDear team,\n"), FileKind::PlainText);
+        assert_eq!(
+            kind("To: Anna\nSubject: notes\nDate: today\n\nno sender"),
+            FileKind::PlainText
+        );
     }
 
     #[test]

@@ -68,6 +68,7 @@ fn new_job(
         attachment_type: stat.spec.attachment_type.clone(),
         remote_id: stat.spec.remote_id.clone(),
         made_from: stat.spec.made_from.clone(),
+        from_mail: stat.spec.from_mail.clone(),
     }];
     if let Some((outcome, reason)) = end {
         records.push(Record::End {

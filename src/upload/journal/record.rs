@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Mtime;
 use crate::upload::account::Account;
 use crate::upload::lifecycle::Life;
-use crate::upload::types::{BatchId, FileId, Original, Outcome};
+use crate::upload::types::{BatchId, FileId, MailOrigin, Original, Outcome};
 
 /// One line of the journal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +53,9 @@ pub enum Record {
         /// For a fixed copy: the files it was made from (absent in older journals).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         made_from: Vec<Original>,
+        /// For a mail's attachment: the mail (absent in older journals).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_mail: Option<MailOrigin>,
     },
     /// A file's sha256 was computed.
     Hashed {

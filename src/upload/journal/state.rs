@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Mtime, Record};
 use crate::upload::account::Account;
 use crate::upload::lifecycle::Life;
-use crate::upload::types::Original;
+use crate::upload::types::{MailOrigin, Original};
 use crate::upload::types::{BatchId, FileId, Outcome};
 
 /// A batch as the journal knows it.
@@ -53,6 +53,8 @@ pub struct FileEntry {
     pub remote_id: Option<String>,
     /// For a fixed copy: the files it was made from.
     pub made_from: Vec<Original>,
+    /// For a mail's attachment: the mail.
+    pub from_mail: Option<MailOrigin>,
     /// Hex sha256, once computed.
     pub sha256: Option<String>,
     /// XXH3-128, once computed.
@@ -76,6 +78,7 @@ impl FileEntry {
             attachment_type,
             remote_id,
             made_from,
+            from_mail,
         } = record
         else {
             return None;
@@ -91,6 +94,7 @@ impl FileEntry {
             attachment_type: attachment_type.clone(),
             remote_id: remote_id.clone(),
             made_from: made_from.clone(),
+            from_mail: from_mail.clone(),
             sha256: None,
             xxh3: None,
             life: Life::new(owner),
@@ -111,6 +115,7 @@ impl FileEntry {
             attachment_type: self.attachment_type.clone(),
             remote_id: self.remote_id.clone(),
             made_from: self.made_from.clone(),
+            from_mail: self.from_mail.clone(),
         }
     }
 

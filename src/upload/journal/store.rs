@@ -491,6 +491,7 @@ mod tests {
                 attachment_type: "CV".into(),
                 remote_id: None,
                 made_from: Vec::new(),
+                from_mail: None,
             },
         ])
         .unwrap();
@@ -545,6 +546,7 @@ mod tests {
             attachment_type: "CV".into(),
             remote_id: None,
             made_from: Vec::new(),
+            from_mail: None,
         })
         .unwrap();
         queue(&j, &BatchId::new(), &second);
@@ -715,6 +717,7 @@ mod scale_tests {
                 attachment_type: "CV".into(),
                 remote_id: None,
                 made_from: Vec::new(),
+                from_mail: None,
             });
         }
         records

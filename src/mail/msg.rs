@@ -1,0 +1,581 @@
+//! Outlook `.msg` files (MS-OXMSG): a compound file (read with `cfb`) whose storages hold
+//! MAPI properties.
+//!
+//! What is read, per storage (the message, each attachment, each embedded message):
+//! - `__substg1.0_IIIITTTT` streams: variable-size property `IIII` of type `TTTT` (`001F`
+//!   UTF-16LE text, `001E` 8-bit text read as Windows-1252, `0102` binary);
+//! - `__properties_version1.0`: the fixed-size properties (a header of 32 bytes in the message,
+//!   24 in an embedded message, 8 in an attachment, then 16-byte entries: tag, flags, value);
+//! - `__attach_version1.0_#XXXXXXXX` storages: the attachments, in numeric order. An embedded
+//!   (forwarded) message is the storage `__substg1.0_3701000D` of its attachment, laid out like
+//!   a message; its senders and attachments are added with their depth.
+//!
+//! Bounds: every stream is read through `take`, attachments against
+//! [`Limits::max_attachment_bytes`] and [`Limits::max_total_bytes`], text properties against
+//! 1 MiB; [`Limits::max_attachments`] files are taken, the rest left out; embedded messages are
+//! opened [`Limits::max_depth`] deep. The whole parse runs under `catch_unwind`, so a crafted
+//! file that trips a panic in `cfb` is an error, not a crash.
+
+use std::collections::HashSet;
+use std::io::{self, Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use cfb::CompoundFile;
+use mail_parser::{Address, MessageParser};
+
+use super::parsed::{Item, LeftOutReason, Limits, Parsed, Sender, SenderRole};
+use super::tnef::{decode_utf16le, decode_windows_1252};
+
+/// The stream holding a storage's fixed-size properties.
+const PROPERTIES_STREAM: &str = "__properties_version1.0";
+/// How attachment storages' names start (an 8-digit hex number follows).
+const ATTACHMENT_STORAGE_PREFIX: &str = "__attach_version1.0_#";
+/// The storage, inside an attachment, holding an embedded message.
+const EMBEDDED_MESSAGE_STORAGE: &str = "__substg1.0_3701000D";
+
+/// Header size of the properties stream in the top-level message.
+const MESSAGE_HEADER_BYTES: usize = 32;
+/// Header size of the properties stream in an embedded message.
+const EMBEDDED_MESSAGE_HEADER_BYTES: usize = 24;
+/// Header size of the properties stream in an attachment.
+const ATTACHMENT_HEADER_BYTES: usize = 8;
+/// Size of one entry in a properties stream.
+const PROPERTY_ENTRY_BYTES: usize = 16;
+
+/// The most bytes read from a text property or a properties stream.
+const TEXT_LIMIT: u64 = 1024 * 1024;
+/// The most bytes of an HTML body searched for `cid:` references.
+const HTML_LIMIT: u64 = 16 * 1024 * 1024;
+/// Embedded messages are never opened deeper than this, whatever [`Limits::max_depth`] says.
+const NESTING_CAP: usize = 32;
+
+const PT_LONG: u16 = 0x0003;
+const PT_BOOLEAN: u16 = 0x000B;
+const PT_SYSTIME: u16 = 0x0040;
+const PT_STRING8: u16 = 0x001E;
+const PT_UNICODE: u16 = 0x001F;
+const PT_BINARY: u16 = 0x0102;
+
+const PR_SUBJECT: u16 = 0x0037;
+const PR_CLIENT_SUBMIT_TIME: u16 = 0x0039;
+const PR_SENT_REPRESENTING_NAME: u16 = 0x0042;
+const PR_TRANSPORT_MESSAGE_HEADERS: u16 = 0x007D;
+const PR_SENDER_NAME: u16 = 0x0C1A;
+const PR_SENDER_EMAIL_ADDRESS: u16 = 0x0C1F;
+const PR_MESSAGE_DELIVERY_TIME: u16 = 0x0E06;
+const PR_HTML: u16 = 0x1013;
+const PR_DISPLAY_NAME: u16 = 0x3001;
+const PR_ATTACH_DATA: u16 = 0x3701;
+const PR_ATTACH_FILENAME: u16 = 0x3704;
+const PR_ATTACH_METHOD: u16 = 0x3705;
+const PR_ATTACH_LONG_FILENAME: u16 = 0x3707;
+const PR_ATTACH_MIME_TAG: u16 = 0x370E;
+const PR_ATTACH_CONTENT_ID: u16 = 0x3712;
+const PR_ATTACH_FLAGS: u16 = 0x3714;
+const PR_SENDER_SMTP_ADDRESS: u16 = 0x5D01;
+const PR_SENT_REPRESENTING_SMTP_ADDRESS: u16 = 0x5D02;
+const PR_ATTACHMENT_HIDDEN: u16 = 0x7FFE;
+
+/// `PR_ATTACH_METHOD`: the content is in `PR_ATTACH_DATA_BIN`.
+const ATTACH_BY_VALUE: u32 = 1;
+/// `PR_ATTACH_METHOD`: links to a file elsewhere (by reference, resolved, only, web).
+const ATTACH_BY_REFERENCE: [u32; 4] = [2, 3, 4, 7];
+/// `PR_ATTACH_METHOD`: an embedded message.
+const ATTACH_EMBEDDED_MSG: u32 = 5;
+/// `PR_ATTACH_METHOD`: an OLE object.
+const ATTACH_OLE: u32 = 6;
+/// `PR_ATTACH_FLAGS`: the attachment is referenced by the HTML body.
+const ATT_MHTML_REF: u32 = 4;
+
+/// Reads an Outlook `.msg`: subject, date, senders and attachments.
+///
+/// Fails only when the file is not a compound file holding a message (or is damaged so that
+/// reading it panics); the error is a clause to use inside a sentence ("it is not an Outlook
+/// message atsdrop can read (…)"). Attachments that cannot be taken are
+/// [`Item::LeftOut`] with why.
+pub fn read_msg(bytes: &[u8], limits: &Limits) -> Result<Parsed, String> {
+    catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, limits)))
+        .unwrap_or_else(|_| Err(not_readable("the file is damaged")))
+}
+
+fn not_readable(why: &str) -> String {
+    format!("it is not an Outlook message atsdrop can read ({why})")
+}
+
+fn read_unguarded(bytes: &[u8], limits: &Limits) -> Result<Parsed, String> {
+    let file =
+        CompoundFile::open(Cursor::new(bytes)).map_err(|error| not_readable(&error.to_string()))?;
+    if !file.is_stream(format!("/{PROPERTIES_STREAM}")) {
+        return Err(not_readable("it holds no message properties"));
+    }
+    let mut reader = MsgReader {
+        file,
+        limits: *limits,
+        parsed: Parsed::default(),
+        files_taken: 0,
+        bytes_taken: 0,
+    };
+    let (subject, date) = reader.read_message("", MESSAGE_HEADER_BYTES, 0, None);
+    reader.parsed.subject = subject;
+    reader.parsed.date = date;
+    Ok(reader.parsed)
+}
+
+/// A storage (message, attachment or embedded message) and its fixed-size properties.
+struct PropertyStorage {
+    /// Its path in the compound file ("" for the root).
+    path: String,
+    /// (tag, value) of each fixed-size property.
+    fixed: Vec<(u32, [u8; 8])>,
+}
+
+impl PropertyStorage {
+    fn fixed_value(&self, id: u16, property_type: u16) -> Option<[u8; 8]> {
+        let tag = (u32::from(id) << 16) | u32::from(property_type);
+        self.fixed
+            .iter()
+            .find(|(found, _)| *found == tag)
+            .map(|(_, value)| *value)
+    }
+
+    fn long(&self, id: u16) -> Option<u32> {
+        let [a, b, c, d, ..] = self.fixed_value(id, PT_LONG)?;
+        Some(u32::from_le_bytes([a, b, c, d]))
+    }
+
+    fn boolean(&self, id: u16) -> Option<bool> {
+        Some(self.fixed_value(id, PT_BOOLEAN)?[0] != 0)
+    }
+
+    /// A `PT_SYSTIME` (FILETIME: 100 ns ticks since 1601).
+    fn time(&self, id: u16) -> Option<u64> {
+        Some(u64::from_le_bytes(self.fixed_value(id, PT_SYSTIME)?))
+    }
+
+    /// The path of the stream holding variable-size property `id` of `property_type`.
+    fn stream_path(&self, id: u16, property_type: u16) -> String {
+        format!("{}/__substg1.0_{id:04X}{property_type:04X}", self.path)
+    }
+}
+
+/// The compound file being read and what has been found in it so far.
+struct MsgReader<'a> {
+    file: CompoundFile<Cursor<&'a [u8]>>,
+    limits: Limits,
+    parsed: Parsed,
+    files_taken: usize,
+    bytes_taken: u64,
+}
+
+impl MsgReader<'_> {
+    /// Reads the message in storage `path` (at `depth`): adds its senders and attachments,
+    /// returns its subject and date. `attachment_name` names an embedded message that has no
+    /// subject.
+    fn read_message(
+        &mut self,
+        path: &str,
+        header_bytes: usize,
+        depth: usize,
+        attachment_name: Option<&str>,
+    ) -> (Option<String>, Option<String>) {
+        let message = self.open_storage(path, header_bytes);
+        let subject = self.text(&message, PR_SUBJECT);
+        let date = [PR_CLIENT_SUBMIT_TIME, PR_MESSAGE_DELIVERY_TIME]
+            .into_iter()
+            .find_map(|id| message.time(id).and_then(filetime_to_rfc3339));
+        self.add_senders(&message, depth);
+        let within = (depth > 0).then(|| {
+            subject
+                .clone()
+                .or_else(|| attachment_name.map(str::to_owned))
+                .unwrap_or_else(|| "a forwarded message".to_owned())
+        });
+        let cid_references = self.html_body(&message).map(|html| cid_references(&html));
+        for attachment_path in self.attachment_paths(path) {
+            self.read_attachment(
+                &attachment_path,
+                depth,
+                within.as_deref(),
+                cid_references.as_ref(),
+            );
+        }
+        (subject, date)
+    }
+
+    /// Adds Reply-To (from the transport headers), then From.
+    fn add_senders(&mut self, message: &PropertyStorage, depth: usize) {
+        let headers = self.text(message, PR_TRANSPORT_MESSAGE_HEADERS);
+        let headers = headers
+            .as_deref()
+            .and_then(|text| MessageParser::new().parse_headers(text.as_bytes()));
+        if let Some(reply_to) = headers.as_ref().and_then(|parsed| parsed.reply_to()) {
+            self.add_addresses(reply_to, SenderRole::ReplyTo, depth);
+        }
+        let with_at = |text: String| text.contains('@').then_some(text);
+        let from = self
+            .text(message, PR_SENDER_SMTP_ADDRESS)
+            .and_then(with_at)
+            .map(|email| (email, PR_SENDER_NAME))
+            .or_else(|| {
+                self.text(message, PR_SENT_REPRESENTING_SMTP_ADDRESS)
+                    .and_then(with_at)
+                    .map(|email| (email, PR_SENT_REPRESENTING_NAME))
+            })
+            .or_else(|| {
+                // An Exchange address (`/O=…/CN=…`) is not an e-mail address.
+                self.text(message, PR_SENDER_EMAIL_ADDRESS)
+                    .and_then(with_at)
+                    .map(|email| (email, PR_SENDER_NAME))
+            });
+        if let Some((email, name_id)) = from {
+            let name = self
+                .text(message, name_id)
+                .or_else(|| self.text(message, PR_SENDER_NAME));
+            let sender = sender(name.as_deref(), &email, SenderRole::From, depth);
+            self.parsed.senders.extend(sender);
+        } else if let Some(from) = headers.as_ref().and_then(|parsed| parsed.from()) {
+            self.add_addresses(from, SenderRole::From, depth);
+        }
+    }
+
+    fn add_addresses(&mut self, addresses: &Address<'_>, role: SenderRole, depth: usize) {
+        let senders = addresses
+            .iter()
+            .filter_map(|address| sender(address.name(), address.address()?, role, depth));
+        self.parsed.senders.extend(senders);
+    }
+
+    /// The HTML body, if the message stores one (binary, UTF-16 or 8-bit).
+    fn html_body(&mut self, message: &PropertyStorage) -> Option<String> {
+        if let Ok(Some(bytes)) =
+            self.read_stream(&message.stream_path(PR_HTML, PT_BINARY), HTML_LIMIT)
+        {
+            return Some(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        if let Ok(Some(bytes)) =
+            self.read_stream(&message.stream_path(PR_HTML, PT_UNICODE), HTML_LIMIT)
+        {
+            return Some(decode_utf16le(&bytes));
+        }
+        self.read_stream(&message.stream_path(PR_HTML, PT_STRING8), HTML_LIMIT)
+            .ok()
+            .flatten()
+            .map(|bytes| decode_windows_1252(&bytes))
+    }
+
+    /// The paths of the attachment storages in the message at `message_path`, in numeric order.
+    fn attachment_paths(&self, message_path: &str) -> Vec<String> {
+        let storage = if message_path.is_empty() {
+            "/"
+        } else {
+            message_path
+        };
+        let Ok(entries) = self.file.read_storage(storage) else {
+            return Vec::new();
+        };
+        let mut numbered: Vec<(u32, String)> = entries
+            .filter(cfb::Entry::is_storage)
+            .filter_map(|entry| {
+                let name = entry.name();
+                let prefix = name.get(..ATTACHMENT_STORAGE_PREFIX.len())?;
+                if !prefix.eq_ignore_ascii_case(ATTACHMENT_STORAGE_PREFIX) {
+                    return None;
+                }
+                let number = name.get(ATTACHMENT_STORAGE_PREFIX.len()..)?;
+                let number = u32::from_str_radix(number, 16).ok()?;
+                Some((number, format!("{message_path}/{name}")))
+            })
+            .collect();
+        numbered.sort_unstable();
+        numbered.into_iter().map(|(_, path)| path).collect()
+    }
+
+    fn read_attachment(
+        &mut self,
+        path: &str,
+        depth: usize,
+        within: Option<&str>,
+        cid_references: Option<&HashSet<String>>,
+    ) {
+        let attachment = self.open_storage(path, ATTACHMENT_HEADER_BYTES);
+        let name = [PR_ATTACH_LONG_FILENAME, PR_ATTACH_FILENAME, PR_DISPLAY_NAME]
+            .into_iter()
+            .find_map(|id| self.text(&attachment, id));
+        if self.is_inline(&attachment, cid_references) {
+            let name = name.unwrap_or_else(|| "a picture".to_owned());
+            self.leave_out(name, LeftOutReason::Inline);
+            return;
+        }
+        let embedded_path = format!("{path}/{EMBEDDED_MESSAGE_STORAGE}");
+        let method = attachment.long(PR_ATTACH_METHOD).unwrap_or_else(|| {
+            if self.file.is_storage(&embedded_path) {
+                ATTACH_EMBEDDED_MSG
+            } else {
+                ATTACH_BY_VALUE
+            }
+        });
+        let unreadable = |why: &str| LeftOutReason::Unreadable(why.to_owned());
+        match method {
+            ATTACH_BY_VALUE => {
+                let content_type = self.text(&attachment, PR_ATTACH_MIME_TAG);
+                self.take_file(&attachment, name, content_type, within);
+            }
+            ATTACH_EMBEDDED_MSG => self.open_embedded(&embedded_path, name.as_deref(), depth),
+            ATTACH_OLE => self.leave_out(
+                name.unwrap_or_else(|| "an object".to_owned()),
+                unreadable("it is an object embedded by Outlook, not a file"),
+            ),
+            method if ATTACH_BY_REFERENCE.contains(&method) => self.leave_out(
+                name.unwrap_or_else(|| "a link".to_owned()),
+                unreadable("it is only a link to a file elsewhere"),
+            ),
+            _ => self.leave_out(
+                name.unwrap_or_else(|| "an attachment".to_owned()),
+                unreadable("Outlook stored it in a form atsdrop cannot read"),
+            ),
+        }
+    }
+
+    /// Whether an attachment is a picture shown in the text: hidden, or with a content id the
+    /// HTML body refers to (without an HTML body: marked as referenced by it).
+    fn is_inline(
+        &mut self,
+        attachment: &PropertyStorage,
+        cid_references: Option<&HashSet<String>>,
+    ) -> bool {
+        if attachment.boolean(PR_ATTACHMENT_HIDDEN) == Some(true) {
+            return true;
+        }
+        let Some(content_id) = self.text(attachment, PR_ATTACH_CONTENT_ID) else {
+            return false;
+        };
+        let content_id = content_id
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_ascii_lowercase();
+        match cid_references {
+            Some(references) => references.contains(&content_id),
+            None => attachment
+                .long(PR_ATTACH_FLAGS)
+                .is_some_and(|flags| flags & ATT_MHTML_REF != 0),
+        }
+    }
+
+    /// Takes an attachment stored by value, within the limits.
+    fn take_file(
+        &mut self,
+        attachment: &PropertyStorage,
+        name: Option<String>,
+        content_type: Option<String>,
+        within: Option<&str>,
+    ) {
+        let label = || name.clone().unwrap_or_else(|| "an attachment".to_owned());
+        if self.files_taken >= self.limits.max_attachments {
+            self.leave_out(label(), LeftOutReason::TooMany);
+            return;
+        }
+        let data_path = attachment.stream_path(PR_ATTACH_DATA, PT_BINARY);
+        let declared_size = match self.file.entry(&data_path) {
+            Ok(entry) if entry.is_stream() => entry.len(),
+            _ => {
+                let why = "Outlook stored no content for it".to_owned();
+                self.leave_out(label(), LeftOutReason::Unreadable(why));
+                return;
+            }
+        };
+        if !self.fits(declared_size) {
+            self.leave_out(label(), LeftOutReason::TooLarge);
+            return;
+        }
+        let read_limit = self.limits.max_attachment_bytes.saturating_add(1);
+        let Ok(Some(bytes)) = self.read_stream(&data_path, read_limit) else {
+            let why = "it is damaged in the message".to_owned();
+            self.leave_out(label(), LeftOutReason::Unreadable(why));
+            return;
+        };
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if !self.fits(size) {
+            self.leave_out(label(), LeftOutReason::TooLarge);
+            return;
+        }
+        self.files_taken += 1;
+        self.bytes_taken = self.bytes_taken.saturating_add(size);
+        self.parsed.items.push(Item::File {
+            name,
+            content_type,
+            bytes,
+            within: within.map(str::to_owned),
+        });
+    }
+
+    /// Whether an attachment of `size` bytes may still be taken.
+    fn fits(&self, size: u64) -> bool {
+        size <= self.limits.max_attachment_bytes
+            && self.bytes_taken.saturating_add(size) <= self.limits.max_total_bytes
+    }
+
+    /// Opens the embedded message at `path` (an attachment of a message at `depth`).
+    fn open_embedded(&mut self, path: &str, name: Option<String>, depth: usize) {
+        let label = || {
+            name.clone()
+                .unwrap_or_else(|| "a forwarded message".to_owned())
+        };
+        if !self.file.is_storage(path) {
+            let why = "Outlook stored no content for it".to_owned();
+            self.leave_out(label(), LeftOutReason::Unreadable(why));
+            return;
+        }
+        let nested_depth = depth + 1;
+        if nested_depth > self.limits.max_depth.min(NESTING_CAP) {
+            self.leave_out(label(), LeftOutReason::TooDeep);
+            return;
+        }
+        self.read_message(
+            path,
+            EMBEDDED_MESSAGE_HEADER_BYTES,
+            nested_depth,
+            name,
+        );
+    }
+
+    fn leave_out(&mut self, name: String, reason: LeftOutReason) {
+        self.parsed.items.push(Item::LeftOut { name, reason });
+    }
+
+    /// Reads the fixed-size properties of the storage at `path`.
+    fn open_storage(&mut self, path: &str, header_bytes: usize) -> PropertyStorage {
+        let stream = self
+            .read_stream(&format!("{path}/{PROPERTIES_STREAM}"), TEXT_LIMIT)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let fixed = stream
+            .get(header_bytes..)
+            .unwrap_or_default()
+            .chunks_exact(PROPERTY_ENTRY_BYTES)
+            .map(|entry| {
+                let tag = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
+                let mut value = [0; 8];
+                value.copy_from_slice(&entry[8..16]);
+                (tag, value)
+            })
+            .collect();
+        PropertyStorage {
+            path: path.to_owned(),
+            fixed,
+        }
+    }
+
+    /// Text property `id` (UTF-16 or 8-bit), trimmed, if present and not empty.
+    fn text(&mut self, storage: &PropertyStorage, id: u16) -> Option<String> {
+        let text = if let Ok(Some(bytes)) =
+            self.read_stream(&storage.stream_path(id, PT_UNICODE), TEXT_LIMIT)
+        {
+            decode_utf16le(&bytes)
+        } else {
+            let bytes = self
+                .read_stream(&storage.stream_path(id, PT_STRING8), TEXT_LIMIT)
+                .ok()??;
+            decode_windows_1252(&bytes)
+        };
+        let trimmed = text.trim();
+        (!trimmed.is_empty()).then(|| trimmed.to_owned())
+    }
+
+    /// Up to `limit` bytes of the stream at `path`, `None` when there is no such stream.
+    fn read_stream(&mut self, path: &str, limit: u64) -> io::Result<Option<Vec<u8>>> {
+        if !self.file.is_stream(path) {
+            return Ok(None);
+        }
+        let stream = self.file.open_stream(path)?;
+        let mut bytes = Vec::new();
+        stream.take(limit).read_to_end(&mut bytes)?;
+        Ok(Some(bytes))
+    }
+}
+
+/// A sender from a display name and an address, or `None` when the address is not an e-mail
+/// address. The name is dropped when it is only the address again.
+fn sender(name: Option<&str>, email: &str, role: SenderRole, depth: usize) -> Option<Sender> {
+    let email = email
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim()
+        .to_lowercase();
+    if !email.contains('@') || email.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let name = name
+        .map(str::trim)
+        .filter(|name| !name.is_empty() && !name.eq_ignore_ascii_case(&email))
+        .map(str::to_owned);
+    Some(Sender {
+        name,
+        email,
+        role,
+        depth,
+    })
+}
+
+/// The content ids an HTML body refers to (`cid:…`), lower-cased.
+fn cid_references(html: &str) -> HashSet<String> {
+    let html = html.to_ascii_lowercase();
+    html.match_indices("cid:")
+        .filter_map(|(at, prefix)| {
+            let rest = html.get(at + prefix.len()..)?;
+            let end = rest
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>')
+                })
+                .unwrap_or(rest.len());
+            let reference = rest.get(..end)?;
+            (!reference.is_empty()).then(|| reference.to_owned())
+        })
+        .collect()
+}
+
+/// A FILETIME (100 ns ticks since 1601-01-01 UTC) as RFC 3339 UTC (`2026-12-04T09:30:00Z`);
+/// `None` for 0 and for years past 9999.
+fn filetime_to_rfc3339(filetime: u64) -> Option<String> {
+    const TICKS_PER_SECOND: u64 = 10_000_000;
+    const SECONDS_FROM_1601_TO_1970: i64 = 11_644_473_600;
+    const SECONDS_PER_DAY: i64 = 86_400;
+    if filetime == 0 {
+        return None;
+    }
+    let unix_seconds = i64::try_from(filetime / TICKS_PER_SECOND).ok()? - SECONDS_FROM_1601_TO_1970;
+    let (year, month, day) = civil_from_days(unix_seconds.div_euclid(SECONDS_PER_DAY));
+    if year > 9999 {
+        return None;
+    }
+    let second_of_day = unix_seconds.rem_euclid(SECONDS_PER_DAY);
+    let (hour, minute, second) = (
+        second_of_day / 3600,
+        second_of_day % 3600 / 60,
+        second_of_day % 60,
+    );
+    Some(format!(
+        "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z"
+    ))
+}
+
+/// The (year, month, day) of a count of days since 1970-01-01 (proleptic Gregorian; Howard
+/// Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let shifted = days + 719_468; // days since 0000-03-01
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
