@@ -12,7 +12,7 @@ use crate::support::gui::Gui;
 use crate::support::sandbox::{PNG_1X1, pdf_bytes, sha256_hex, write};
 
 /// Starts the sandbox from the welcome screen and waits until Spott is connected.
-fn start_sandbox(gui: &mut Gui) {
+pub(crate) fn start_sandbox(gui: &mut Gui) {
     gui.until_shown("Welcome to atsdrop");
     gui.harness.check_accessibility();
     gui.click("Try the sandbox");

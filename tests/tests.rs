@@ -20,6 +20,7 @@ mod fix_cli;
 mod gui;
 mod hostile;
 mod inspect;
+mod mail;
 mod providers;
 mod settings;
 mod snapshots;

@@ -352,9 +352,15 @@ impl App {
             move || {
                 for path in ours {
                     let _ = std::fs::remove_file(&path);
-                    if let Some(dir) = path.parent() {
-                        // Removed only when empty.
-                        let _ = std::fs::remove_dir(dir);
+                    // Its folders up to the work folder, each only when empty (a mail's
+                    // attachment lives in `mail-…/<n>/`).
+                    for dir in path.ancestors().skip(1) {
+                        if dir == work
+                            || !dir.starts_with(&work)
+                            || std::fs::remove_dir(dir).is_err()
+                        {
+                            break;
+                        }
                     }
                 }
                 TaskResult::Nothing

@@ -130,10 +130,7 @@ impl App {
         let note = match result {
             Ok(SenderMatch::One { candidate, email }) => match &chosen {
                 None => {
-                    let text = format!(
-                        "Chosen from the e-mail's sender, {email} ({}).",
-                        mail.name
-                    );
+                    let text = format!("Chosen from the e-mail's sender, {email} ({}).", mail.name);
                     self.apply_picker(super::picker::Command::Select(candidate), 0.0);
                     SenderNote {
                         text,

@@ -58,6 +58,8 @@ pub enum Command {
     History(history::Command),
     /// Set the colour theme (and remember it).
     Theme(ThemePreference),
+    /// Hide the note about a mail's sender.
+    MailNoteHidden,
     /// The user's own e-mail domains, as typed (remembered when they change).
     OwnDomains(String),
 }
@@ -413,6 +415,7 @@ impl App {
                 Command::Queue(c) => self.apply_queue(c),
                 Command::History(c) => self.apply_history(&c),
                 Command::OwnDomains(text) => self.set_own_domains(text),
+                Command::MailNoteHidden => self.mail_in.note = None,
                 Command::Theme(theme) => {
                     self.theme = theme;
                     apply_theme(ctx, theme);

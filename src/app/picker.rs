@@ -308,6 +308,8 @@ impl App {
         self.picker.opening = None;
         self.picker.selected = None;
         self.picker.attachments = Attachments::default();
+        // A note about a mail's sender was about the other system's candidates.
+        self.mail_in.note = None;
         if self.connections.ready().is_some() {
             self.search(false);
         }

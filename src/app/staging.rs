@@ -585,7 +585,10 @@ impl App {
                     format!("{d} Skipped; choose \u{201c}Upload anyway\u{201d} to send it.")
                 }),
                 made_from: r.originals.clone(),
-                from_mail: r.from_mail.as_ref().map(crate::mail::expand::FromMail::origin),
+                from_mail: r
+                    .from_mail
+                    .as_ref()
+                    .map(crate::mail::expand::FromMail::origin),
             })
             .collect();
         let count = files.len();

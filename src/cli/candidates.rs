@@ -38,7 +38,8 @@ pub fn run(args: &CandidatesArgs, runtime: &tokio::runtime::Runtime) -> anyhow::
             .await
             .map_err(before_sending)
     })?;
-    let found: Vec<(&Candidate, Option<&str>)> = page.candidates.iter().map(|c| (c, None)).collect();
+    let found: Vec<(&Candidate, Option<&str>)> =
+        page.candidates.iter().map(|c| (c, None)).collect();
     print(args.json, &found)?;
     if !args.json && page.candidates.is_empty() {
         writeln!(super::printable::stdout(), "No candidates found.")?;
@@ -55,10 +56,8 @@ fn from_mail(
     runtime: &tokio::runtime::Runtime,
 ) -> anyhow::Result<ExitCode> {
     let opener = MailOpener::for_this_program()?;
-    let folder = atsdrop::settings::work_dir()?.join(format!(
-        "mail-{}",
-        uuid::Uuid::new_v4().simple()
-    ));
+    let folder =
+        atsdrop::settings::work_dir()?.join(format!("mail-{}", uuid::Uuid::new_v4().simple()));
     let opened = opener.open(mail, &folder);
     let _ = std::fs::remove_dir_all(&folder);
     if let Some(why) = opened.unreadable {

@@ -15,9 +15,9 @@ use atsdrop::model::{
 };
 
 use atsdrop::content::check::FileContent;
+use atsdrop::content::identity::{Identity, Verdict};
 use atsdrop::mail::expand::Found;
 use atsdrop::mail::{FromMail, MailExpansion, MailOpener, open_mails};
-use atsdrop::content::identity::{Identity, Verdict};
 
 use super::{EXIT_OK, EXIT_USAGE, ValidateArgs};
 
@@ -124,7 +124,10 @@ pub(super) fn check(
 /// folder). Without a work folder, mails are said to be unopenable rather than sent as text.
 fn open_mails_in(expansion: inspect::Expansion) -> MailExpansion {
     let stop = std::sync::atomic::AtomicBool::new(false);
-    match (atsdrop::settings::work_dir(), MailOpener::for_this_program()) {
+    match (
+        atsdrop::settings::work_dir(),
+        MailOpener::for_this_program(),
+    ) {
         (Ok(work), Ok(opener)) => open_mails(expansion, &opener, &work, &stop),
         _ => open_mails(
             expansion,
@@ -373,7 +376,11 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             detected_type: facts.effective_kind().map(|k| k.mime().to_owned()),
             health: health_names(staged),
             problems: file.problems.iter().map(|p| p.message.as_str()).collect(),
-            from_mail: outcome.from_mail.get(i).and_then(Option::as_ref).map(MailLine::of),
+            from_mail: outcome
+                .from_mail
+                .get(i)
+                .and_then(Option::as_ref)
+                .map(MailLine::of),
         };
         write_line(out, &line)?;
     }

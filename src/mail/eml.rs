@@ -102,7 +102,9 @@ impl Walk<'_> {
                 None => ct.c_type.to_ascii_lowercase(),
             });
             let content_id = part.content_id().map(|id| id.trim_matches(['<', '>', ' ']));
-            let is_picture = content_type.as_deref().is_some_and(|t| t.starts_with("image/"));
+            let is_picture = content_type
+                .as_deref()
+                .is_some_and(|t| t.starts_with("image/"));
             if content_id.is_some_and(|id| shown_inline.contains(&id.to_ascii_lowercase()))
                 || (content_id.is_some() && name.is_none() && is_picture)
             {
@@ -117,7 +119,11 @@ impl Walk<'_> {
                     .as_deref()
                     .is_some_and(|n| n.eq_ignore_ascii_case("winmail.dat"));
             if is_tnef {
-                self.winmail(name.unwrap_or_else(|| "winmail.dat".to_owned()), bytes, within);
+                self.winmail(
+                    name.unwrap_or_else(|| "winmail.dat".to_owned()),
+                    bytes,
+                    within,
+                );
             } else {
                 self.take(name, content_type, bytes.to_vec(), within);
             }
@@ -335,11 +341,7 @@ and more\r\n\
         assert_eq!(
             files(&parsed),
             [
-                (
-                    Some("Currículum Anaïs.pdf"),
-                    b"%PDF-1.4\n".as_slice(),
-                    None
-                ),
+                (Some("Currículum Anaïs.pdf"), b"%PDF-1.4\n".as_slice(), None),
                 (
                     Some("Motivatie Björn.txt"),
                     "Café au lait and more".as_bytes(),
@@ -387,7 +389,9 @@ and more\r\n\
 
     #[test]
     fn limits_on_count_and_size() {
-        let mut mail = String::from("From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n");
+        let mut mail = String::from(
+            "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n",
+        );
         for n in 0..4 {
             mail.push_str(&format!(
                 "--x\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=f{n}.pdf\r\n\r\n%PDF-{n}\r\n"

@@ -174,9 +174,10 @@ pub fn open_mails(
 
 /// Adds what one mail held to `out`.
 fn add_opened(out: &mut MailExpansion, path: PathBuf, folder: &Path, opened: OpenedMail) {
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     if let Some(why) = opened.unreadable {
         out.skipped.push(Skipped {
             reason: SkipReason::InMail {

@@ -302,7 +302,7 @@ impl MsgReader<'_> {
             .into_iter()
             .find_map(|id| self.text(&attachment, id));
         if self.is_inline(&attachment, cid_references) {
-            let name = name.unwrap_or_else(|| "a picture".to_owned());
+            let name = name.unwrap_or_else(|| "A picture".to_owned());
             self.leave_out(name, LeftOutReason::Inline);
             return;
         }
@@ -322,15 +322,15 @@ impl MsgReader<'_> {
             }
             ATTACH_EMBEDDED_MSG => self.open_embedded(&embedded_path, name.as_deref(), depth),
             ATTACH_OLE => self.leave_out(
-                name.unwrap_or_else(|| "an object".to_owned()),
+                name.unwrap_or_else(|| "An object embedded by Outlook".to_owned()),
                 unreadable("it is an object embedded by Outlook, not a file"),
             ),
             method if ATTACH_BY_REFERENCE.contains(&method) => self.leave_out(
-                name.unwrap_or_else(|| "a link".to_owned()),
+                name.unwrap_or_else(|| "A link to a file".to_owned()),
                 unreadable("it is only a link to a file elsewhere"),
             ),
             _ => self.leave_out(
-                name.unwrap_or_else(|| "an attachment".to_owned()),
+                name.unwrap_or_else(|| "An attachment without a name".to_owned()),
                 unreadable("Outlook stored it in a form atsdrop cannot read"),
             ),
         }
@@ -369,7 +369,10 @@ impl MsgReader<'_> {
         content_type: Option<String>,
         within: Option<&str>,
     ) {
-        let label = || name.clone().unwrap_or_else(|| "an attachment".to_owned());
+        let label = || {
+            name.clone()
+                .unwrap_or_else(|| "An attachment without a name".to_owned())
+        };
         if self.files_taken >= self.limits.max_attachments {
             self.leave_out(label(), LeftOutReason::TooMany);
             return;
@@ -415,27 +418,28 @@ impl MsgReader<'_> {
     }
 
     /// Opens the embedded message at `path` (an attachment of a message at `depth`).
-    fn open_embedded(&mut self, path: &str, name: Option<String>, depth: usize) {
-        let label = || {
-            name.clone()
-                .unwrap_or_else(|| "a forwarded message".to_owned())
-        };
+    fn open_embedded(&mut self, path: &str, name: Option<&str>, depth: usize) {
         if !self.file.is_storage(path) {
             let why = "Outlook stored no content for it".to_owned();
-            self.leave_out(label(), LeftOutReason::Unreadable(why));
+            let label = name.unwrap_or("A forwarded message").to_owned();
+            self.leave_out(label, LeftOutReason::Unreadable(why));
             return;
         }
         let nested_depth = depth + 1;
         if nested_depth > self.limits.max_depth.min(NESTING_CAP) {
-            self.leave_out(label(), LeftOutReason::TooDeep);
+            let without_properties = PropertyStorage {
+                path: path.to_owned(),
+                fixed: Vec::new(),
+            };
+            let subject = self.text(&without_properties, PR_SUBJECT);
+            let label = subject.as_deref().or(name).map_or_else(
+                || "A forwarded message".to_owned(),
+                |subject| format!("The forwarded message \u{201c}{subject}\u{201d}"),
+            );
+            self.leave_out(label, LeftOutReason::TooDeep);
             return;
         }
-        self.read_message(
-            path,
-            EMBEDDED_MESSAGE_HEADER_BYTES,
-            nested_depth,
-            name,
-        );
+        self.read_message(path, EMBEDDED_MESSAGE_HEADER_BYTES, nested_depth, name);
     }
 
     fn leave_out(&mut self, name: String, reason: LeftOutReason) {
@@ -578,4 +582,575 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// Builds `.msg` files with `cfb`'s writer.
+    struct MsgBuilder {
+        file: CompoundFile<Cursor<Vec<u8>>>,
+    }
+
+    /// One fixed-size property: id, type, value.
+    type Fixed = (u16, u16, u64);
+
+    impl MsgBuilder {
+        fn new() -> Self {
+            // Version 3 (512-byte sectors), as Outlook writes them.
+            let file = CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
+                .expect("create");
+            Self { file }
+        }
+
+        fn storage(&mut self, path: &str) {
+            self.file.create_storage(path).expect("create storage");
+        }
+
+        fn stream(&mut self, path: &str, bytes: &[u8]) {
+            let mut stream = self.file.create_stream(path).expect("create stream");
+            stream.write_all(bytes).expect("write stream");
+        }
+
+        fn unicode(&mut self, storage: &str, id: u16, text: &str) {
+            let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            self.stream(&format!("{storage}/__substg1.0_{id:04X}001F"), &bytes);
+        }
+
+        fn string8(&mut self, storage: &str, id: u16, bytes: &[u8]) {
+            self.stream(&format!("{storage}/__substg1.0_{id:04X}001E"), bytes);
+        }
+
+        fn binary(&mut self, storage: &str, id: u16, bytes: &[u8]) {
+            self.stream(&format!("{storage}/__substg1.0_{id:04X}0102"), bytes);
+        }
+
+        fn properties(&mut self, storage: &str, header_bytes: usize, fixed: &[Fixed]) {
+            let mut bytes = vec![0xEE; header_bytes];
+            for (id, property_type, value) in fixed {
+                let tag = (u32::from(*id) << 16) | u32::from(*property_type);
+                bytes.extend_from_slice(&tag.to_le_bytes());
+                bytes.extend_from_slice(&6_u32.to_le_bytes());
+                bytes.extend_from_slice(&value.to_le_bytes());
+            }
+            self.stream(&format!("{storage}/{PROPERTIES_STREAM}"), &bytes);
+        }
+
+        /// A message storage's own properties (root: `storage` is "").
+        fn message(&mut self, storage: &str, subject: &str, sender: Option<(&str, &str)>) {
+            let header = if storage.is_empty() {
+                MESSAGE_HEADER_BYTES
+            } else {
+                EMBEDDED_MESSAGE_HEADER_BYTES
+            };
+            self.properties(storage, header, &[]);
+            self.unicode(storage, PR_SUBJECT, subject);
+            if let Some((name, email)) = sender {
+                self.unicode(storage, PR_SENDER_NAME, name);
+                self.unicode(storage, PR_SENDER_SMTP_ADDRESS, email);
+            }
+        }
+
+        /// Attachment storage `number` of the message at `message`, with its properties.
+        fn attachment(&mut self, message: &str, number: u32, fixed: &[Fixed]) -> String {
+            let path = format!("{message}/{ATTACHMENT_STORAGE_PREFIX}{number:08X}");
+            self.storage(&path);
+            self.properties(&path, ATTACHMENT_HEADER_BYTES, fixed);
+            path
+        }
+
+        /// A by-value attachment with a long file name.
+        fn file(&mut self, message: &str, number: u32, name: &str, bytes: &[u8]) -> String {
+            let path = self.attachment(message, number, &[by_value()]);
+            self.unicode(&path, PR_ATTACH_LONG_FILENAME, name);
+            self.binary(&path, PR_ATTACH_DATA, bytes);
+            path
+        }
+
+        /// An embedded message attachment; returns the embedded message's path.
+        fn embedded(&mut self, message: &str, number: u32, display_name: &str) -> String {
+            let path = self.attachment(message, number, &[method(ATTACH_EMBEDDED_MSG)]);
+            self.unicode(&path, PR_DISPLAY_NAME, display_name);
+            let nested = format!("{path}/{EMBEDDED_MESSAGE_STORAGE}");
+            self.storage(&nested);
+            nested
+        }
+
+        fn finish(mut self) -> Vec<u8> {
+            self.file.flush().expect("flush");
+            self.file.into_inner().into_inner()
+        }
+    }
+
+    fn method(value: u32) -> Fixed {
+        (PR_ATTACH_METHOD, PT_LONG, u64::from(value))
+    }
+
+    fn by_value() -> Fixed {
+        method(ATTACH_BY_VALUE)
+    }
+
+    /// 2024-12-02T01:50:00Z (`date -u -d @1733104200`).
+    const DELIVERY_TIME: u64 = 133_775_778_000_000_000;
+
+    fn file_item(
+        name: &str,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        within: Option<&str>,
+    ) -> Item {
+        Item::File {
+            name: Some(name.to_owned()),
+            content_type: content_type.map(str::to_owned),
+            bytes: bytes.to_vec(),
+            within: within.map(str::to_owned),
+        }
+    }
+
+    fn left_out(name: &str, reason: LeftOutReason) -> Item {
+        Item::LeftOut {
+            name: name.to_owned(),
+            reason,
+        }
+    }
+
+    fn sender_of(name: Option<&str>, email: &str, role: SenderRole, depth: usize) -> Sender {
+        Sender {
+            name: name.map(str::to_owned),
+            email: email.to_owned(),
+            role,
+            depth,
+        }
+    }
+
+    fn sample_msg() -> Vec<u8> {
+        let mut msg = MsgBuilder::new();
+        msg.properties(
+            "",
+            MESSAGE_HEADER_BYTES,
+            &[(PR_MESSAGE_DELIVERY_TIME, PT_SYSTIME, DELIVERY_TIME)],
+        );
+        msg.unicode("", PR_SUBJECT, " Sollicitatie: Anaïs Dubois ");
+        msg.unicode("", PR_SENDER_NAME, "Anaïs Dubois");
+        msg.unicode("", PR_SENDER_SMTP_ADDRESS, " Anais.Dubois@Example.COM ");
+        msg.string8(
+            "",
+            PR_SENDER_EMAIL_ADDRESS,
+            b"/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=ADUBOIS",
+        );
+        msg.unicode(
+            "",
+            PR_TRANSPORT_MESSAGE_HEADERS,
+            "Received: from mx.example.com\r\n\tby mx.agency.example\r\nFrom: =?utf-8?q?Ana=C3=AFs?= <anais.dubois@example.com>\r\nReply-To: \"Recruiting Desk\" <Jobs@Agency.Example>\r\nSubject: x\r\n\r\n",
+        );
+        msg.binary(
+            "",
+            PR_HTML,
+            b"<html><body><p>CV attached</p><img src=\"CID:image002.png@01DB0000.12345670\"></body></html>",
+        );
+
+        let pdf = msg.file("", 0, "Curriculum_Anaïs.pdf", b"%PDF-1.7 curriculum");
+        msg.string8(&pdf, PR_ATTACH_FILENAME, b"CURRIC~1.PDF");
+        msg.string8(&pdf, PR_ATTACH_MIME_TAG, b"application/pdf");
+
+        let docx = msg.attachment("", 1, &[by_value()]);
+        msg.string8(&docx, PR_ATTACH_FILENAME, b"MOTIVA~1.DOC");
+        msg.binary(&docx, PR_ATTACH_DATA, b"PK\x03\x04 letter");
+
+        let logo = msg.attachment("", 2, &[by_value(), (PR_ATTACHMENT_HIDDEN, PT_BOOLEAN, 1)]);
+        msg.unicode(&logo, PR_ATTACH_LONG_FILENAME, "logo.png");
+        msg.binary(&logo, PR_ATTACH_DATA, b"\x89PNG logo");
+
+        let signature = msg.file("", 3, "image002.png", b"\x89PNG signature");
+        msg.string8(
+            &signature,
+            PR_ATTACH_CONTENT_ID,
+            b"<image002.png@01DB0000.12345670>",
+        );
+
+        let photo = msg.file("", 4, "photo.jpg", b"\xFF\xD8\xFF photo");
+        msg.unicode(&photo, PR_ATTACH_CONTENT_ID, "photo@elsewhere");
+        msg.string8(&photo, PR_ATTACH_MIME_TAG, b"image/jpeg");
+
+        let forwarded = msg.embedded("", 5, "Fwd: CV");
+        msg.message(
+            &forwarded,
+            "CV van Bram",
+            Some(("Bram de Vries", "Bram@Example.org")),
+        );
+        msg.file(&forwarded, 0, "Bram_CV.pdf", b"%PDF-1.4 bram");
+
+        let ole = msg.attachment("", 6, &[method(ATTACH_OLE)]);
+        msg.unicode(&ole, PR_DISPLAY_NAME, "Bitmap Image");
+        msg.storage(&format!("{ole}/{EMBEDDED_MESSAGE_STORAGE}"));
+
+        let link = msg.attachment("", 7, &[method(4)]);
+        msg.unicode(&link, PR_ATTACH_LONG_FILENAME, "report.xlsx");
+        msg.finish()
+    }
+
+    #[test]
+    fn reads_subject_date_senders_and_attachments() {
+        let parsed = read_msg(&sample_msg(), &Limits::default()).expect("readable");
+        assert_eq!(
+            parsed.subject.as_deref(),
+            Some("Sollicitatie: Anaïs Dubois")
+        );
+        assert_eq!(parsed.date.as_deref(), Some("2024-12-02T01:50:00Z"));
+        assert_eq!(
+            parsed.senders,
+            vec![
+                sender_of(
+                    Some("Recruiting Desk"),
+                    "jobs@agency.example",
+                    SenderRole::ReplyTo,
+                    0
+                ),
+                sender_of(
+                    Some("Anaïs Dubois"),
+                    "anais.dubois@example.com",
+                    SenderRole::From,
+                    0
+                ),
+                sender_of(
+                    Some("Bram de Vries"),
+                    "bram@example.org",
+                    SenderRole::From,
+                    1
+                ),
+            ]
+        );
+        assert_eq!(
+            parsed.items,
+            vec![
+                file_item(
+                    "Curriculum_Anaïs.pdf",
+                    b"%PDF-1.7 curriculum",
+                    Some("application/pdf"),
+                    None
+                ),
+                file_item("MOTIVA~1.DOC", b"PK\x03\x04 letter", None, None),
+                left_out("logo.png", LeftOutReason::Inline),
+                left_out("image002.png", LeftOutReason::Inline),
+                file_item("photo.jpg", b"\xFF\xD8\xFF photo", Some("image/jpeg"), None),
+                file_item("Bram_CV.pdf", b"%PDF-1.4 bram", None, Some("CV van Bram")),
+                left_out(
+                    "Bitmap Image",
+                    LeftOutReason::Unreadable(
+                        "it is an object embedded by Outlook, not a file".to_owned()
+                    )
+                ),
+                left_out(
+                    "report.xlsx",
+                    LeftOutReason::Unreadable("it is only a link to a file elsewhere".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn submit_time_wins_and_8_bit_text_is_windows_1252() {
+        let mut msg = MsgBuilder::new();
+        msg.properties(
+            "",
+            MESSAGE_HEADER_BYTES,
+            &[
+                (PR_MESSAGE_DELIVERY_TIME, PT_SYSTIME, DELIVERY_TIME),
+                (PR_CLIENT_SUBMIT_TIME, PT_SYSTIME, 134_408_502_000_000_000),
+            ],
+        );
+        msg.string8("", PR_SUBJECT, b"Sollicitatie \x96 Ana\xEFs \x80\0junk");
+        msg.string8("", PR_SENDER_EMAIL_ADDRESS, b"anna@example.nl");
+        msg.string8("", PR_SENDER_NAME, b"anna@example.nl");
+        let parsed = read_msg(&msg.finish(), &Limits::default()).expect("readable");
+        assert_eq!(parsed.subject.as_deref(), Some("Sollicitatie – Anaïs €"));
+        assert_eq!(parsed.date.as_deref(), Some("2026-12-04T09:30:00Z"));
+        assert_eq!(
+            parsed.senders,
+            vec![sender_of(None, "anna@example.nl", SenderRole::From, 0)]
+        );
+    }
+
+    #[test]
+    fn an_exchange_address_is_not_a_sender_but_the_headers_from_is() {
+        let mut msg = MsgBuilder::new();
+        msg.message("", "Hello", None);
+        msg.unicode(
+            "",
+            PR_SENDER_EMAIL_ADDRESS,
+            "/O=EXCHANGELABS/OU=X/CN=RECIPIENTS/CN=ANNA",
+        );
+        msg.unicode("", PR_SENDER_NAME, "Anna Jansen");
+        let without_headers = read_msg(&msg.finish(), &Limits::default()).expect("readable");
+        assert_eq!(without_headers.senders, vec![]);
+
+        let mut msg = MsgBuilder::new();
+        msg.message("", "Hello", None);
+        msg.unicode(
+            "",
+            PR_SENDER_EMAIL_ADDRESS,
+            "/O=EXCHANGELABS/OU=X/CN=RECIPIENTS/CN=ANNA",
+        );
+        msg.string8(
+            "",
+            PR_TRANSPORT_MESSAGE_HEADERS,
+            b"From: Anna Jansen <Anna@Example.nl>\r\nTo: jobs@agency.example",
+        );
+        let with_headers = read_msg(&msg.finish(), &Limits::default()).expect("readable");
+        assert_eq!(
+            with_headers.senders,
+            vec![sender_of(
+                Some("Anna Jansen"),
+                "anna@example.nl",
+                SenderRole::From,
+                0
+            )]
+        );
+    }
+
+    #[test]
+    fn without_an_html_body_the_mhtml_flag_decides_what_is_inline() {
+        let mut msg = MsgBuilder::new();
+        msg.message("", "Pictures", None);
+        let flagged = msg.file("", 0, "image001.png", b"flagged");
+        msg.properties(
+            &flagged,
+            ATTACHMENT_HEADER_BYTES,
+            &[by_value(), (PR_ATTACH_FLAGS, PT_LONG, 4)],
+        );
+        msg.unicode(&flagged, PR_ATTACH_CONTENT_ID, "image001.png@01");
+        let unflagged = msg.file("", 1, "scan.png", b"unflagged");
+        msg.unicode(&unflagged, PR_ATTACH_CONTENT_ID, "scan.png@01");
+        let parsed = read_msg(&msg.finish(), &Limits::default()).expect("readable");
+        assert_eq!(
+            parsed.items,
+            vec![
+                left_out("image001.png", LeftOutReason::Inline),
+                file_item("scan.png", b"unflagged", None, None),
+            ]
+        );
+    }
+
+    /// A chain of `levels` messages, each forwarding the next and holding one file.
+    fn nested_chain(levels: usize) -> Vec<u8> {
+        let mut msg = MsgBuilder::new();
+        msg.message("", "level 0", Some(("Top", "top@example.com")));
+        msg.file("", 0, "level0.txt", b"0");
+        let mut path = String::new();
+        for level in 1..=levels {
+            path = msg.embedded(&path, 1, &format!("Fwd: level {level}"));
+            let sender = format!("level{level}@example.com");
+            msg.message(&path, &format!("level {level}"), Some(("", &sender)));
+            msg.file(
+                &path,
+                0,
+                &format!("level{level}.txt"),
+                level.to_string().as_bytes(),
+            );
+        }
+        msg.finish()
+    }
+
+    #[test]
+    fn forwarded_messages_deeper_than_max_depth_are_left_out() {
+        let limits = Limits {
+            max_depth: 2,
+            ..Limits::default()
+        };
+        let parsed = read_msg(&nested_chain(4), &limits).expect("readable");
+        assert_eq!(
+            parsed.items,
+            vec![
+                file_item("level0.txt", b"0", None, None),
+                file_item("level1.txt", b"1", None, Some("level 1")),
+                file_item("level2.txt", b"2", None, Some("level 2")),
+                left_out("The forwarded message “level 3”", LeftOutReason::TooDeep),
+            ]
+        );
+        let depths: Vec<usize> = parsed.senders.iter().map(|sender| sender.depth).collect();
+        assert_eq!(depths, [0, 1, 2]);
+        assert_eq!(parsed.senders[2].email, "level2@example.com");
+
+        let flat = Limits {
+            max_depth: 0,
+            ..Limits::default()
+        };
+        let parsed = read_msg(&nested_chain(1), &flat).expect("readable");
+        assert_eq!(
+            parsed.items[1],
+            left_out("The forwarded message “level 1”", LeftOutReason::TooDeep)
+        );
+    }
+
+    #[test]
+    fn attachments_past_max_attachments_are_left_out_across_depths() {
+        let limits = Limits {
+            max_attachments: 2,
+            ..Limits::default()
+        };
+        let parsed = read_msg(&nested_chain(3), &limits).expect("readable");
+        assert_eq!(
+            parsed.items,
+            vec![
+                file_item("level0.txt", b"0", None, None),
+                file_item("level1.txt", b"1", None, Some("level 1")),
+                left_out("level2.txt", LeftOutReason::TooMany),
+                left_out("level3.txt", LeftOutReason::TooMany),
+            ]
+        );
+    }
+
+    #[test]
+    fn attachments_past_the_size_limits_are_left_out() {
+        let mut msg = MsgBuilder::new();
+        msg.message("", "Sizes", None);
+        msg.file("", 0, "eleven.bin", b"0123456789A");
+        msg.file("", 1, "eight.bin", b"01234567");
+        msg.file("", 2, "eight-again.bin", b"01234567");
+        msg.file("", 3, "seven.bin", b"0123456");
+        let nameless = msg.attachment("", 4, &[by_value()]);
+        msg.binary(&nameless, PR_ATTACH_DATA, b"x");
+        let limits = Limits {
+            max_attachment_bytes: 10,
+            max_total_bytes: 15,
+            ..Limits::default()
+        };
+        let parsed = read_msg(&msg.finish(), &limits).expect("readable");
+        assert_eq!(
+            parsed.items,
+            vec![
+                left_out("eleven.bin", LeftOutReason::TooLarge),
+                file_item("eight.bin", b"01234567", None, None),
+                left_out("eight-again.bin", LeftOutReason::TooLarge),
+                file_item("seven.bin", b"0123456", None, None),
+                left_out("An attachment without a name", LeftOutReason::TooLarge),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_attachment_without_content_is_unreadable() {
+        let mut msg = MsgBuilder::new();
+        msg.message("", "Empty", None);
+        let empty = msg.attachment("", 0, &[by_value()]);
+        msg.unicode(&empty, PR_ATTACH_LONG_FILENAME, "missing.pdf");
+        let parsed = read_msg(&msg.finish(), &Limits::default()).expect("readable");
+        assert_eq!(
+            parsed.items,
+            vec![left_out(
+                "missing.pdf",
+                LeftOutReason::Unreadable("Outlook stored no content for it".to_owned())
+            )]
+        );
+    }
+
+    #[test]
+    fn garbage_and_other_compound_files_are_errors() {
+        for garbage in [
+            &b""[..],
+            b"not an outlook message at all",
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+        ] {
+            let error = read_msg(garbage, &Limits::default()).expect_err("not a message");
+            assert!(
+                error.starts_with("it is not an Outlook message atsdrop can read ("),
+                "{error}"
+            );
+        }
+        let mut other = MsgBuilder::new();
+        other.stream("/WordDocument", b"a Word file");
+        assert_eq!(
+            read_msg(&other.finish(), &Limits::default()),
+            Err(not_readable("it holds no message properties"))
+        );
+    }
+
+    #[test]
+    fn cut_off_files_never_panic() {
+        let full = sample_msg();
+        for cut in 0..full.len() {
+            // Without the `catch_unwind` guard, so a panic in `cfb` or here fails the test.
+            // (`cfb` refuses every cut: the file is shorter than its allocation table says.)
+            let _ = read_unguarded(&full[..cut], &Limits::default());
+        }
+    }
+
+    #[test]
+    fn short_and_odd_streams_are_read_as_far_as_they_go() {
+        let mut msg = MsgBuilder::new();
+        msg.stream(&format!("/{PROPERTIES_STREAM}"), b"short");
+        msg.stream("/__substg1.0_0037001F", &[b'H', 0, b'i', 0, b'!']);
+        let attachment = format!("/{ATTACHMENT_STORAGE_PREFIX}00000000");
+        msg.storage(&attachment);
+        let mut properties = vec![0; ATTACHMENT_HEADER_BYTES];
+        properties.extend_from_slice(&[0x03, 0x00, 0x05, 0x37, 0, 0, 0, 0, 6, 0, 0]);
+        msg.stream(&format!("{attachment}/{PROPERTIES_STREAM}"), &properties);
+        msg.unicode(&attachment, PR_ATTACH_LONG_FILENAME, "   ");
+        msg.string8(&attachment, PR_ATTACH_FILENAME, b"");
+        msg.unicode(&attachment, PR_DISPLAY_NAME, "Display name.txt");
+        msg.binary(&attachment, PR_ATTACH_DATA, b"");
+        msg.storage(&format!("/{ATTACHMENT_STORAGE_PREFIX}zz"));
+        let parsed = read_msg(&msg.finish(), &Limits::default()).expect("readable");
+        assert_eq!(parsed.subject.as_deref(), Some("Hi"));
+        assert_eq!(parsed.date, None);
+        assert_eq!(
+            parsed.items,
+            vec![file_item("Display name.txt", b"", None, None)]
+        );
+    }
+
+    #[test]
+    fn damaged_bytes_never_panic() {
+        let full = sample_msg();
+        let mut seed = 0x2545_F491_u32;
+        for _ in 0..300 {
+            let mut damaged = full.clone();
+            for _ in 0..8 {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                let at = usize::try_from(seed).expect("u32 fits") % damaged.len();
+                damaged[at] = damaged[at].wrapping_add(u8::try_from(seed >> 24).expect("byte"));
+            }
+            let _ = read_msg(&damaged, &Limits::default());
+        }
+    }
+
+    #[test]
+    fn filetimes_become_rfc_3339() {
+        // Checked with `date -u -d @<unix seconds>`.
+        assert_eq!(
+            filetime_to_rfc3339(DELIVERY_TIME).as_deref(),
+            Some("2024-12-02T01:50:00Z")
+        );
+        assert_eq!(
+            filetime_to_rfc3339(134_408_502_000_000_000).as_deref(),
+            Some("2026-12-04T09:30:00Z")
+        );
+        assert_eq!(
+            filetime_to_rfc3339(125_963_423_990_000_000).as_deref(),
+            Some("2000-02-29T23:59:59Z")
+        );
+        assert_eq!(
+            filetime_to_rfc3339(116_444_735_990_000_000).as_deref(),
+            Some("1969-12-31T23:59:59Z")
+        );
+        assert_eq!(
+            filetime_to_rfc3339(1).as_deref(),
+            Some("1601-01-01T00:00:00Z")
+        );
+        assert_eq!(filetime_to_rfc3339(0), None);
+        assert_eq!(filetime_to_rfc3339(u64::MAX), None);
+    }
+
+    #[test]
+    fn cid_references_end_at_delimiters() {
+        let references =
+            cid_references("<img src='cid:A@B'><a href=\"cid:c\">x</a> url(cid:d) cid:");
+        let expected: HashSet<String> = ["a@b", "c", "d"].into_iter().map(str::to_owned).collect();
+        assert_eq!(references, expected);
+    }
 }

@@ -79,16 +79,25 @@ mod tests {
 
     #[test]
     fn names_are_made_safe() {
-        assert_eq!(safe_name(Some("Curriculum Anaïs.pdf"), None, 1), "Curriculum Anaïs.pdf");
+        assert_eq!(
+            safe_name(Some("Curriculum Anaïs.pdf"), None, 1),
+            "Curriculum Anaïs.pdf"
+        );
         assert_eq!(safe_name(Some("../../.bashrc"), None, 1), "bashrc");
         assert_eq!(safe_name(Some("C:\\Users\\x\\cv.pdf"), None, 1), "cv.pdf");
         assert_eq!(safe_name(Some("a\u{7}b?.pdf"), None, 1), "a_b_.pdf");
         assert_eq!(safe_name(Some("con.txt"), None, 1), "_con.txt");
         assert_eq!(safe_name(Some("COM1"), None, 1), "_COM1");
-        assert_eq!(safe_name(Some("  "), Some("application/pdf"), 3), "attachment-3.pdf");
+        assert_eq!(
+            safe_name(Some("  "), Some("application/pdf"), 3),
+            "attachment-3.pdf"
+        );
         assert_eq!(safe_name(None, Some("x-unknown/thing"), 2), "attachment-2");
         let long = format!("{}.pdf", "é".repeat(200));
         let short = safe_name(Some(&long), None, 1);
-        assert!(short.len() <= MAX_NAME_BYTES && short.ends_with("é.pdf"), "{short}");
+        assert!(
+            short.len() <= MAX_NAME_BYTES && short.ends_with("é.pdf"),
+            "{short}"
+        );
     }
 }

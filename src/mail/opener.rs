@@ -171,12 +171,11 @@ impl MailOpener {
         }
         let status = child.wait();
         match (answer, status) {
-            (Ok(Ok(bytes)), Ok(status)) if status.success() => {
-                serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+            (Ok(Ok(bytes)), Ok(status)) if status.success() => serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| {
                     let _ = std::fs::remove_dir_all(out_dir);
                     OpenedMail::unreadable(CRASHED)
-                })
-            }
+                }),
             _ => {
                 let _ = std::fs::remove_dir_all(out_dir);
                 OpenedMail::unreadable(CRASHED)

@@ -9,7 +9,7 @@
 //!
 //! The reader works on the input slice and never allocates from a declared length before
 //! checking it against what is left. Also here: the two text decoders Outlook's formats need
-//! ([`decode_windows_1252`], [`decode_utf16le`]), shared with the `.msg` reader.
+//! (`decode_windows_1252`, `decode_utf16le`), shared with the `.msg` reader.
 
 use super::parsed::Limits;
 

@@ -14,6 +14,7 @@ use super::style;
 pub fn candidate_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.add_space(6.0);
     chosen_ui(ui, app);
+    sender_note_ui(ui, app);
     ui.separator();
     let Some(entry) = app.connections.selected_entry() else {
         ui.label("Choose a connection in the top bar.");
@@ -91,6 +92,43 @@ fn chosen_card_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.label("No candidate chosen yet: search below.");
         }
     }
+}
+
+/// What a dropped e-mail's sender said: "Chosen from the e-mail's sender, …", or who the
+/// sender is when another candidate is chosen, with *Switch to …*.
+fn sender_note_ui(ui: &mut egui::Ui, app: &mut App) {
+    let Some(note) = app.mail_in.note.clone() else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(style::shown(&note.text)).small());
+    });
+    ui.horizontal(|ui| {
+        if let Some(candidate) = note
+            .switch_to
+            .filter(|c| app.picker.selected.as_ref().map(|s| &s.id) != Some(&c.id))
+        {
+            let who = if candidate.name.trim().is_empty() {
+                candidate.id.clone()
+            } else {
+                candidate.name.clone()
+            };
+            if ui
+                .button(format!("Switch to {}", style::shown(&who)))
+                .on_hover_text("Choose the e-mail's sender as the candidate")
+                .clicked()
+            {
+                app.commands.push(Command::Picker(P::Select(candidate)));
+            }
+        }
+        if ui
+            .small_button("\u{d7}")
+            .on_hover_text("Hide this note")
+            .clicked()
+        {
+            app.commands.push(Command::MailNoteHidden);
+        }
+    });
 }
 
 fn search_ui(ui: &mut egui::Ui, app: &mut App, kind: CandidateSearch) {

@@ -155,6 +155,25 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                                     original.sha256
                                 );
                             }
+                            if let Some(mail) = &e.from_mail {
+                                let _ = write!(
+                                    text,
+                                    "\nfrom the e-mail {}{}{}{}",
+                                    style::shown(&mail.mail),
+                                    mail.subject
+                                        .as_deref()
+                                        .map(|s| format!(", \u{201c}{}\u{201d}", style::shown(s)))
+                                        .unwrap_or_default(),
+                                    mail.sender
+                                        .as_deref()
+                                        .map(|s| format!(", from {}", style::shown(s)))
+                                        .unwrap_or_default(),
+                                    mail.date
+                                        .as_deref()
+                                        .map(|d| format!(", sent {d}"))
+                                        .unwrap_or_default(),
+                                );
+                            }
                             text
                         });
                 });

@@ -299,7 +299,10 @@ mod tests {
         let mail = "Return-Path: <a@example.com>\r\nFrom: Anna <a@example.com>\r\nSubject: CV\r\n\tcontinued\r\nDate: Fri, 4 Dec 2026 09:30:00 +0100\r\n\r\nHello";
         assert_eq!(kind(mail), FileKind::Email);
         // A note that happens to start like a header is not a mail.
-        assert_eq!(kind("From: the desk of Anna\nDear team,\n"), FileKind::PlainText);
+        assert_eq!(
+            kind("From: the desk of Anna\nDear team,\n"),
+            FileKind::PlainText
+        );
         assert_eq!(
             kind("To: Anna\nSubject: notes\nDate: today\n\nno sender"),
             FileKind::PlainText

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::{Mtime, Record};
 use crate::upload::account::Account;
 use crate::upload::lifecycle::Life;
-use crate::upload::types::{MailOrigin, Original};
 use crate::upload::types::{BatchId, FileId, Outcome};
+use crate::upload::types::{MailOrigin, Original};
 
 /// A batch as the journal knows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
