@@ -104,6 +104,7 @@ async fn submits(journal_dir: &Path, files: &Path) {
                 skip_reason: None,
                 checked_as: None,
                 made_from: Vec::new(),
+                from_mail: None,
             }],
         };
         let started = Instant::now();
@@ -174,6 +175,7 @@ fn write_history(journal_dir: &Path) {
                 attachment_type: "CV".into(),
                 remote_id: None,
                 made_from: Vec::new(),
+                from_mail: None,
             },
             Record::Hashed {
                 file: file.clone(),

@@ -22,7 +22,7 @@ pub(crate) fn start_sandbox(gui: &mut Gui) {
 }
 
 /// Searches for a seeded candidate by e-mail and chooses them; returns their id.
-fn choose_candidate(gui: &mut Gui, index: usize) -> (String, String) {
+pub(crate) fn choose_candidate(gui: &mut Gui, index: usize) -> (String, String) {
     let candidate = gui
         .app()
         .sandbox

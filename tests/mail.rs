@@ -8,7 +8,7 @@ use atsdrop::mail::{MailOpener, SenderRole};
 use atsdrop::model::ProviderId;
 use serde_json::Value;
 
-use crate::gui::start_sandbox;
+use crate::gui::{choose_candidate, start_sandbox};
 use crate::support::gui::Gui;
 use crate::support::mails::{self, Encoding, MsgAttachment, Part};
 use crate::support::process::{Sandbox, atsdrop, json_lines};
@@ -187,16 +187,16 @@ fn the_attachments_come_out_byte_for_byte_and_a_50_mb_one_too() {
     );
     let opener = MailOpener::new(PathBuf::from(env!("CARGO_BIN_EXE_atsdrop")));
     let out_dir = work.path().join("mail-1");
-    let opened = opener.open(&mail, &out_dir);
-    assert_eq!(opened.unreadable, None);
-    assert_eq!(opened.attachments.len(), 2, "{:?}", opened.left_out);
-    let first = &opened.attachments[0].path;
+    let answer = opener.open(&mail, &out_dir);
+    assert_eq!(answer.unreadable, None);
+    assert_eq!(answer.attachments.len(), 2, "{:?}", answer.left_out);
+    let first = &answer.attachments[0].path;
     assert!(first.starts_with(&out_dir) && first.ends_with("portfolio.pdf"));
     assert_eq!(sha256_hex(&std::fs::read(first).unwrap()), sha256_hex(&big));
-    assert_eq!(std::fs::read(&opened.attachments[1].path).unwrap(), docx);
-    assert_eq!(opened.subject.as_deref(), Some("Portfolio"));
-    assert_eq!(opened.senders[0].email, "a@example.com");
-    assert_eq!(opened.senders[0].role, SenderRole::From);
+    assert_eq!(std::fs::read(&answer.attachments[1].path).unwrap(), docx);
+    assert_eq!(answer.subject.as_deref(), Some("Portfolio"));
+    assert_eq!(answer.senders[0].email, "a@example.com");
+    assert_eq!(answer.senders[0].role, SenderRole::From);
 }
 
 #[test]
@@ -342,8 +342,7 @@ fn a_mail_process_that_stalls_or_dies_costs_that_mail_alone() {
             "lies",
             "echo '{\"subject\":null,\"date\":null,\"senders\":[],\"attachments\":[{\"path\":\"/etc/passwd\",\"within\":null}],\"left_out\":[],\"unreadable\":null}'",
         );
-        let mut expansion = atsdrop::inspect::expand(&[mail.clone()]);
-        expansion.files = vec![mail.clone()];
+        let expansion = atsdrop::inspect::expand(std::slice::from_ref(&mail));
         let opened = atsdrop::mail::open_mails(
             expansion,
             &MailOpener::new(lies),
@@ -474,9 +473,7 @@ fn candidates_from_mail_finds_the_sender_and_upload_sends_the_attachments() {
         .find(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains("cv.pdf"))
         .unwrap();
     assert!(
-        row.ends_with(&format!(
-            "Fwd CV.eml,Fwd: CV,2026-12-04T09:30:00+01:00,Recruiter <me@agency.example>"
-        )),
+        row.ends_with("Fwd CV.eml,Fwd: CV,2026-12-04T09:30:00+01:00,Recruiter <me@agency.example>"),
         "{row}"
     );
 }
@@ -571,5 +568,72 @@ fn a_dropped_mail_chooses_its_senders_candidate_and_its_attachments_are_uploaded
                         && m.date.as_deref() == Some("2026-12-04T09:30:00+01:00")
                 })
         })
+    });
+}
+
+#[test]
+fn a_mail_from_an_unknown_address_fills_the_search_and_keeps_a_chosen_candidate() {
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = pdf_bytes(9_000);
+    let mail = mails::write(
+        dir.path(),
+        "Open application.eml",
+        &mails::mime(
+            &[
+                ("From", "New Person <new.person@example.net>"),
+                ("Subject", "Open application"),
+            ],
+            &[Part::attachment("application/pdf", "cv.pdf", &pdf)],
+        ),
+    );
+    gui.drop_files(std::slice::from_ref(&mail));
+    gui.until_checked();
+    gui.until_shown(
+        "No candidate in Spott has the e-mail's sender address, new.person@example.net: find them by name.",
+    );
+    assert!(gui.app().picker.selected.is_none());
+    assert_eq!(gui.app().picker.query, "new.person@example.net");
+
+    // A candidate chosen by the user stays chosen when a mail from someone else arrives; the
+    // note names the sender's candidate and offers to switch.
+    let (chosen_id, _) = choose_candidate(&mut gui, 2);
+    let sender = gui
+        .app()
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .store()
+        .candidates(ProviderId::Spott)[7]
+        .clone();
+    let other = mails::write(
+        dir.path(),
+        "Other.eml",
+        &mails::mime(
+            &[("From", &sender.email), ("Subject", "CV")],
+            &[Part::attachment(
+                "application/pdf",
+                "other.pdf",
+                &pdf_bytes(9_100),
+            )],
+        ),
+    );
+    gui.drop_files(std::slice::from_ref(&other));
+    gui.until_checked();
+    let switch = format!("Switch to {}", sender.full_name());
+    gui.until_shown(&switch);
+    assert_eq!(
+        gui.app().picker.selected.as_ref().map(|c| c.id.clone()),
+        Some(chosen_id)
+    );
+    gui.click(&switch);
+    let wanted = sender.email.clone();
+    gui.until("switched to the sender", move |h| {
+        h.state()
+            .picker
+            .selected
+            .as_ref()
+            .is_some_and(|c| c.email.as_deref() == Some(wanted.as_str()))
     });
 }

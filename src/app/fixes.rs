@@ -292,7 +292,9 @@ impl App {
                 fixed.type_source = super::staging::TypeSource::User;
                 fixed.made_from = Some(format!("made from {name}: {}", actions.join(", ")));
                 fixed.originals = original.into_iter().collect();
-                fixed.from_mail = self.staging.rows[position].from_mail.clone();
+                fixed
+                    .from_mail
+                    .clone_from(&self.staging.rows[position].from_mail);
                 self.staging.rows[position] = fixed;
                 self.fixes.offers.remove(&row);
                 self.after_rows_changed();

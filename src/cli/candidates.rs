@@ -58,9 +58,9 @@ fn from_mail(
     let opener = MailOpener::for_this_program()?;
     let folder =
         atsdrop::settings::work_dir()?.join(format!("mail-{}", uuid::Uuid::new_v4().simple()));
-    let opened = opener.open(mail, &folder);
+    let answer = opener.open(mail, &folder);
     let _ = std::fs::remove_dir_all(&folder);
-    if let Some(why) = opened.unreadable {
+    if let Some(why) = answer.unreadable {
         return Err(usage(format!(
             "{} could not be opened as an e-mail ({why}): check that it is a saved .eml or .msg.",
             mail.display()
@@ -73,7 +73,7 @@ fn from_mail(
             .map(|d| d.trim().trim_start_matches('@').to_ascii_lowercase())
             .collect(),
     };
-    let addresses = sender::addresses(&opened.senders, &ignore);
+    let addresses = sender::addresses(&answer.senders, &ignore);
     if addresses.is_empty() {
         super::printable::warn(format!(
             "{} has no sender address to look up (only your own domains or none at all).",

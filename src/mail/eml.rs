@@ -248,6 +248,8 @@ fn referenced_content_ids(message: &Message<'_>) -> HashSet<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     fn files(parsed: &Parsed) -> Vec<(Option<&str>, &[u8], Option<&str>)> {
@@ -393,9 +395,10 @@ and more\r\n\
             "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n",
         );
         for n in 0..4 {
-            mail.push_str(&format!(
+            let _ = write!(
+                mail,
                 "--x\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=f{n}.pdf\r\n\r\n%PDF-{n}\r\n"
-            ));
+            );
         }
         mail.push_str("--x--\r\n");
         let limits = Limits {
@@ -418,6 +421,46 @@ and more\r\n\
         let parsed = read_eml(mail.as_bytes(), &limits).unwrap();
         assert!(files(&parsed).is_empty());
         assert_eq!(left_out(&parsed).len(), 4);
+    }
+
+    #[test]
+    fn winmail_dat_is_opened_and_a_broken_one_is_named() {
+        let winmail = crate::mail::tnef::tests::two_attachments();
+        let mail = |body: &[u8]| {
+            let mut mail = b"From: outlook.user@example.com\r\nSubject: CV\r\nContent-Type: multipart/mixed; boundary=w\r\n\r\n--w\r\nContent-Type: text/plain\r\n\r\nSee attached\r\n--w\r\nContent-Type: application/ms-tnef; name=winmail.dat\r\nContent-Disposition: attachment; filename=winmail.dat\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+            use base64::Engine as _;
+            mail.extend_from_slice(
+                base64::engine::general_purpose::STANDARD
+                    .encode(body)
+                    .as_bytes(),
+            );
+            mail.extend_from_slice(b"\r\n--w--\r\n");
+            mail
+        };
+        let parsed = read_eml(&mail(&winmail), &Limits::default()).unwrap();
+        assert_eq!(
+            files(&parsed),
+            [
+                (Some("CV.PDF"), b"%PDF-1.7 cv".as_slice(), None),
+                (
+                    Some("Motivatiebrief Anaïs.docx"),
+                    b"PK\x03\x04 letter".as_slice(),
+                    None
+                ),
+            ]
+        );
+        let parsed = read_eml(&mail(b"not tnef at all"), &Limits::default()).unwrap();
+        assert!(files(&parsed).is_empty());
+        let left = left_out(&parsed);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].0, "winmail.dat");
+        assert!(matches!(left[0].1, LeftOutReason::Tnef(_)), "{left:?}");
+        assert!(
+            left[0]
+                .1
+                .sentence("winmail.dat", "the e-mail x.eml")
+                .starts_with("winmail.dat in the e-mail x.eml is Outlook's packed form"),
+        );
     }
 
     #[test]

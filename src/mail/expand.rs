@@ -166,8 +166,8 @@ pub fn open_mails(
             continue;
         }
         let folder = work.join(format!("mail-{}", uuid::Uuid::new_v4().simple()));
-        let opened = opener.open(&path, &folder);
-        add_opened(&mut out, path, &folder, opened);
+        let answer = opener.open(&path, &folder);
+        add_opened(&mut out, path, &folder, answer);
     }
     out
 }

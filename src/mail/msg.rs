@@ -98,10 +98,12 @@ pub fn read_msg(bytes: &[u8], limits: &Limits) -> Result<Parsed, String> {
         .unwrap_or_else(|_| Err(not_readable("the file is damaged")))
 }
 
+/// The error clause for a file that is not a message.
 fn not_readable(why: &str) -> String {
     format!("it is not an Outlook message atsdrop can read ({why})")
 }
 
+/// [`read_msg`] without the panic guard.
 fn read_unguarded(bytes: &[u8], limits: &Limits) -> Result<Parsed, String> {
     let file =
         CompoundFile::open(Cursor::new(bytes)).map_err(|error| not_readable(&error.to_string()))?;
@@ -290,6 +292,8 @@ impl MsgReader<'_> {
         numbered.into_iter().map(|(_, path)| path).collect()
     }
 
+    /// Reads the attachment storage at `path` (of a message at `depth`) into an item, or into
+    /// the items of the message it embeds.
     fn read_attachment(
         &mut self,
         path: &str,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The bounds every mail reader keeps to (a hostile mail can ask for anything).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(clippy::struct_field_names)] // `max_` says each one is a ceiling
 pub struct Limits {
     /// How many messages deep a forwarded message inside a message is opened (the mail
     /// itself is depth 0).

@@ -338,7 +338,7 @@ pub(crate) fn decode_utf16le(bytes: &[u8]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const ATT_TNEF_VERSION: u32 = 0x0008_9006;
@@ -457,7 +457,9 @@ mod tests {
         property
     }
 
-    fn two_attachments() -> Vec<u8> {
+    /// A `winmail.dat` with two attachments: `CV.PDF` (8.3 title only) and
+    /// `Motivatiebrief Anaïs.docx` (long name in the property list).
+    pub(crate) fn two_attachments() -> Vec<u8> {
         let long_name_list = property_list(&[
             long_property(0x3705, 1),
             named_long_property(),

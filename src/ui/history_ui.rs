@@ -142,41 +142,38 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                         .unwrap_or_default();
                     let details = style::shown(&details).into_owned();
                     ui.add(egui::Label::new(details.clone()).truncate())
-                        .on_hover_text({
-                            let mut text = format!(
-                                "{details}\nsha256 {}",
-                                e.sha256.as_deref().unwrap_or("not computed")
-                            );
-                            for original in &e.made_from {
-                                let _ = write!(
-                                    text,
-                                    "\nmade from {} (sha256 {})",
-                                    style::shown(&original.name),
-                                    original.sha256
-                                );
-                            }
-                            if let Some(mail) = &e.from_mail {
-                                let _ = write!(
-                                    text,
-                                    "\nfrom the e-mail {}{}{}{}",
-                                    style::shown(&mail.mail),
-                                    mail.subject
-                                        .as_deref()
-                                        .map(|s| format!(", \u{201c}{}\u{201d}", style::shown(s)))
-                                        .unwrap_or_default(),
-                                    mail.sender
-                                        .as_deref()
-                                        .map(|s| format!(", from {}", style::shown(s)))
-                                        .unwrap_or_default(),
-                                    mail.date
-                                        .as_deref()
-                                        .map(|d| format!(", sent {d}"))
-                                        .unwrap_or_default(),
-                                );
-                            }
-                            text
-                        });
+                        .on_hover_text(details_tooltip(e, &details));
                 });
             });
         });
+}
+
+/// The details cell's tooltip: the sentence, the sha256, what a fixed copy was made from and
+/// the e-mail an attachment came from.
+fn details_tooltip(e: &HistoryEntry, details: &str) -> String {
+    let mut text = format!(
+        "{details}\nsha256 {}",
+        e.sha256.as_deref().unwrap_or("not computed")
+    );
+    for original in &e.made_from {
+        let _ = write!(
+            text,
+            "\nmade from {} (sha256 {})",
+            style::shown(&original.name),
+            original.sha256
+        );
+    }
+    if let Some(mail) = &e.from_mail {
+        let _ = write!(text, "\nfrom the e-mail {}", style::shown(&mail.mail));
+        if let Some(subject) = &mail.subject {
+            let _ = write!(text, ", \u{201c}{}\u{201d}", style::shown(subject));
+        }
+        if let Some(sender) = &mail.sender {
+            let _ = write!(text, ", from {}", style::shown(sender));
+        }
+        if let Some(date) = &mail.date {
+            let _ = write!(text, ", sent {date}");
+        }
+    }
+    text
 }
