@@ -250,6 +250,8 @@ fn referenced_content_ids(message: &Message<'_>) -> HashSet<String> {
 mod tests {
     use std::fmt::Write as _;
 
+    use base64::Engine as _;
+
     use super::*;
 
     fn files(parsed: &Parsed) -> Vec<(Option<&str>, &[u8], Option<&str>)> {
@@ -428,7 +430,6 @@ and more\r\n\
         let winmail = crate::mail::tnef::tests::two_attachments();
         let mail = |body: &[u8]| {
             let mut mail = b"From: outlook.user@example.com\r\nSubject: CV\r\nContent-Type: multipart/mixed; boundary=w\r\n\r\n--w\r\nContent-Type: text/plain\r\n\r\nSee attached\r\n--w\r\nContent-Type: application/ms-tnef; name=winmail.dat\r\nContent-Disposition: attachment; filename=winmail.dat\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
-            use base64::Engine as _;
             mail.extend_from_slice(
                 base64::engine::general_purpose::STANDARD
                     .encode(body)
