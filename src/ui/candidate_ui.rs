@@ -101,7 +101,7 @@ fn sender_note_ui(ui: &mut egui::Ui, app: &mut App) {
         return;
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(style::shown(&note.text)).small());
+        ui.label(style::shown(&note.text));
     });
     ui.horizontal(|ui| {
         if let Some(candidate) = note
