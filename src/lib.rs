@@ -18,6 +18,7 @@
 //! which never prints itself.
 
 pub mod app;
+pub mod bulk;
 pub mod content;
 pub mod credentials;
 pub mod emulator;

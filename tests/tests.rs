@@ -11,6 +11,7 @@
 
 mod support;
 
+mod bulk;
 mod cli;
 mod content;
 mod content_cli;

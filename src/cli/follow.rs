@@ -27,6 +27,24 @@ pub struct FileLine<'a> {
     /// Why it failed, was refused or skipped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<&'a str>,
+    /// `bulk`: the candidate it went to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidate: Option<&'a str>,
+    /// `bulk`: why it went to them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<&'a str>,
+}
+
+/// How a file is named in what `follow` prints, when not by its path (`bulk`: a mail's
+/// attachment, with its candidate and why).
+#[derive(Clone, Debug, Default)]
+pub struct Label {
+    /// The name shown ("Sollicitatie.eml › cv.pdf").
+    pub shown: String,
+    /// The candidate's id.
+    pub candidate: Option<String>,
+    /// Why (`email_in_file`).
+    pub matched_by: Option<&'static str>,
 }
 
 /// Prints one JSON line.
@@ -60,13 +78,14 @@ struct FileInfo {
 /// What `follow` keeps while events arrive.
 struct Follower {
     json: bool,
+    labels: HashMap<PathBuf, Label>,
     bar: Option<ProgressBar>,
     files: HashMap<FileId, FileInfo>,
     tally: Tally,
 }
 
 impl Follower {
-    fn new(json: bool) -> Self {
+    fn new(json: bool, labels: HashMap<PathBuf, Label>) -> Self {
         let bar = (!json && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new(0);
             bar.set_style(
@@ -80,6 +99,7 @@ impl Follower {
         });
         Self {
             json,
+            labels,
             bar,
             files: HashMap::new(),
             tally: Tally::default(),
@@ -172,7 +192,13 @@ impl Follower {
             bar.inc(info.size.saturating_sub(info.sent));
         }
         info.sent = info.size;
-        let (path, size) = (info.path.to_string_lossy().into_owned(), info.size);
+        let label = self.labels.get(&info.path).cloned().unwrap_or_default();
+        let path = if label.shown.is_empty() {
+            info.path.to_string_lossy().into_owned()
+        } else {
+            label.shown.clone()
+        };
+        let size = info.size;
         let status = match (state, outcome) {
             (FileState::Done, Some(Outcome::Accepted)) => "accepted",
             (FileState::Done, _) => "uploaded",
@@ -198,6 +224,8 @@ impl Follower {
                 status,
                 attachment_id,
                 error: error.as_deref(),
+                candidate: label.candidate.as_deref(),
+                matched_by: label.matched_by,
             });
             return;
         }
@@ -206,7 +234,12 @@ impl Follower {
             (None, Some(id)) => format!(" ({}, id {id})", human_bytes(size)),
             (None, None) => format!(" ({})", human_bytes(size)),
         };
-        self.say(format!("{status:<9}{path}{detail}"));
+        let to = label
+            .candidate
+            .as_deref()
+            .map(|c| format!(" \u{2192} {c}"))
+            .unwrap_or_default();
+        self.say(format!("{status:<9}{path}{to}{detail}"));
     }
 
     /// The engine stopped before these files ended: each counts as failed, with the reason.
@@ -229,10 +262,20 @@ impl Follower {
 /// the engine stop first, the files left count as failed, each with the reason.
 pub async fn follow(
     events: &mut Receiver<UploadEvent>,
-    mut batches: HashSet<BatchId>,
+    batches: HashSet<BatchId>,
     json: bool,
 ) -> Tally {
-    let mut follower = Follower::new(json);
+    follow_with(events, batches, json, HashMap::new()).await
+}
+
+/// [`follow`], naming the files of `labels` as they say.
+pub async fn follow_with(
+    events: &mut Receiver<UploadEvent>,
+    mut batches: HashSet<BatchId>,
+    json: bool,
+    labels: HashMap<PathBuf, Label>,
+) -> Tally {
+    let mut follower = Follower::new(json, labels);
     while !batches.is_empty() {
         let Some(event) = events.recv().await else {
             follower.abandoned();

@@ -1,6 +1,7 @@
 //! Command-line parsing (clap) and the headless commands. Raw arguments are parsed into
 //! validated types before anything runs.
 
+mod bulk;
 mod candidates;
 mod connect;
 mod content;
@@ -60,6 +61,10 @@ pub enum Command {
     /// Write fixed copies of refused files (renamed, converted to PDF or JPEG, shrunk, or
     /// combined into one PDF) that pass the system's checks; the originals stay as they are.
     Fix(FixArgs),
+    /// Send a folder of files for many candidates: each file matched to its candidate (a
+    /// mapping CSV, the e-mail or phone in it, its mail's sender, its name), checked, and sent;
+    /// unmatched and ambiguous files are never sent.
+    Bulk(BulkArgs),
     /// Finish what an interrupted run (a crash, a closed laptop) left in the journal.
     Resume(ResumeArgs),
     /// Show finished uploads from the journal.
@@ -145,6 +150,39 @@ pub struct UploadArgs {
     pub own_domain: Vec<String>,
     /// Files or folders (folders are searched recursively).
     #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `atsdrop bulk`.
+#[derive(Debug, clap::Args)]
+pub struct BulkArgs {
+    /// Which account.
+    #[command(flatten)]
+    pub connection: connect::ConnectionArgs,
+    /// The attachment type for every file, as the system spells it; without it each file's
+    /// type comes from its first page, else its name.
+    #[arg(long = "type", short = 't')]
+    pub attachment_type: Option<String>,
+    /// A CSV of `file,candidate_id` rows (paths relative to the CSV): these files go to
+    /// these candidates, whatever else they say.
+    #[arg(long, value_name = "CSV")]
+    pub map: Option<PathBuf>,
+    /// Match and check only: print each file's candidate and verdict, send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print one JSON object per file: `{"file", "candidate"?, "matched_by"?, "status":
+    /// "uploaded"|"accepted"|"failed"|"refused"|"skipped"|"unmatched"|"ambiguous"|"ready",
+    /// "error"?}`.
+    #[arg(long)]
+    pub json: bool,
+    /// Send files that carry macros.
+    #[arg(long)]
+    pub allow_macros: bool,
+    /// An e-mail domain of your own organisation (repeatable): never taken for a candidate's.
+    #[arg(long, value_name = "DOMAIN")]
+    pub own_domain: Vec<String>,
+    /// Files, folders (searched recursively) or mails (.eml, .msg).
+    #[arg(required = true, value_name = "DIR|FILE")]
     pub paths: Vec<PathBuf>,
 }
 
@@ -284,6 +322,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Fix(args)) => fix::run(&args),
         Some(Command::Upload(args)) => upload::run(&args, &runtime()?),
+        Some(Command::Bulk(args)) => bulk::run(&args, &runtime()?),
         Some(Command::Candidates(args)) => candidates::run(&args, &runtime()?),
         Some(Command::Resume(args)) => resume::run(&args, &runtime()?),
         Some(Command::History(args)) => history::run(&args),

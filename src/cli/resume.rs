@@ -43,6 +43,8 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
                     status: "waiting",
                     attachment_id: None,
                     error: Some(&w.reason),
+                    candidate: None,
+                    matched_by: None,
                 });
             } else {
                 printable::warn(&w.reason);

@@ -167,6 +167,8 @@ async fn check_files(
                     status: "refused",
                     attachment_id: None,
                     error: Some(&problems.join(" ")),
+                    candidate: None,
+                    matched_by: None,
                 });
             }
             for problem in &checked.batch_problems {

@@ -122,7 +122,7 @@ pub(super) fn check(
 
 /// Opens the mails among the files found (in mail processes; attachments go to the work
 /// folder). Without a work folder, mails are said to be unopenable rather than sent as text.
-fn open_mails_in(expansion: inspect::Expansion) -> MailExpansion {
+pub(super) fn open_mails_in(expansion: inspect::Expansion) -> MailExpansion {
     let stop = std::sync::atomic::AtomicBool::new(false);
     match (
         atsdrop::settings::work_dir(),

@@ -286,6 +286,14 @@ impl Engine {
         self.shared.client_of(account)
     }
 
+    /// The lane of `account`: its uploads' pace. Other requests to the same account (a bulk
+    /// run's candidate lookups) take their turn from it too, so lookups and uploads together
+    /// keep to the system's documented limit.
+    #[must_use]
+    pub fn lane_of(&self, account: &Account) -> Arc<Lane> {
+        self.shared.lane(account)
+    }
+
     /// Like [`Engine::use_client`], building the client and the account from `connection`.
     pub fn use_connection(
         &self,

@@ -1,0 +1,13 @@
+//! Bulk: a folder (or files, or mails) of CVs for many candidates, each file matched to its
+//! candidate in the connected system, checked for that candidate, and sent to them.
+//!
+//! - [`file_name`]: whose a file name says it is.
+//! - [`mapping`]: the user's `file,candidate_id` CSV.
+//! - [`matcher`]: the evidence in order of trust, asked of the system at its own pace.
+
+pub mod file_name;
+pub mod mapping;
+pub mod matcher;
+
+pub use mapping::{Mapping, MappingError};
+pub use matcher::{Evidence, MatchedBy, Matcher, Proposal};

@@ -1,0 +1,474 @@
+//! `atsdrop bulk`: files, folders and mails for many candidates — each file matched to its
+//! candidate (see `atsdrop::bulk`), checked for them, and sent to them; unmatched and
+//! ambiguous files are never sent. One line (or JSON object) per file.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use futures_util::StreamExt as _;
+use serde::Serialize;
+
+use atsdrop::bulk::{Evidence, Mapping, MatchedBy, Matcher, Proposal};
+use atsdrop::content::check::{self, FileContent};
+use atsdrop::content::identity::Ignore;
+use atsdrop::content::reader::ContentReader;
+use atsdrop::inspect;
+use atsdrop::mail::expand::Found;
+use atsdrop::model::{self, Allowed, AttachmentType, Candidate, FileFacts, StagedFile};
+use atsdrop::providers::{self, UploadTarget};
+use atsdrop::upload::lane::Lane;
+use atsdrop::upload::{BatchSpec, Engine, EngineConfig, FileSpec};
+
+use super::connect::{self, journal_dir};
+use super::failure::{before_sending, usage};
+use super::follow::{self, Label};
+use super::{BulkArgs, EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+
+/// Files whose candidate is looked up at once (the lane paces the requests themselves).
+const LOOKUPS_AT_ONCE: usize = 8;
+
+/// One file of the run, as it goes.
+struct Row {
+    found: Found,
+    facts: FileFacts,
+    content: Option<Arc<atsdrop::content::facts::ContentFacts>>,
+    proposal: Option<Proposal>,
+    /// Why it is not sent (refused by the check), if it is not.
+    refused: Option<String>,
+    attachment_type: Option<&'static AttachmentType>,
+}
+
+/// One `--json` line for a file that ends before the engine (unmatched, ambiguous, refused,
+/// or every file of a dry run).
+#[derive(Serialize)]
+struct Line<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidate: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched_by: Option<&'static str>,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+/// Runs `atsdrop bulk`.
+pub fn run(args: &BulkArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Result<ExitCode> {
+    let (connection, source) = connect::resolve(&args.connection)?;
+    let profile = connection.provider.profile();
+    let chosen_type = match &args.attachment_type {
+        Some(t) => Some(profile.attachment_type(t).ok_or_else(|| {
+            usage(format!(
+                "\u{201c}{}\u{201d} is not an attachment type of {}: use one of {}.",
+                t.trim(),
+                profile.id,
+                profile.type_list()
+            ))
+        })?),
+        None => None,
+    };
+    let mapping = match &args.map {
+        Some(path) => Mapping::read(path).map_err(|e| usage(e.to_string()))?,
+        None => Mapping::default(),
+    };
+    let ignore = Ignore {
+        domains: args
+            .own_domain
+            .iter()
+            .map(|d| d.trim().trim_start_matches('@').to_ascii_lowercase())
+            .collect(),
+    };
+    let allowed = Allowed {
+        macros: args.allow_macros,
+        other_person: false,
+    };
+    runtime.block_on(async {
+        let client = providers::connect(&connection).map_err(before_sending)?;
+        let limits = client.limits().await.map_err(before_sending)?;
+        let paths = args.paths.clone();
+        let expansion = tokio::task::spawn_blocking(move || {
+            super::validate::open_mails_in(inspect::expand(&paths))
+        })
+        .await?;
+        let mail_folders = expansion.folders;
+        let mut rows = read_files(expansion.files).await?;
+        let left_out: Vec<inspect::Skipped> = expansion
+            .skipped
+            .into_iter()
+            .filter(|s| !s.reason.is_expected())
+            .collect();
+
+        let engine = if args.dry_run {
+            None
+        } else {
+            let config = EngineConfig::new(journal_dir()?);
+            Some(Engine::start(
+                &tokio::runtime::Handle::current(),
+                config,
+                Arc::new(|| {}),
+            )?)
+        };
+        let lane = match &engine {
+            Some((engine, _)) => {
+                let account = engine.account(&connection, source.clone());
+                engine.use_client(&account, Arc::clone(&client));
+                engine.lane_of(&account)
+            }
+            None => Arc::new(Lane::new(
+                profile.id.to_string(),
+                profile.id,
+                profile.rate_limit.value,
+                1,
+            )),
+        };
+        let matcher = Matcher::new(Arc::clone(&client), lane, ignore.clone(), mapping);
+        propose_all(&matcher, &mut rows).await?;
+        check_per_candidate(&mut rows, profile, &limits, chosen_type, &ignore, allowed);
+
+        let code = report_held_back(args, &rows, &left_out);
+        let remove_mail_folders = || {
+            for folder in &mail_folders {
+                let _ = std::fs::remove_dir_all(folder);
+            }
+        };
+        let Some((engine, mut events)) = engine else {
+            remove_mail_folders();
+            return Ok(ExitCode::from(code));
+        };
+        let (batches, labels) = submit(&engine, &connection, &source, &rows);
+        if batches.is_empty() {
+            remove_mail_folders();
+            return Ok(ExitCode::from(code));
+        }
+        let tally = follow::follow_with(&mut events, batches, args.json, labels).await;
+        if tally.failed == 0 {
+            // Every file sent is stored: the mails' attachment copies are no longer needed
+            // (after a failure they stay for `atsdrop resume`).
+            remove_mail_folders();
+        }
+        Ok(ExitCode::from(code.max(follow::exit_code(tally))))
+    })
+}
+
+/// Prints every file that is not sent (left out, unmatched, ambiguous, refused) and, in a dry
+/// run, every file that would be; returns the exit code they call for.
+fn report_held_back(args: &BulkArgs, rows: &[Row], left_out: &[inspect::Skipped]) -> u8 {
+    let mut code = EXIT_OK;
+    for skipped in left_out {
+        code = code.max(EXIT_USAGE);
+        say(
+            args.json,
+            &skipped.path.display().to_string(),
+            None,
+            "refused",
+            Some(&skipped.message()),
+        );
+    }
+    for row in rows {
+        let shown = row.found.shown();
+        match (&row.proposal, &row.refused) {
+            (Some(Proposal::Unmatched { why }), _) => {
+                code = code.max(EXIT_FAILED);
+                let error = format!("{} was not sent: {why}.", row.facts.name);
+                say(args.json, &shown, None, "unmatched", Some(&error));
+            }
+            (
+                Some(Proposal::Ambiguous {
+                    candidates,
+                    by,
+                    evidence,
+                }),
+                _,
+            ) => {
+                code = code.max(EXIT_FAILED);
+                let names: Vec<String> = candidates.iter().map(shown_candidate).collect();
+                let error = format!(
+                    "{} was not sent: {} candidates fit its {} ({evidence}): {}; add a mapping row for it.",
+                    row.facts.name,
+                    candidates.len(),
+                    by.describe(),
+                    names.join(", ")
+                );
+                say(args.json, &shown, None, "ambiguous", Some(&error));
+            }
+            (Some(Proposal::Matched { candidate, by, .. }), Some(why)) => {
+                code = code.max(EXIT_USAGE);
+                say_matched(args.json, &shown, candidate, *by, "refused", Some(why));
+            }
+            (Some(Proposal::Matched { candidate, by, .. }), None) if args.dry_run => {
+                say_matched(args.json, &shown, candidate, *by, "ready", None);
+            }
+            _ => {}
+        }
+    }
+    code
+}
+
+/// Inspects every file and reads its content (in reader processes).
+async fn read_files(found: Vec<Found>) -> anyhow::Result<Vec<Row>> {
+    let reader = ContentReader::for_this_program()?;
+    let parallel = std::thread::available_parallelism().map_or(2, std::num::NonZero::get) * 2;
+    let rows = futures_util::stream::iter(found)
+        .map(|found| {
+            let reader = &reader;
+            async move {
+                let path = found.path.clone();
+                let facts = tokio::task::spawn_blocking(move || inspect::inspect(&path))
+                    .await
+                    .unwrap_or_else(|_| inspect::inspect(&found.path));
+                let content = match (facts.readable(), facts.content.as_ref()) {
+                    (true, Some(kind)) => reader.read(&facts.path, kind).await,
+                    _ => None,
+                };
+                Row {
+                    found,
+                    facts,
+                    content,
+                    proposal: None,
+                    refused: None,
+                    attachment_type: None,
+                }
+            }
+        })
+        .buffered(parallel)
+        .collect()
+        .await;
+    Ok(rows)
+}
+
+/// Proposes a candidate for every readable file.
+async fn propose_all(matcher: &Matcher, rows: &mut [Row]) -> anyhow::Result<()> {
+    let evidence: Vec<Evidence> = rows
+        .iter()
+        .map(|row| Evidence {
+            path: row.facts.path.clone(),
+            name: row.facts.name.clone(),
+            content: row.content.clone(),
+            senders: row
+                .found
+                .from_mail
+                .as_ref()
+                .map(|m| m.mail.senders.iter().map(|s| s.email.clone()).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let proposals: Vec<_> = futures_util::stream::iter(&evidence)
+        .map(|e| matcher.propose(e))
+        .buffered(LOOKUPS_AT_ONCE)
+        .collect()
+        .await;
+    for (row, proposal) in rows.iter_mut().zip(proposals) {
+        row.proposal = Some(proposal.map_err(before_sending)?);
+    }
+    Ok(())
+}
+
+/// Checks the matched files of each candidate together (counts per field are per candidate),
+/// judging each file's content for its candidate.
+fn check_per_candidate(
+    rows: &mut [Row],
+    profile: &'static model::ProviderProfile,
+    limits: &model::Limits,
+    chosen_type: Option<&'static AttachmentType>,
+    ignore: &Ignore,
+    allowed: Allowed,
+) {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(Proposal::Matched { candidate, .. }) = &row.proposal {
+            groups.entry(candidate.id.clone()).or_default().push(i);
+        }
+    }
+    for indices in groups.values() {
+        let staged: Vec<StagedFile> = indices
+            .iter()
+            .map(|&i| {
+                let row = &rows[i];
+                let Some(Proposal::Matched { candidate, .. }) = &row.proposal else {
+                    unreachable_group()
+                };
+                let content = FileContent {
+                    identity: row
+                        .content
+                        .as_ref()
+                        .and_then(|f| check::identity(f, candidate, ignore)),
+                    facts: row.content.clone(),
+                    seems_to_be: None,
+                };
+                let attachment_type = chosen_type
+                    .or_else(|| {
+                        row.content
+                            .as_ref()
+                            .and_then(|f| profile.type_for_first_page(f.first_page()))
+                    })
+                    .unwrap_or_else(|| profile.type_for_file_name(&row.facts.name));
+                StagedFile {
+                    facts: row.facts.clone(),
+                    attachment_type,
+                    content: content.check(allowed),
+                }
+            })
+            .collect();
+        let report = model::validate(profile, limits, &staged);
+        let batch_problem = report.batch.first().map(|p| p.message.clone());
+        for ((&i, verdict), staged) in indices.iter().zip(&report.files).zip(&staged) {
+            rows[i].attachment_type = Some(staged.attachment_type);
+            let blocking: Vec<&str> = verdict
+                .problems
+                .iter()
+                .filter(|p| p.kind.blocks())
+                .map(|p| p.message.as_str())
+                .collect();
+            rows[i].refused = if blocking.is_empty() {
+                batch_problem.clone()
+            } else {
+                Some(blocking.join(" "))
+            };
+        }
+    }
+}
+
+/// A group only holds matched rows.
+fn unreachable_group() -> ! {
+    unreachable!("only matched rows are grouped")
+}
+
+/// Submits one batch per candidate of the matched files that pass; returns the batches and
+/// how to name each file.
+fn submit(
+    engine: &Engine,
+    connection: &providers::Connection,
+    source: &atsdrop::upload::Source,
+    rows: &[Row],
+) -> (
+    std::collections::HashSet<atsdrop::upload::BatchId>,
+    HashMap<PathBuf, Label>,
+) {
+    let mut by_candidate: Vec<(Candidate, Vec<&Row>)> = Vec::new();
+    for row in rows {
+        let (Some(Proposal::Matched { candidate, .. }), None, Some(_)) =
+            (&row.proposal, &row.refused, row.attachment_type)
+        else {
+            continue;
+        };
+        match by_candidate.iter_mut().find(|(c, _)| c.id == candidate.id) {
+            Some((_, files)) => files.push(row),
+            None => by_candidate.push((candidate.clone(), vec![row])),
+        }
+    }
+    let mut batches = std::collections::HashSet::new();
+    let mut labels = HashMap::new();
+    for (candidate, files) in by_candidate {
+        let specs: Vec<FileSpec> = files
+            .iter()
+            .filter_map(|row| {
+                let Some(Proposal::Matched { by, .. }) = &row.proposal else {
+                    return None;
+                };
+                labels.insert(
+                    row.facts.path.clone(),
+                    Label {
+                        shown: row.found.shown(),
+                        candidate: Some(candidate.id.clone()),
+                        matched_by: Some(by.as_str()),
+                    },
+                );
+                Some(FileSpec {
+                    path: row.facts.path.clone(),
+                    name: row.facts.name.clone(),
+                    content_type: row.facts.content_type().to_owned(),
+                    attachment_type: row.attachment_type?.wire.to_owned(),
+                    remote_id: None,
+                    allow_duplicate: false,
+                    skip_reason: None,
+                    checked_as: Some((row.facts.size, row.facts.modified)),
+                    made_from: Vec::new(),
+                    from_mail: row
+                        .found
+                        .from_mail
+                        .as_ref()
+                        .map(atsdrop::mail::FromMail::origin),
+                })
+            })
+            .collect();
+        batches.insert(engine.submit(BatchSpec {
+            connection: connection.clone(),
+            source: source.clone(),
+            target: UploadTarget {
+                candidate_id: candidate.id.clone(),
+                application_id: None,
+            },
+            candidate_name: Some(candidate.name.clone()).filter(|n| !n.is_empty()),
+            files: specs,
+        }));
+    }
+    (batches, labels)
+}
+
+fn shown_candidate(candidate: &Candidate) -> String {
+    if candidate.name.trim().is_empty() {
+        candidate.id.clone()
+    } else {
+        format!("{} ({})", candidate.name, candidate.id)
+    }
+}
+
+fn say_matched(
+    json: bool,
+    file: &str,
+    candidate: &Candidate,
+    by: MatchedBy,
+    status: &'static str,
+    error: Option<&str>,
+) {
+    if json {
+        print(&Line {
+            file,
+            candidate: Some(&candidate.id),
+            matched_by: Some(by.as_str()),
+            status,
+            error,
+        });
+    } else {
+        let mut text = format!(
+            "{status:<10}{file} \u{2192} {} ({})",
+            shown_candidate(candidate),
+            by.describe()
+        );
+        if let Some(e) = error {
+            let _ = write!(text, "\n          {e}");
+        }
+        let _ = writeln!(super::printable::stdout(), "{text}");
+    }
+}
+
+fn say(json: bool, file: &str, candidate: Option<&str>, status: &'static str, error: Option<&str>) {
+    if json {
+        print(&Line {
+            file,
+            candidate,
+            matched_by: None,
+            status,
+            error,
+        });
+    } else {
+        let _ = writeln!(
+            super::printable::stdout(),
+            "{status:<10}{file}{}",
+            error
+                .map(|e| format!("\n          {e}"))
+                .unwrap_or_default()
+        );
+    }
+}
+
+fn print(line: &Line<'_>) {
+    let mut out = std::io::stdout().lock();
+    if serde_json::to_writer(&mut out, line).is_ok() {
+        let _ = writeln!(out);
+    }
+}

@@ -1,0 +1,349 @@
+//! `atsdrop bulk` against the sandbox: files matched to the seeded candidates by a mapping
+//! CSV, an e-mail or phone in the file, a mail's sender and the file name; look-alike names
+//! held back; a dry run sends nothing; a killed run finished by `resume`, each file once.
+
+use std::collections::HashMap;
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use atsdrop::emulator::seed::{self, SeedCandidate};
+use atsdrop::model::ProviderId;
+use serde_json::Value;
+
+use crate::support::documents::{self, Cv};
+use crate::support::mails::{self, Part};
+use crate::support::process::{Sandbox, atsdrop, json_lines};
+use crate::support::sandbox::sha256_hex;
+
+/// The sandbox's Spott candidates (the same seed the emulator uses).
+fn seeded() -> Vec<SeedCandidate> {
+    seed::candidates(ProviderId::Spott, 300)
+}
+
+/// Two seeded candidates with one full name, and candidates whose names no one else has
+/// (single words, plain letters, so a file name can carry them).
+fn look_alikes_and_unique(
+    people: &[SeedCandidate],
+) -> ((SeedCandidate, SeedCandidate), Vec<SeedCandidate>) {
+    let mut by_name: HashMap<String, Vec<&SeedCandidate>> = HashMap::new();
+    for p in people {
+        by_name.entry(p.full_name()).or_default().push(p);
+    }
+    let twins = by_name
+        .values()
+        .find(|v| v.len() == 2)
+        .map(|v| (v[0].clone(), v[1].clone()))
+        .expect("two seeded candidates share a name");
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_alphabetic());
+    let unique = people
+        .iter()
+        .filter(|p| {
+            by_name[&p.full_name()].len() == 1 && plain(&p.first_name) && plain(&p.last_name)
+        })
+        .cloned()
+        .collect();
+    (twins, unique)
+}
+
+/// A PDF with only body text and a unique reference line (no name, e-mail or phone).
+fn anonymous_pdf(dir: &Path, name: &str) -> PathBuf {
+    let mut first = documents::body_lines(0);
+    first.insert(0, format!("Reference {}", sha256_hex(name.as_bytes())));
+    documents::text_pdf(dir, name, &[first])
+}
+
+fn bulk(
+    sandbox: &Sandbox,
+    home: &Path,
+    extra: &[&str],
+    paths: &[&Path],
+) -> (Option<i32>, Vec<Value>, String) {
+    let out = atsdrop(home)
+        .args(["bulk", "-p", "spott", "--base-url"])
+        .arg(sandbox.base_url("spott"))
+        .args(extra)
+        .arg("--json")
+        .args(paths)
+        .env("ATSDROP_API_KEY", "spott-sandbox-key")
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        json_lines(&out.stdout),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn line<'a>(lines: &'a [Value], ends_with: &str) -> &'a Value {
+    lines
+        .iter()
+        .find(|l| l["file"].as_str().is_some_and(|f| f.ends_with(ends_with)))
+        .unwrap_or_else(|| panic!("no line for {ends_with} in {lines:#?}"))
+}
+
+fn upload_requests(sandbox: &Sandbox) -> usize {
+    sandbox
+        .requests("spott")
+        .iter()
+        .filter(|r| {
+            r["path"]
+                .as_str()
+                .is_some_and(|p| p.contains("/attachments/temporary"))
+        })
+        .count()
+}
+
+#[test]
+fn bulk_matches_each_file_by_the_best_evidence_and_holds_back_look_alikes() {
+    let people = seeded();
+    let ((twin_c, twin_d), unique) = look_alikes_and_unique(&people);
+    let (anna, bram, eva, finn) = (&unique[0], &unique[1], &unique[2], &unique[3]);
+    let sandbox = Sandbox::start(&["--no-rate-limits"]);
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+
+    // An e-mail in the file (the phone is someone else's: the e-mail wins).
+    let by_email = documents::cv_pdf(
+        d,
+        "cv-1.pdf",
+        &Cv {
+            name: &anna.full_name(),
+            email: &anna.email,
+            phone: "+44 20 7946 0958",
+            pages: 1,
+        },
+    );
+    // The name at the top is shared by two candidates; the phone picks one.
+    let by_phone = documents::cv_pdf(
+        d,
+        "Lebenslauf.pdf",
+        &Cv {
+            name: &twin_c.full_name(),
+            email: "",
+            phone: &twin_c.phone,
+            pages: 1,
+        },
+    );
+    // Only the file name says whose: "Last, First - CV.pdf".
+    let by_name = anonymous_pdf(
+        d,
+        &format!("{}, {} - CV.pdf", bram.last_name, bram.first_name),
+    );
+    // A look-alike name alone: two candidates, held back.
+    let twins = anonymous_pdf(
+        d,
+        &format!("CV_{}_{}.pdf", twin_d.first_name, twin_d.last_name),
+    );
+    // Mapped by the CSV, whatever it says.
+    let mapped = anonymous_pdf(d, "mapped.pdf");
+    std::fs::write(
+        d.join("map.csv"),
+        format!("file,candidate_id\nmapped.pdf,{}\n", eva.id),
+    )
+    .unwrap();
+    // Nothing to go on.
+    let nobody = anonymous_pdf(d, "scan-0001.pdf");
+    // In a mail from the candidate.
+    let attachment_pdf = std::fs::read(anonymous_pdf(d, "attachment.pdf")).unwrap();
+    std::fs::remove_file(d.join("attachment.pdf")).unwrap();
+    let mail = mails::write(
+        d,
+        "Application.eml",
+        &mails::mime(
+            &[
+                ("From", &format!("{} <{}>", finn.full_name(), finn.email)),
+                ("Subject", "My CV"),
+            ],
+            &[Part::attachment(
+                "application/pdf",
+                "attachment.pdf",
+                &attachment_pdf,
+            )],
+        ),
+    );
+    let map = d.join("map.csv");
+    let files: Vec<&Path> = vec![
+        &by_email, &by_phone, &by_name, &twins, &mapped, &nobody, &mail,
+    ];
+
+    let (code, lines, stderr) = bulk(
+        &sandbox,
+        home.path(),
+        &["--dry-run", "--map", map.to_str().unwrap()],
+        &files,
+    );
+    assert_eq!(
+        code,
+        Some(1),
+        "unmatched and ambiguous files: exit 1\n{stderr}\n{lines:#?}"
+    );
+    assert_eq!(lines.len(), 7, "{lines:#?}");
+    let expect = |file: &str, status: &str, candidate: Option<&str>, by: Option<&str>| {
+        let l = line(&lines, file);
+        assert_eq!(l["status"], status, "{l}");
+        assert_eq!(l["candidate"].as_str(), candidate, "{l}");
+        assert_eq!(l["matched_by"].as_str(), by, "{l}");
+    };
+    expect("cv-1.pdf", "ready", Some(&anna.id), Some("email_in_file"));
+    expect(
+        "Lebenslauf.pdf",
+        "ready",
+        Some(&twin_c.id),
+        Some("phone_in_file"),
+    );
+    expect(
+        " - CV.pdf",
+        "ready",
+        Some(&bram.id),
+        Some("name_in_file_name"),
+    );
+    expect(
+        &format!("CV_{}_{}.pdf", twin_d.first_name, twin_d.last_name),
+        "ambiguous",
+        None,
+        None,
+    );
+    expect("mapped.pdf", "ready", Some(&eva.id), Some("mapping"));
+    expect("scan-0001.pdf", "unmatched", None, None);
+    expect(
+        "Application.eml \u{203a} attachment.pdf",
+        "ready",
+        Some(&finn.id),
+        Some("mail_sender"),
+    );
+    let ambiguous = line(
+        &lines,
+        &format!("CV_{}_{}.pdf", twin_d.first_name, twin_d.last_name),
+    );
+    assert!(
+        ambiguous["error"]
+            .as_str()
+            .unwrap()
+            .contains("2 candidates fit its name in the file name"),
+        "{ambiguous}"
+    );
+    assert_eq!(upload_requests(&sandbox), 0, "a dry run sends nothing");
+
+    // The real run: the matched files go to their candidates, the others stay.
+    let (code, lines, stderr) = bulk(
+        &sandbox,
+        home.path(),
+        &["--map", map.to_str().unwrap()],
+        &files,
+    );
+    assert_eq!(code, Some(1), "{stderr}\n{lines:#?}");
+    for (file, who) in [
+        (&by_email, anna),
+        (&by_phone, &twin_c),
+        (&by_name, bram),
+        (&mapped, eva),
+    ] {
+        let sha = sha256_hex(&std::fs::read(file).unwrap());
+        assert_eq!(
+            sandbox
+                .stored("spott", &who.id)
+                .iter()
+                .filter(|s| **s == sha)
+                .count(),
+            1,
+            "{} stored once at {}",
+            file.display(),
+            who.id
+        );
+    }
+    assert!(
+        sandbox
+            .stored("spott", &finn.id)
+            .contains(&sha256_hex(&attachment_pdf))
+    );
+    let sent = line(&lines, "cv-1.pdf");
+    assert_eq!(sent["status"], "uploaded", "{sent}");
+    assert_eq!(sent["candidate"], anna.id.as_str());
+    assert_eq!(sent["matched_by"], "email_in_file");
+    for held in [&twins, &nobody] {
+        let sha = sha256_hex(&std::fs::read(held).unwrap());
+        assert!(
+            people
+                .iter()
+                .all(|p| !sandbox.stored("spott", &p.id).contains(&sha)),
+            "{} was never sent",
+            held.display()
+        );
+    }
+}
+
+#[test]
+fn a_killed_bulk_run_is_finished_by_resume_each_file_once_at_its_candidate() {
+    let people = seeded();
+    let (_, unique) = look_alikes_and_unique(&people);
+    // Every upload is held a little, so the kill lands with uploads in flight.
+    let sandbox = Sandbox::start(&["--no-rate-limits", "--fault", "spott:POST=delay:150x400"]);
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut expected: Vec<(PathBuf, &SeedCandidate)> = Vec::new();
+    for (i, who) in unique.iter().take(12).enumerate() {
+        let cv = documents::cv_pdf(
+            dir.path(),
+            &format!("cv-{i:02}.pdf"),
+            &Cv {
+                name: &who.full_name(),
+                email: &who.email,
+                phone: &who.phone,
+                pages: 1,
+            },
+        );
+        expected.push((cv, who));
+    }
+    let mut child = atsdrop(home.path())
+        .args(["bulk", "-p", "spott", "--base-url"])
+        .arg(sandbox.base_url("spott"))
+        .args(["--type", "CV", "--json"])
+        .arg(dir.path())
+        .env("ATSDROP_API_KEY", "spott-sandbox-key")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut finished = 0;
+    for text in BufReader::new(stdout).lines() {
+        if !text.unwrap().trim().is_empty() {
+            finished += 1;
+        }
+        if finished >= 3 {
+            break;
+        }
+    }
+    child.kill().unwrap(); // SIGKILL
+    assert!(!child.wait().unwrap().success());
+    let stored_before: usize = expected
+        .iter()
+        .map(|(_, who)| sandbox.stored("spott", &who.id).len())
+        .sum();
+    assert!(stored_before < expected.len(), "the kill left work to do");
+
+    let out = atsdrop(home.path())
+        .args(["resume", "--json"])
+        .env("ATSDROP_API_KEY", "spott-sandbox-key")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (file, who) in &expected {
+        let sha = sha256_hex(&std::fs::read(file).unwrap());
+        let stored = sandbox.stored("spott", &who.id);
+        assert_eq!(
+            stored.iter().filter(|s| **s == sha).count(),
+            1,
+            "{} stored exactly once at {} (stored before resume: {stored_before})",
+            file.display(),
+            who.id
+        );
+    }
+}
