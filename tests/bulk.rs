@@ -347,3 +347,117 @@ fn a_killed_bulk_run_is_finished_by_resume_each_file_once_at_its_candidate() {
         );
     }
 }
+
+#[test]
+fn the_bulk_screen_matches_a_dropped_folder_and_sends_only_what_is_matched() {
+    use crate::gui::start_sandbox;
+    use crate::support::gui::Gui;
+    use atsdrop::app::{Tab, bulk};
+
+    let people = seeded();
+    let ((twin_c, twin_d), unique) = look_alikes_and_unique(&people);
+    let (anna, bram) = (&unique[5], &unique[6]);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let by_email = documents::cv_pdf(
+        d,
+        "cv-anna.pdf",
+        &Cv {
+            name: &anna.full_name(),
+            email: &anna.email,
+            phone: "+44 20 7946 0958",
+            pages: 1,
+        },
+    );
+    let by_name = anonymous_pdf(d, &format!("{} {} CV.pdf", bram.first_name, bram.last_name));
+    let twins = anonymous_pdf(
+        d,
+        &format!("{}, {} - CV.pdf", twin_d.last_name, twin_d.first_name),
+    );
+    let nobody = anonymous_pdf(d, "notes-0042.pdf");
+
+    let mut gui = Gui::start();
+    start_sandbox(&mut gui);
+    gui.click("Bulk");
+    assert_eq!(gui.app().tab, Tab::Bulk);
+    gui.drop_files(&[d.to_path_buf()]);
+    gui.until("every file matched", |h| {
+        let bulk = &h.state().bulk;
+        bulk.pending == 0 && bulk.rows.len() == 4 && bulk.rows.iter().all(|r| r.proposal.is_some())
+    });
+    let row = |gui: &Gui, path: &Path| -> bulk::Row {
+        gui.app()
+            .bulk
+            .rows
+            .iter()
+            .find(|r| r.facts.path == path)
+            .unwrap()
+            .clone()
+    };
+    let anna_row = row(&gui, &by_email);
+    assert_eq!(
+        anna_row.candidate.as_ref().map(|c| c.id.as_str()),
+        Some(anna.id.as_str())
+    );
+    assert_eq!(anna_row.why.as_deref(), Some("e-mail in the file"));
+    let bram_row = row(&gui, &by_name);
+    assert_eq!(
+        bram_row.candidate.as_ref().map(|c| c.id.as_str()),
+        Some(bram.id.as_str())
+    );
+    assert_eq!(bram_row.why.as_deref(), Some("name in the file name"));
+    let twins_row = row(&gui, &twins);
+    assert!(twins_row.candidate.is_none());
+    assert_eq!(twins_row.choices().len(), 2, "both look-alikes offered");
+    assert_eq!(gui.app().bulk_outcome(&twins_row), "ambiguous");
+    assert_eq!(gui.app().bulk_outcome(&row(&gui, &nobody)), "unmatched");
+    gui.until_shown("Send 2 matched");
+    gui.until_shown("needs a choice");
+
+    // The user settles the look-alike: it goes to the one they chose.
+    let chosen = twins_row
+        .choices()
+        .into_iter()
+        .find(|c| c.id == twin_c.id)
+        .unwrap();
+    gui.harness
+        .state_mut()
+        .commands
+        .push(atsdrop::app::Command::Bulk(bulk::Command::SetCandidate(
+            twins_row.id,
+            Some(chosen),
+        )));
+    gui.harness.step();
+    gui.until_shown("Send 3 matched");
+    gui.click("Send 3 matched");
+    gui.until("the three files stored", |h| {
+        h.state()
+            .bulk
+            .rows
+            .iter()
+            .filter(|r| h.state().bulk_outcome(r) == "uploaded")
+            .count()
+            == 3
+    });
+    let store = gui.app().sandbox.as_ref().unwrap().store();
+    for (file, who) in [(&by_email, anna), (&by_name, bram), (&twins, &twin_c)] {
+        let sha = sha256_hex(&std::fs::read(file).unwrap());
+        assert!(
+            store
+                .attachments(ProviderId::Spott, Some(&who.id))
+                .iter()
+                .any(|a| a.sha256 == sha),
+            "{} at {}",
+            file.display(),
+            who.id
+        );
+    }
+    let nobody_sha = sha256_hex(&std::fs::read(&nobody).unwrap());
+    assert!(
+        people.iter().all(|p| store
+            .attachments(ProviderId::Spott, Some(&p.id))
+            .iter()
+            .all(|a| a.sha256 != nobody_sha)),
+        "the unmatched file was never sent"
+    );
+}

@@ -6,6 +6,7 @@
 //! (background results), plus an `impl App` block applying them: [`connections`], [`picker`],
 //! [`staging`], [`queue`], [`history`].
 
+pub mod bulk;
 mod connection_form;
 pub mod connections;
 pub mod content;
@@ -35,6 +36,8 @@ pub use thumbnails::{Picture, Thumbnails};
 pub enum Tab {
     /// Pick a candidate, drop files, upload, watch the queue.
     Upload,
+    /// Files for many candidates, each matched to its candidate.
+    Bulk,
     /// Finished uploads.
     History,
     /// Saved connections.
@@ -52,6 +55,8 @@ pub enum Command {
     Picker(picker::Command),
     /// A staging-table intent.
     Staging(staging::Command),
+    /// A bulk-screen intent.
+    Bulk(bulk::Command),
     /// An upload-queue intent.
     Queue(queue::Command),
     /// A history intent.
@@ -80,6 +85,8 @@ pub enum TaskResult {
     Fixes(fixes::Done),
     /// For mail in (a mail's sender looked up).
     Mail(mail_in::Done),
+    /// For the bulk screen.
+    Bulk(bulk::Done),
     /// A thumbnail was decoded (or could not be).
     Thumbnail {
         /// The edge it was decoded for (which cache it belongs to).
@@ -170,6 +177,8 @@ pub struct App {
     pub fixes: fixes::State,
     /// Mails opened into their attachments, and their senders.
     pub mail_in: mail_in::State,
+    /// The bulk screen.
+    pub bulk: bulk::State,
     /// The upload engine (none if its journal could not be opened).
     pub engine: Option<Engine>,
     /// Why the engine is not running.
@@ -245,6 +254,7 @@ impl App {
             content,
             fixes,
             mail_in,
+            bulk: bulk::State::default(),
             engine,
             engine_error,
             sandbox: None,
@@ -310,6 +320,7 @@ impl App {
                 TaskResult::Content(done) => self.on_content_done(done),
                 TaskResult::Fixes(done) => self.on_fixes_done(done),
                 TaskResult::Mail(done) => self.on_mail_done(done),
+                TaskResult::Bulk(done) => self.on_bulk_done(done),
                 TaskResult::Thumbnail { edge, path, image } => {
                     let cache = if edge == self.previews.edge() {
                         &mut self.previews
@@ -412,6 +423,7 @@ impl App {
                 Command::Connections(c) => self.apply_connections(c),
                 Command::Picker(c) => self.apply_picker(c, now),
                 Command::Staging(c) => self.apply_staging(c),
+                Command::Bulk(c) => self.apply_bulk(c),
                 Command::Queue(c) => self.apply_queue(c),
                 Command::History(c) => self.apply_history(&c),
                 Command::OwnDomains(text) => self.set_own_domains(text),
@@ -438,6 +450,7 @@ impl App {
         self.connections.epoch += 1;
         self.picker_connection_changed();
         self.staging_connection_changed();
+        self.bulk_connection_changed();
     }
 }
 

@@ -4,10 +4,13 @@
 //! - [`file_name`]: whose a file name says it is.
 //! - [`mapping`]: the user's `file,candidate_id` CSV.
 //! - [`matcher`]: the evidence in order of trust, asked of the system at its own pace.
+//! - [`report`]: the run as a CSV table (file, candidate, matched by, outcome).
 
 pub mod file_name;
 pub mod mapping;
 pub mod matcher;
+pub mod report;
 
 pub use mapping::{Mapping, MappingError};
 pub use matcher::{Evidence, MatchedBy, Matcher, Proposal};
+pub use report::{ReportRow, write_csv};

@@ -20,9 +20,16 @@ pub fn handle_input(ctx: &egui::Context, app: &mut App) {
     let typing = ctx.egui_wants_keyboard_input();
     app.staging.hovering = hovering;
     if !dropped.is_empty() {
-        app.tab = Tab::Upload;
-        app.commands
-            .push(Command::Staging(staging::Command::AddPaths(dropped)));
+        // Dropped on the Bulk screen, files stay there; anywhere else they are staged for
+        // the chosen candidate.
+        if app.tab == Tab::Bulk {
+            app.commands
+                .push(Command::Bulk(crate::app::bulk::Command::AddPaths(dropped)));
+        } else {
+            app.tab = Tab::Upload;
+            app.commands
+                .push(Command::Staging(staging::Command::AddPaths(dropped)));
+        }
     }
     for event in events {
         match event {

@@ -2,6 +2,7 @@
 //! pushes [`crate::app::Command`]s; text fields edit their own buffers directly.
 
 mod attention_ui;
+mod bulk_ui;
 mod candidate_ui;
 mod connections_ui;
 mod dialogs_ui;
@@ -33,6 +34,10 @@ pub fn app_ui(ui: &mut egui::Ui, app: &mut App) {
                 .min_size(240.0)
                 .show(ui, |ui| candidate_ui::candidate_ui(ui, app));
             egui::CentralPanel::default().show(ui, |ui| staging_ui::staging_ui(ui, app));
+        }
+        Tab::Bulk => {
+            queue_ui::queue_panel_ui(ui, app);
+            egui::CentralPanel::default().show(ui, |ui| bulk_ui::bulk_ui(ui, app));
         }
         Tab::History => {
             egui::CentralPanel::default().show(ui, |ui| history_ui::history_ui(ui, app));

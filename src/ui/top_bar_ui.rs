@@ -15,6 +15,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.separator();
             for (tab, label) in [
                 (Tab::Upload, "Upload"),
+                (Tab::Bulk, "Bulk"),
                 (Tab::History, "History"),
                 (Tab::Connections, "Connections"),
             ] {

@@ -1,0 +1,694 @@
+//! The Bulk screen: files, folders and mails for many candidates. Each file is inspected, its
+//! content read, and matched to a candidate of the chosen connection (see `crate::bulk`);
+//! every row shows the proposed candidate and why, the type, and the check for that
+//! candidate; every row can be changed; *Send matched* sends only rows that are matched and
+//! pass; the result can be exported as CSV.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use futures_util::StreamExt as _;
+
+use crate::bulk::{Evidence, Mapping, Matcher, Proposal, ReportRow};
+use crate::content::check::{self, FileContent};
+use crate::content::facts::ContentFacts;
+use crate::content::identity::Ignore;
+use crate::inspect;
+use crate::mail::expand::Found;
+use crate::model::{self, Allowed, AttachmentType, Candidate, FileFacts, StagedFile};
+use crate::upload::{BatchSpec, FileSpec};
+
+use super::{App, TaskResult, crashed};
+
+/// Files matched at once (the account's lane paces the requests themselves).
+const MATCHING_AT_ONCE: usize = 8;
+
+/// One file of the bulk screen.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Stable id within the screen.
+    pub id: u64,
+    /// The file, and the mail it came from.
+    pub found: Found,
+    /// What inspection found.
+    pub facts: FileFacts,
+    /// What its content says, when read.
+    pub content: Option<Arc<ContentFacts>>,
+    /// What matching proposed (`None` while it runs).
+    pub proposal: Option<Proposal>,
+    /// The candidate it goes to: the proposal's, or the user's choice.
+    pub candidate: Option<Candidate>,
+    /// Why it goes to them ("e-mail in the file", "chosen by you").
+    pub why: Option<String>,
+    /// The wire value of why (`email_in_file`, `chosen`), for the export.
+    pub why_key: Option<&'static str>,
+    /// The system's type it is sent as.
+    pub attachment_type: &'static AttachmentType,
+    /// The user chose the type.
+    pub type_chosen: bool,
+    /// What stops it being sent to its candidate (one sentence each).
+    pub problems: Vec<String>,
+    /// Handed to the upload engine.
+    pub sent: bool,
+}
+
+/// The bulk screen's state.
+#[derive(Default)]
+pub struct State {
+    /// The files, in the order added.
+    pub rows: Vec<Row>,
+    /// Paths that could not be added, with their sentences.
+    pub left_out: Vec<String>,
+    /// Additions and matchings still running.
+    pub pending: usize,
+    /// The mapping CSV in use, if any.
+    pub mapping: Option<(PathBuf, Mapping)>,
+    /// A file dialog is open.
+    pub dialog_open: bool,
+    next_id: u64,
+}
+
+/// What the bulk screen asks for.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Add files, folders or mails.
+    AddPaths(Vec<PathBuf>),
+    /// Open a dialog to add files (or a folder).
+    Pick {
+        /// A folder rather than files.
+        folder: bool,
+    },
+    /// Open a dialog for the mapping CSV.
+    PickMapping,
+    /// Send a row to this candidate (`None`: to nobody).
+    SetCandidate(u64, Option<Candidate>),
+    /// Change a row's type.
+    SetType(u64, &'static str),
+    /// Remove a row.
+    Remove(u64),
+    /// Remove every row.
+    Clear,
+    /// Send the rows that are matched and pass.
+    SendMatched,
+    /// Save the table as CSV.
+    Export,
+}
+
+/// Background results of the bulk screen.
+pub enum Done {
+    /// Files were inspected and read.
+    Added {
+        /// The new rows (not matched yet).
+        rows: Vec<Row>,
+        /// Sentences for paths left out.
+        left_out: Vec<String>,
+    },
+    /// Rows were matched.
+    Matched(Vec<(u64, Result<Proposal, String>)>),
+    /// A dialog closed.
+    Picked(Option<Vec<PathBuf>>),
+    /// The mapping dialog closed (with the mapping read, or why not).
+    Mapping(Option<Result<(PathBuf, Mapping), String>>),
+    /// The export finished.
+    Exported(Result<Option<PathBuf>, String>),
+}
+
+impl Row {
+    /// Whether *Send matched* sends it.
+    #[must_use]
+    pub fn sendable(&self) -> bool {
+        !self.sent && self.candidate.is_some() && self.problems.is_empty()
+    }
+
+    /// The candidates the row may be given: the proposal's look-alikes and its candidate.
+    #[must_use]
+    pub fn choices(&self) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = match &self.proposal {
+            Some(Proposal::Ambiguous { candidates, .. }) => candidates.clone(),
+            Some(Proposal::Matched { candidate, .. }) => vec![candidate.clone()],
+            _ => Vec::new(),
+        };
+        if let Some(c) = &self.candidate
+            && !out.iter().any(|o| o.id == c.id)
+        {
+            out.push(c.clone());
+        }
+        out
+    }
+}
+
+impl App {
+    pub(super) fn apply_bulk(&mut self, command: Command) {
+        match command {
+            Command::AddPaths(paths) => self.bulk_add(paths),
+            Command::Pick { folder } => self.bulk_pick(folder),
+            Command::PickMapping => self.bulk_pick_mapping(),
+            Command::SetCandidate(row, candidate) => {
+                if let Some(r) = self.bulk.rows.iter_mut().find(|r| r.id == row && !r.sent) {
+                    r.why = candidate.as_ref().map(|_| "chosen by you".to_owned());
+                    r.why_key = candidate.as_ref().map(|_| "chosen");
+                    r.candidate = candidate;
+                }
+                self.bulk_recheck();
+            }
+            Command::SetType(row, wire) => {
+                let profile = self.profile();
+                if let (Some(ty), Some(r)) = (
+                    profile.attachment_type(wire),
+                    self.bulk.rows.iter_mut().find(|r| r.id == row),
+                ) {
+                    r.attachment_type = ty;
+                    r.type_chosen = true;
+                }
+                self.bulk_recheck();
+            }
+            Command::Remove(row) => {
+                self.bulk.rows.retain(|r| r.id != row);
+                self.bulk_recheck();
+            }
+            Command::Clear => {
+                self.bulk.rows.clear();
+                self.bulk.left_out.clear();
+            }
+            Command::SendMatched => self.bulk_send(),
+            Command::Export => self.bulk_export(),
+        }
+    }
+
+    pub(super) fn on_bulk_done(&mut self, done: Done) {
+        match done {
+            Done::Added { rows, left_out } => {
+                self.bulk.pending = self.bulk.pending.saturating_sub(1);
+                let known: Vec<PathBuf> = self
+                    .bulk
+                    .rows
+                    .iter()
+                    .map(|r| r.facts.path.clone())
+                    .collect();
+                let fresh: Vec<Row> = rows
+                    .into_iter()
+                    .filter(|r| !known.contains(&r.facts.path))
+                    .map(|mut r| {
+                        self.bulk.next_id += 1;
+                        r.id = self.bulk.next_id;
+                        r
+                    })
+                    .collect();
+                let ids: Vec<u64> = fresh.iter().map(|r| r.id).collect();
+                self.bulk.rows.extend(fresh);
+                self.bulk.left_out.extend(left_out);
+                self.bulk_match(&ids);
+            }
+            Done::Matched(results) => {
+                self.bulk.pending = self.bulk.pending.saturating_sub(1);
+                for (id, result) in results {
+                    let Some(row) = self.bulk.rows.iter_mut().find(|r| r.id == id) else {
+                        continue;
+                    };
+                    let proposal = result.unwrap_or_else(|why| Proposal::Unmatched {
+                        why: format!("the system could not be asked ({why})"),
+                    });
+                    (row.candidate, row.why, row.why_key) = match &proposal {
+                        Proposal::Matched { candidate, by, .. } => (
+                            Some(candidate.clone()),
+                            Some(by.describe().to_owned()),
+                            Some(by.as_str()),
+                        ),
+                        _ => (None, None, None),
+                    };
+                    row.proposal = Some(proposal);
+                }
+                self.bulk_recheck();
+            }
+            Done::Picked(paths) => {
+                self.bulk.dialog_open = false;
+                if let Some(paths) = paths {
+                    self.bulk_add(paths);
+                }
+            }
+            Done::Mapping(result) => {
+                self.bulk.dialog_open = false;
+                match result {
+                    Some(Ok(mapping)) => {
+                        self.bulk.mapping = Some(mapping);
+                        // Files not yet sent and not chosen by hand are matched again.
+                        let ids: Vec<u64> = self
+                            .bulk
+                            .rows
+                            .iter()
+                            .filter(|r| !r.sent && r.why_key != Some("chosen"))
+                            .map(|r| r.id)
+                            .collect();
+                        self.bulk_match(&ids);
+                    }
+                    Some(Err(why)) => {
+                        self.toasts.error(crate::model::visible(&why).into_owned());
+                    }
+                    None => {}
+                }
+            }
+            Done::Exported(result) => match result {
+                Ok(Some(path)) => {
+                    self.toasts.success(format!("Saved {}.", path.display()));
+                }
+                Ok(None) => {}
+                Err(why) => {
+                    self.toasts.error(why);
+                }
+            },
+        }
+    }
+
+    /// The connection changed: candidates belong to the old system, so every unsent row is
+    /// matched again.
+    pub(super) fn bulk_connection_changed(&mut self) {
+        let profile = self.profile();
+        let ids: Vec<u64> = self
+            .bulk
+            .rows
+            .iter_mut()
+            .filter(|r| !r.sent)
+            .map(|r| {
+                r.proposal = None;
+                r.candidate = None;
+                r.why = None;
+                r.why_key = None;
+                if !r.type_chosen || profile.attachment_type(r.attachment_type.wire).is_none() {
+                    r.attachment_type = profile.type_for_file_name(&r.facts.name);
+                    r.type_chosen = false;
+                }
+                r.id
+            })
+            .collect();
+        self.bulk_match(&ids);
+    }
+
+    fn bulk_add(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        self.bulk.pending += 1;
+        let opener = self.mail_in.opener.clone();
+        let work = self.fixes.work_dir.clone();
+        let reader = Arc::clone(&self.content.reader);
+        let profile = self.profile();
+        self.tasks.spawn(
+            async move {
+                let expansion = tokio::task::spawn_blocking(move || {
+                    let stop = std::sync::atomic::AtomicBool::new(false);
+                    let expansion = inspect::expand_until(&paths, inspect::MAX_ENTRIES, &stop);
+                    crate::mail::open_mails(expansion, &opener, &work, &stop)
+                })
+                .await;
+                let Ok(expansion) = expansion else {
+                    return TaskResult::Bulk(Done::Added {
+                        rows: Vec::new(),
+                        left_out: vec![crashed("Adding the files")],
+                    });
+                };
+                let left_out = expansion
+                    .skipped
+                    .iter()
+                    .filter(|s| s.reason.is_listed())
+                    .map(inspect::Skipped::message)
+                    .collect();
+                let rows = futures_util::stream::iter(expansion.files)
+                    .map(|found| {
+                        let reader = Arc::clone(&reader);
+                        async move { read_row(found, &reader, profile).await }
+                    })
+                    .buffered(4)
+                    .collect()
+                    .await;
+                TaskResult::Bulk(Done::Added { rows, left_out })
+            },
+            || {
+                TaskResult::Bulk(Done::Added {
+                    rows: Vec::new(),
+                    left_out: vec![crashed("Adding the files")],
+                })
+            },
+        );
+    }
+
+    /// Matches the rows `ids` in the background, paced by the account's upload lane.
+    fn bulk_match(&mut self, ids: &[u64]) {
+        let (Some(ready), Some(account), Some(engine)) = (
+            self.connections.ready(),
+            self.selected_account(),
+            self.engine.as_ref(),
+        ) else {
+            return;
+        };
+        if ids.is_empty() {
+            return;
+        }
+        let evidence: Vec<(u64, Evidence)> = self
+            .bulk
+            .rows
+            .iter()
+            .filter(|r| ids.contains(&r.id))
+            .map(|r| (r.id, evidence_of(r)))
+            .collect();
+        let ignore = Ignore {
+            domains: self
+                .connections
+                .settings
+                .preferences
+                .own_email_domains
+                .clone(),
+        };
+        let mapping = self
+            .bulk
+            .mapping
+            .as_ref()
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default();
+        let matcher = Matcher::new(
+            Arc::clone(&ready.client),
+            engine.lane_of(&account),
+            ignore,
+            mapping,
+        );
+        self.bulk.pending += 1;
+        let failed: Vec<u64> = ids.to_vec();
+        self.tasks.spawn(
+            async move {
+                let matcher = &matcher;
+                let results = futures_util::stream::iter(evidence)
+                    .map(|(id, e)| async move {
+                        (id, matcher.propose(&e).await.map_err(|e| e.to_string()))
+                    })
+                    .buffered(MATCHING_AT_ONCE)
+                    .collect()
+                    .await;
+                TaskResult::Bulk(Done::Matched(results))
+            },
+            move || {
+                TaskResult::Bulk(Done::Matched(
+                    failed
+                        .into_iter()
+                        .map(|id| (id, Err(crashed("Matching the files"))))
+                        .collect(),
+                ))
+            },
+        );
+    }
+
+    /// Checks each candidate's rows together (counts per field are per candidate), judging
+    /// each file's content for its candidate.
+    pub(super) fn bulk_recheck(&mut self) {
+        let profile = self.profile();
+        let limits = self
+            .connections
+            .ready()
+            .map_or_else(|| profile.limits(), |r| r.limits.clone());
+        let ignore = Ignore {
+            domains: self
+                .connections
+                .settings
+                .preferences
+                .own_email_domains
+                .clone(),
+        };
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, row) in self.bulk.rows.iter_mut().enumerate() {
+            row.problems.clear();
+            if let Some(c) = &row.candidate
+                && !row.sent
+            {
+                groups.entry(c.id.clone()).or_default().push(i);
+            }
+        }
+        for indices in groups.values() {
+            let staged: Vec<StagedFile> = indices
+                .iter()
+                .map(|&i| {
+                    let row = &self.bulk.rows[i];
+                    let content = FileContent {
+                        identity: match (&row.content, &row.candidate) {
+                            (Some(f), Some(c)) => check::identity(f, c, &ignore),
+                            _ => None,
+                        },
+                        facts: row.content.clone(),
+                        seems_to_be: None,
+                    };
+                    StagedFile {
+                        facts: row.facts.clone(),
+                        attachment_type: row.attachment_type,
+                        content: content.check(Allowed::default()),
+                    }
+                })
+                .collect();
+            let report = model::validate(profile, &limits, &staged);
+            let batch: Vec<String> = report.batch.iter().map(|p| p.message.clone()).collect();
+            for (&i, verdict) in indices.iter().zip(&report.files) {
+                let row = &mut self.bulk.rows[i];
+                row.problems = verdict
+                    .problems
+                    .iter()
+                    .filter(|p| p.kind.blocks())
+                    .map(|p| p.message.clone())
+                    .chain(batch.iter().cloned())
+                    .collect();
+            }
+        }
+    }
+
+    fn bulk_send(&mut self) {
+        let (Some(ready), Some(entry), Some(engine)) = (
+            self.connections.ready().cloned(),
+            self.connections.selected_entry(),
+            self.engine.as_ref(),
+        ) else {
+            return;
+        };
+        let mut by_candidate: Vec<(Candidate, Vec<FileSpec>)> = Vec::new();
+        for row in self.bulk.rows.iter_mut().filter(|r| r.sendable()) {
+            let Some(candidate) = row.candidate.clone() else {
+                continue;
+            };
+            row.sent = true;
+            let spec = FileSpec {
+                path: row.facts.path.clone(),
+                name: row.facts.name.clone(),
+                content_type: row.facts.content_type().to_owned(),
+                attachment_type: row.attachment_type.wire.to_owned(),
+                remote_id: None,
+                allow_duplicate: false,
+                skip_reason: None,
+                checked_as: Some((row.facts.size, row.facts.modified)),
+                made_from: Vec::new(),
+                from_mail: row
+                    .found
+                    .from_mail
+                    .as_ref()
+                    .map(crate::mail::FromMail::origin),
+            };
+            match by_candidate.iter_mut().find(|(c, _)| c.id == candidate.id) {
+                Some((_, files)) => files.push(spec),
+                None => by_candidate.push((candidate, vec![spec])),
+            }
+        }
+        let count: usize = by_candidate.iter().map(|(_, f)| f.len()).sum();
+        let people = by_candidate.len();
+        for (candidate, files) in by_candidate {
+            let batch = engine.submit(BatchSpec {
+                connection: ready.connection.clone(),
+                source: entry.source(),
+                target: crate::providers::UploadTarget {
+                    candidate_id: candidate.id.clone(),
+                    application_id: None,
+                },
+                candidate_name: Some(candidate.name.clone()).filter(|n| !n.is_empty()),
+                files,
+            });
+            self.queue.expect_batch(batch);
+        }
+        if count > 0 {
+            self.queue.last_summary = Some(format!(
+                "Uploading {count} {} to {people} {}\u{2026}",
+                if count == 1 { "file" } else { "files" },
+                if people == 1 {
+                    "candidate"
+                } else {
+                    "candidates"
+                }
+            ));
+        }
+    }
+
+    /// How each row ended, for the table and the export.
+    #[must_use]
+    pub fn bulk_outcome(&self, row: &Row) -> String {
+        if row.sent {
+            return self
+                .queue
+                .rows
+                .iter()
+                .rev()
+                .find(|q| q.path == row.facts.path)
+                .map_or_else(
+                    || "queued".to_owned(),
+                    |q| match q.outcome {
+                        Some(outcome) => outcome.as_str().to_owned(),
+                        None => q.state.label().to_owned(),
+                    },
+                );
+        }
+        match (&row.proposal, &row.candidate) {
+            (None, _) => "matching".to_owned(),
+            (_, Some(_)) if !row.problems.is_empty() => "refused".to_owned(),
+            (_, Some(_)) => "ready".to_owned(),
+            (Some(Proposal::Ambiguous { .. }), None) => "ambiguous".to_owned(),
+            (Some(_), None) => "unmatched".to_owned(),
+        }
+    }
+
+    fn bulk_export(&mut self) {
+        let rows: Vec<ReportRow> = self
+            .bulk
+            .rows
+            .iter()
+            .map(|r| ReportRow {
+                file: r.found.shown(),
+                candidate: r
+                    .candidate
+                    .as_ref()
+                    .map(|c| format!("{} ({})", c.name, c.id)),
+                matched_by: r.why_key.map(str::to_owned),
+                outcome: self.bulk_outcome(r),
+            })
+            .collect();
+        self.tasks.spawn(
+            async move {
+                let Some(file) = rfd::AsyncFileDialog::new()
+                    .set_title("Export the bulk result")
+                    .set_file_name("atsdrop-bulk.csv")
+                    .add_filter("CSV", &["csv"])
+                    .save_file()
+                    .await
+                else {
+                    return TaskResult::Bulk(Done::Exported(Ok(None)));
+                };
+                let path = file.path().to_owned();
+                let result = tokio::task::spawn_blocking(move || {
+                    let out = std::fs::File::create(&path)
+                        .map_err(|e| format!("{} could not be written ({e}).", path.display()))?;
+                    crate::bulk::write_csv(&rows, std::io::BufWriter::new(out))
+                        .map_err(|e| format!("{} could not be written ({e}).", path.display()))?;
+                    Ok(Some(path))
+                })
+                .await
+                .unwrap_or_else(|e| Err(format!("The export failed ({e}).")));
+                TaskResult::Bulk(Done::Exported(result))
+            },
+            || TaskResult::Bulk(Done::Exported(Err(crashed("Exporting the result")))),
+        );
+    }
+
+    fn bulk_pick(&mut self, folder: bool) {
+        if std::mem::replace(&mut self.bulk.dialog_open, true) {
+            return;
+        }
+        self.tasks.spawn(
+            async move {
+                let dialog = rfd::AsyncFileDialog::new().set_title(if folder {
+                    "Add a folder of files for many candidates"
+                } else {
+                    "Add files for many candidates"
+                });
+                let paths = if folder {
+                    dialog
+                        .pick_folder()
+                        .await
+                        .map(|f| vec![f.path().to_owned()])
+                } else {
+                    dialog
+                        .pick_files()
+                        .await
+                        .map(|files| files.iter().map(|f| f.path().to_owned()).collect())
+                };
+                TaskResult::Bulk(Done::Picked(paths))
+            },
+            || TaskResult::Bulk(Done::Picked(None)),
+        );
+    }
+
+    fn bulk_pick_mapping(&mut self) {
+        if std::mem::replace(&mut self.bulk.dialog_open, true) {
+            return;
+        }
+        self.tasks.spawn(
+            async move {
+                let Some(file) = rfd::AsyncFileDialog::new()
+                    .set_title("Choose a mapping (file,candidate_id)")
+                    .add_filter("CSV", &["csv"])
+                    .pick_file()
+                    .await
+                else {
+                    return TaskResult::Bulk(Done::Mapping(None));
+                };
+                let path = file.path().to_owned();
+                let read = tokio::task::spawn_blocking(move || {
+                    Mapping::read(&path)
+                        .map(|m| (path, m))
+                        .map_err(|e| e.to_string())
+                })
+                .await
+                .unwrap_or_else(|e| Err(format!("The mapping could not be read ({e}).")));
+                TaskResult::Bulk(Done::Mapping(Some(read)))
+            },
+            || TaskResult::Bulk(Done::Mapping(Some(Err(crashed("Reading the mapping"))))),
+        );
+    }
+}
+
+/// Inspects a file and reads its content.
+async fn read_row(
+    found: Found,
+    reader: &crate::content::reader::ContentReader,
+    profile: &'static model::ProviderProfile,
+) -> Row {
+    let path = found.path.clone();
+    let facts = tokio::task::spawn_blocking(move || inspect::inspect(&path))
+        .await
+        .unwrap_or_else(|_| inspect::inspect(&found.path));
+    let content = match (facts.readable(), facts.content.as_ref()) {
+        (true, Some(kind)) => reader.read(&facts.path, kind).await,
+        _ => None,
+    };
+    let attachment_type = content
+        .as_ref()
+        .and_then(|f| profile.type_for_first_page(f.first_page()))
+        .unwrap_or_else(|| profile.type_for_file_name(&facts.name));
+    Row {
+        id: 0,
+        found,
+        facts,
+        content,
+        proposal: None,
+        candidate: None,
+        why: None,
+        why_key: None,
+        attachment_type,
+        type_chosen: false,
+        problems: Vec::new(),
+        sent: false,
+    }
+}
+
+fn evidence_of(row: &Row) -> Evidence {
+    Evidence {
+        path: row.facts.path.clone(),
+        name: row.facts.name.clone(),
+        content: row.content.clone(),
+        senders: row
+            .found
+            .from_mail
+            .as_ref()
+            .map(|m| m.mail.senders.iter().map(|s| s.email.clone()).collect())
+            .unwrap_or_default(),
+    }
+}

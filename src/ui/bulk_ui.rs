@@ -1,0 +1,306 @@
+//! The Bulk screen: files for many candidates, each with the candidate proposed and why, its
+//! type and its check; *Send matched* and *Export CSV…*.
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::bulk::{Command as B, Row};
+use crate::app::{App, Command};
+use crate::model::Candidate;
+
+use super::style;
+
+const ROW_HEIGHT: f32 = 40.0;
+
+/// Draws the bulk screen.
+pub fn bulk_ui(ui: &mut egui::Ui, app: &mut App) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.heading("Bulk");
+        let enabled = !app.bulk.dialog_open;
+        if ui
+            .add_enabled(enabled, egui::Button::new("Add files\u{2026}"))
+            .clicked()
+        {
+            app.commands.push(Command::Bulk(B::Pick { folder: false }));
+        }
+        if ui
+            .add_enabled(enabled, egui::Button::new("Add folder\u{2026}"))
+            .clicked()
+        {
+            app.commands.push(Command::Bulk(B::Pick { folder: true }));
+        }
+        let mapping = match &app.bulk.mapping {
+            Some((path, _)) => format!(
+                "Mapping: {}",
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ),
+            None => "Mapping CSV\u{2026}".to_owned(),
+        };
+        if ui
+            .add_enabled(enabled, egui::Button::new(style::shown(&mapping)))
+            .on_hover_text("A CSV of file,candidate_id rows: those files go to those candidates")
+            .clicked()
+        {
+            app.commands.push(Command::Bulk(B::PickMapping));
+        }
+        if !app.bulk.rows.is_empty() && ui.button("Clear").clicked() {
+            app.commands.push(Command::Bulk(B::Clear));
+        }
+        if app.bulk.pending > 0 {
+            ui.spinner();
+            ui.label("Reading and matching\u{2026}");
+        }
+    });
+    if app.connections.ready().is_none() {
+        ui.label("Connect to a system first: files are matched to its candidates.");
+        return;
+    }
+    if app.bulk.rows.is_empty() && app.bulk.left_out.is_empty() {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.label(egui::RichText::new("Drop a folder of CVs here").size(18.0));
+            ui.label(
+                "Each file goes to the candidate its e-mail, phone, mail sender or name points at; \
+                 you check every row before anything is sent.",
+            );
+        });
+        return;
+    }
+    for sentence in app.bulk.left_out.iter().take(5) {
+        style::error_text(ui, sentence.clone());
+    }
+    footer_ui(ui, app);
+    table_ui(ui, app);
+}
+
+fn footer_ui(ui: &mut egui::Ui, app: &mut App) {
+    let ready = app.bulk.rows.iter().filter(|r| r.sendable()).count();
+    let waiting = app
+        .bulk
+        .rows
+        .iter()
+        .filter(|r| r.proposal.is_none())
+        .count();
+    let held = app
+        .bulk
+        .rows
+        .iter()
+        .filter(|r| !r.sent && r.proposal.is_some() && !r.sendable())
+        .count();
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} files \u{b7} {ready} ready \u{b7} {held} need a choice or a fix{}",
+            app.bulk.rows.len(),
+            if waiting > 0 {
+                format!(" \u{b7} {waiting} being matched")
+            } else {
+                String::new()
+            }
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(
+                    !app.bulk.rows.is_empty(),
+                    egui::Button::new("Export CSV\u{2026}"),
+                )
+                .clicked()
+            {
+                app.commands.push(Command::Bulk(B::Export));
+            }
+            let label = format!("Send {ready} matched");
+            if ui
+                .add_enabled(ready > 0 && waiting == 0, egui::Button::new(label))
+                .on_disabled_hover_text("Only rows with a candidate and no problem are sent.")
+                .clicked()
+            {
+                app.commands.push(Command::Bulk(B::SendMatched));
+            }
+        });
+    });
+}
+
+fn table_ui(ui: &mut egui::Ui, app: &mut App) {
+    let profile = app.profile();
+    let rows = std::mem::take(&mut app.bulk.rows);
+    let outcomes: Vec<String> = rows.iter().map(|r| app.bulk_outcome(r)).collect();
+    let mut commands = Vec::new();
+    TableBuilder::new(ui)
+        .id_salt("bulk_table")
+        .striped(true)
+        .auto_shrink([false, false])
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Column::initial(220.0)
+                .at_least(100.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(
+            Column::initial(200.0)
+                .at_least(120.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(
+            Column::initial(150.0)
+                .at_least(90.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(Column::initial(140.0).at_least(100.0).resizable(true))
+        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::exact(28.0))
+        .header(22.0, |mut header| {
+            for title in ["File", "Candidate", "Why", "Type", "Check", ""] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut table_row| {
+                let i = table_row.index();
+                let (Some(row), Some(outcome)) = (rows.get(i), outcomes.get(i)) else {
+                    return;
+                };
+                table_row.col(|ui| {
+                    ui.vertical(|ui| {
+                        ui.label(style::shown(&row.facts.name))
+                            .on_hover_text(row.facts.path.display().to_string());
+                        if let Some(from) = &row.found.from_mail {
+                            ui.label(
+                                egui::RichText::new(style::shown(&from.label()))
+                                    .small()
+                                    .weak(),
+                            );
+                        }
+                    });
+                });
+                table_row.col(|ui| candidate_ui(ui, row, &mut commands));
+                table_row.col(|ui| {
+                    ui.label(row.why.as_deref().unwrap_or(""));
+                });
+                table_row.col(|ui| type_ui(ui, profile, row, &mut commands));
+                table_row.col(|ui| check_ui(ui, row, outcome));
+                table_row.col(|ui| {
+                    let name = format!("Remove {}", row.facts.name);
+                    let remove = ui.small_button("\u{d7}").on_hover_text(name.clone());
+                    if style::named(remove, egui::Role::Button, &name).clicked() {
+                        commands.push(B::Remove(row.id));
+                    }
+                });
+            });
+        });
+    app.bulk.rows = rows;
+    app.commands.extend(commands.into_iter().map(Command::Bulk));
+}
+
+fn shown_candidate(candidate: &Candidate) -> String {
+    if candidate.name.trim().is_empty() {
+        candidate.id.clone()
+    } else {
+        candidate.name.clone()
+    }
+}
+
+/// The row's candidate, changeable among the look-alikes found (or to nobody).
+fn candidate_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<B>) {
+    let choices = row.choices();
+    if row.sent || choices.is_empty() {
+        let text = row
+            .candidate
+            .as_ref()
+            .map_or_else(|| "\u{2014}".to_owned(), shown_candidate);
+        ui.label(style::shown(&text));
+        return;
+    }
+    let selected = row
+        .candidate
+        .as_ref()
+        .map_or_else(|| "Choose\u{2026}".to_owned(), shown_candidate);
+    let name = format!("Candidate for {}", row.facts.name);
+    let combo = egui::ComboBox::from_id_salt(("bulk_candidate", row.id))
+        .selected_text(style::shown(&selected))
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            for c in &choices {
+                let text = format!(
+                    "{} \u{b7} {}",
+                    shown_candidate(c),
+                    c.email.as_deref().unwrap_or(&c.id)
+                );
+                let chosen = row.candidate.as_ref().is_some_and(|r| r.id == c.id);
+                if ui.selectable_label(chosen, style::shown(&text)).clicked() {
+                    commands.push(B::SetCandidate(row.id, Some(c.clone())));
+                }
+            }
+            if ui
+                .selectable_label(row.candidate.is_none(), "Nobody (do not send)")
+                .clicked()
+            {
+                commands.push(B::SetCandidate(row.id, None));
+            }
+        });
+    style::named(combo.response, egui::Role::ComboBox, &name);
+}
+
+fn type_ui(
+    ui: &mut egui::Ui,
+    profile: &crate::model::ProviderProfile,
+    row: &Row,
+    commands: &mut Vec<B>,
+) {
+    let name = format!("Type of {}", row.facts.name);
+    let combo = egui::ComboBox::from_id_salt(("bulk_type", row.id))
+        .selected_text(row.attachment_type.label)
+        .width(125.0)
+        .show_ui(ui, |ui| {
+            for t in profile.types {
+                if ui
+                    .selectable_label(t.wire == row.attachment_type.wire, t.label)
+                    .clicked()
+                {
+                    commands.push(B::SetType(row.id, t.wire));
+                }
+            }
+        });
+    style::named(combo.response, egui::Role::ComboBox, &name);
+}
+
+fn check_ui(ui: &mut egui::Ui, row: &Row, outcome: &str) {
+    match outcome {
+        "ready" | "uploaded" | "accepted" => {
+            let color = style::ok_color(ui);
+            ui.label(egui::RichText::new(outcome).color(color));
+        }
+        "refused" => {
+            style::error_text(ui, "refused").on_hover_text(row.problems.join("\n"));
+        }
+        "ambiguous" => {
+            let why = match &row.proposal {
+                Some(crate::bulk::Proposal::Ambiguous {
+                    candidates,
+                    by,
+                    evidence,
+                }) => format!(
+                    "{} candidates fit the {} ({evidence}): choose one.",
+                    candidates.len(),
+                    by.describe()
+                ),
+                _ => String::new(),
+            };
+            style::warn_text(ui, "needs a choice").on_hover_text(style::shown(&why).into_owned());
+        }
+        "unmatched" => {
+            let why = match &row.proposal {
+                Some(crate::bulk::Proposal::Unmatched { why }) => format!("Not matched: {why}."),
+                _ => String::new(),
+            };
+            style::warn_text(ui, "unmatched").on_hover_text(style::shown(&why).into_owned());
+        }
+        other => {
+            ui.label(other);
+        }
+    }
+}
