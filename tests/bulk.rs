@@ -26,16 +26,17 @@ fn seeded() -> Vec<SeedCandidate> {
 fn look_alikes_and_unique(
     people: &[SeedCandidate],
 ) -> ((SeedCandidate, SeedCandidate), Vec<SeedCandidate>) {
-    let mut by_name: HashMap<String, Vec<&SeedCandidate>> = HashMap::new();
+    let mut by_name: std::collections::BTreeMap<String, Vec<&SeedCandidate>> =
+        std::collections::BTreeMap::new();
     for p in people {
         by_name.entry(p.full_name()).or_default().push(p);
     }
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_alphabetic());
     let twins = by_name
         .values()
-        .find(|v| v.len() == 2)
+        .find(|v| v.len() == 2 && plain(&v[0].first_name) && plain(&v[0].last_name))
         .map(|v| (v[0].clone(), v[1].clone()))
         .expect("two seeded candidates share a name");
-    let plain = |s: &str| s.chars().all(|c| c.is_ascii_alphabetic());
     let unique = people
         .iter()
         .filter(|p| {
@@ -408,7 +409,11 @@ fn the_bulk_screen_matches_a_dropped_folder_and_sends_only_what_is_matched() {
     assert_eq!(bram_row.why.as_deref(), Some("name in the file name"));
     let twins_row = row(&gui, &twins);
     assert!(twins_row.candidate.is_none());
-    assert_eq!(twins_row.choices().len(), 2, "both look-alikes offered");
+    assert_eq!(
+        twins_row.choices().len(),
+        2,
+        "both look-alikes offered: {twins_row:?}"
+    );
     assert_eq!(gui.app().bulk_outcome(&twins_row), "ambiguous");
     assert_eq!(gui.app().bulk_outcome(&row(&gui, &nobody)), "unmatched");
     gui.until_shown("Send 2 matched");
@@ -452,12 +457,82 @@ fn the_bulk_screen_matches_a_dropped_folder_and_sends_only_what_is_matched() {
             who.id
         );
     }
+    // A row with no one to offer takes a candidate id.
+    let someone = &unique[7];
+    gui.type_into("Candidate id for notes-0042.pdf", &someone.id);
+    gui.harness.key_press(egui::Key::Enter);
+    gui.harness.step();
+    let wanted = someone.id.clone();
+    let nobody_path = nobody.clone();
+    gui.until("the typed candidate looked up and set", move |h| {
+        h.state().bulk.rows.iter().any(|r| {
+            r.facts.path == nobody_path
+                && r.candidate.as_ref().is_some_and(|c| c.id == wanted)
+                && r.why.as_deref() == Some("chosen by you")
+        })
+    });
+    gui.until_shown("Send 1 matched");
+
+    let store = gui.app().sandbox.as_ref().unwrap().store();
     let nobody_sha = sha256_hex(&std::fs::read(&nobody).unwrap());
     assert!(
         people.iter().all(|p| store
             .attachments(ProviderId::Spott, Some(&p.id))
             .iter()
             .all(|a| a.sha256 != nobody_sha)),
-        "the unmatched file was never sent"
+        "the unmatched file was not sent (it is only ready now)"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_look_alike_name_is_held_back_and_every_unique_one_matched() {
+    use atsdrop::bulk::{Evidence, Mapping, Matcher, Proposal};
+    use atsdrop::content::identity::Ignore;
+    use atsdrop::upload::lane::Lane;
+
+    let emulator = crate::support::sandbox::emulator_with(atsdrop::emulator::EmulatorConfig {
+        rate_limits: false,
+        ..Default::default()
+    })
+    .await;
+    let client = atsdrop::providers::connect(&emulator.connection(ProviderId::Spott)).unwrap();
+    let lane = std::sync::Arc::new(Lane::new(
+        "Spott".into(),
+        ProviderId::Spott,
+        ProviderId::Spott.profile().rate_limit.value,
+        1,
+    ));
+    let matcher = Matcher::new(client, lane, Ignore::default(), Mapping::default());
+    let people = seeded();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for p in &people {
+        *by_name.entry(p.full_name()).or_default() += 1;
+    }
+    let mut wrong = Vec::new();
+    for p in &people {
+        let file = format!("{}, {} - CV.pdf", p.last_name, p.first_name);
+        let proposal = matcher
+            .propose(&Evidence {
+                path: PathBuf::from(&file),
+                name: file.clone(),
+                content: None,
+                senders: Vec::new(),
+            })
+            .await
+            .unwrap();
+        let ok = match (&proposal, by_name[&p.full_name()]) {
+            (Proposal::Matched { candidate, .. }, 1) => candidate.id == p.id,
+            (Proposal::Ambiguous { candidates, .. }, n) => n > 1 && candidates.len() == n,
+            _ => false,
+        };
+        if !ok {
+            wrong.push(format!("{file}: {proposal:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
     );
 }

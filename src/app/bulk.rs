@@ -66,6 +66,8 @@ pub struct State {
     pub mapping: Option<(PathBuf, Mapping)>,
     /// A file dialog is open.
     pub dialog_open: bool,
+    /// Candidate ids being typed, per row.
+    pub typed_ids: HashMap<u64, String>,
     next_id: u64,
 }
 
@@ -83,6 +85,8 @@ pub enum Command {
     PickMapping,
     /// Send a row to this candidate (`None`: to nobody).
     SetCandidate(u64, Option<Candidate>),
+    /// Send a row to the candidate with this id (looked up first).
+    SetCandidateById(u64, String),
     /// Change a row's type.
     SetType(u64, &'static str),
     /// Remove a row.
@@ -112,6 +116,8 @@ pub enum Done {
     Mapping(Option<Result<(PathBuf, Mapping), String>>),
     /// The export finished.
     Exported(Result<Option<PathBuf>, String>),
+    /// A candidate typed by id was looked up for a row.
+    LookedUp(u64, Result<Candidate, String>),
 }
 
 impl Row {
@@ -152,6 +158,7 @@ impl App {
                 }
                 self.bulk_recheck();
             }
+            Command::SetCandidateById(row, id) => self.bulk_look_up(row, &id),
             Command::SetType(row, wire) => {
                 let profile = self.profile();
                 if let (Some(ty), Some(r)) = (
@@ -248,6 +255,15 @@ impl App {
                     None => {}
                 }
             }
+            Done::LookedUp(row, result) => match result {
+                Ok(candidate) => {
+                    self.bulk.typed_ids.remove(&row);
+                    self.apply_bulk(Command::SetCandidate(row, Some(candidate)));
+                }
+                Err(why) => {
+                    self.toasts.error(crate::model::visible(&why).into_owned());
+                }
+            },
             Done::Exported(result) => match result {
                 Ok(Some(path)) => {
                     self.toasts.success(format!("Saved {}.", path.display()));
@@ -585,6 +601,30 @@ impl App {
                 TaskResult::Bulk(Done::Exported(result))
             },
             || TaskResult::Bulk(Done::Exported(Err(crashed("Exporting the result")))),
+        );
+    }
+
+    /// Looks up the candidate with `id` for `row`.
+    fn bulk_look_up(&mut self, row: u64, id: &str) {
+        let Some(ready) = self.connections.ready() else {
+            return;
+        };
+        let id = id.trim().to_owned();
+        if id.is_empty() {
+            return;
+        }
+        let client = Arc::clone(&ready.client);
+        self.tasks.spawn(
+            async move {
+                let result = client.get_candidate(&id).await.map_err(|e| e.to_string());
+                TaskResult::Bulk(Done::LookedUp(row, result))
+            },
+            move || {
+                TaskResult::Bulk(Done::LookedUp(
+                    row,
+                    Err(crashed("Looking up the candidate")),
+                ))
+            },
         );
     }
 

@@ -80,7 +80,7 @@ pub fn read(file_name: &str) -> FromFileName {
     let words: Vec<String> = reordered
         .split(|c: char| c.is_whitespace() || matches!(c, '_' | '-' | '.' | ',' | '(' | ')' | '+'))
         .filter(|w| !w.is_empty())
-        .filter(|w| w.chars().all(char::is_alphabetic) || is_particle(w))
+        .filter(|w| is_name_word(w) || is_particle(w))
         .filter(|w| !is_document_word(w))
         .map(str::to_owned)
         .collect();
@@ -133,10 +133,24 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
-/// "anna" → "Anna", particles as they are ("de"), "JANSEN" → "Jansen".
+/// Letters, and an apostrophe inside (O'Brien, D’Angelo).
+fn is_name_word(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+}
+
+/// "anna" → "Anna", "JANSEN" → "Jansen", particles lower-case ("de"); a word already in
+/// mixed case ("O'Brien", "van Dijk-McKay") is kept as written.
 fn capitalised(word: &str) -> String {
     if is_particle(word) {
         return word.to_lowercase();
+    }
+    let has_upper = word.chars().any(char::is_uppercase);
+    let has_lower = word.chars().any(char::is_lowercase);
+    if has_upper && has_lower {
+        return word.to_owned();
     }
     let lower = word.to_lowercase();
     let mut chars = lower.chars();

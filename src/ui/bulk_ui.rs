@@ -123,6 +123,7 @@ fn footer_ui(ui: &mut egui::Ui, app: &mut App) {
 fn table_ui(ui: &mut egui::Ui, app: &mut App) {
     let profile = app.profile();
     let rows = std::mem::take(&mut app.bulk.rows);
+    let mut typed_ids = std::mem::take(&mut app.bulk.typed_ids);
     let outcomes: Vec<String> = rows.iter().map(|r| app.bulk_outcome(r)).collect();
     let mut commands = Vec::new();
     TableBuilder::new(ui)
@@ -165,19 +166,27 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
                     return;
                 };
                 table_row.col(|ui| {
-                    ui.vertical(|ui| {
-                        ui.label(style::shown(&row.facts.name))
-                            .on_hover_text(row.facts.path.display().to_string());
-                        if let Some(from) = &row.found.from_mail {
-                            ui.label(
-                                egui::RichText::new(style::shown(&from.label()))
-                                    .small()
-                                    .weak(),
-                            );
+                    let path = row.facts.path.display().to_string();
+                    match &row.found.from_mail {
+                        Some(from) => {
+                            ui.vertical(|ui| {
+                                ui.label(style::shown(&row.facts.name)).on_hover_text(path);
+                                ui.label(
+                                    egui::RichText::new(style::shown(&from.label()))
+                                        .small()
+                                        .weak(),
+                                );
+                            });
                         }
-                    });
+                        None => {
+                            ui.label(style::shown(&row.facts.name)).on_hover_text(path);
+                        }
+                    }
                 });
-                table_row.col(|ui| candidate_ui(ui, row, &mut commands));
+                table_row.col(|ui| {
+                    let typed = typed_ids.entry(row.id).or_default();
+                    candidate_ui(ui, row, typed, &mut commands);
+                });
                 table_row.col(|ui| {
                     ui.label(row.why.as_deref().unwrap_or(""));
                 });
@@ -193,6 +202,8 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
             });
         });
     app.bulk.rows = rows;
+    typed_ids.retain(|_, text| !text.is_empty());
+    app.bulk.typed_ids = typed_ids;
     app.commands.extend(commands.into_iter().map(Command::Bulk));
 }
 
@@ -204,15 +215,30 @@ fn shown_candidate(candidate: &Candidate) -> String {
     }
 }
 
-/// The row's candidate, changeable among the look-alikes found (or to nobody).
-fn candidate_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<B>) {
+/// The row's candidate, changeable among the look-alikes found (or to nobody); a row with
+/// no one to offer takes a candidate id.
+fn candidate_ui(ui: &mut egui::Ui, row: &Row, typed: &mut String, commands: &mut Vec<B>) {
     let choices = row.choices();
-    if row.sent || choices.is_empty() {
+    if row.sent {
         let text = row
             .candidate
             .as_ref()
             .map_or_else(|| "\u{2014}".to_owned(), shown_candidate);
         ui.label(style::shown(&text));
+        return;
+    }
+    if choices.is_empty() {
+        let name = format!("Candidate id for {}", row.facts.name);
+        let field = ui.add(
+            egui::TextEdit::singleline(typed)
+                .hint_text("candidate id")
+                .desired_width(150.0),
+        );
+        let field = style::named(field, egui::Role::TextInput, &name)
+            .on_hover_text("Type the candidate's id and press Enter");
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            commands.push(B::SetCandidateById(row.id, typed.clone()));
+        }
         return;
     }
     let selected = row
