@@ -188,6 +188,7 @@ fn write_history(journal_dir: &Path) {
                 attempt: 1,
                 at: now(),
                 seen_before: Some(0),
+                ride: None,
             },
             Record::End {
                 file,

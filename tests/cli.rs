@@ -373,7 +373,14 @@ fn a_killed_upload_is_finished_by_resume_exactly_once() {
         let sandbox = Sandbox::start(&["--no-rate-limits", "--fault", &fault]);
         let home = tempfile::tempdir().unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let files = pdfs(dir.path(), 24);
+        // Spott takes ten files per request: more files, so that the kill finds rides
+        // still to go.
+        let (count, after) = if provider == "spott" {
+            (80, 1)
+        } else {
+            (24, 6)
+        };
+        let files = pdfs(dir.path(), count);
         let candidate = candidate_of(&sandbox, provider, 270);
         let key = sandbox.accounts[provider]["api_key"]
             .as_str()
@@ -397,7 +404,7 @@ fn a_killed_upload_is_finished_by_resume_exactly_once() {
             "--json".into(),
             dir.path().to_string_lossy().into_owned(),
         ]);
-        upload_and_kill(home.path(), &args, &key, 6);
+        upload_and_kill(home.path(), &args, &key, after);
         let before = sandbox.stored(provider, &candidate).len();
         assert!(before < files.len(), "{provider}: the kill left work to do");
 
@@ -524,7 +531,8 @@ fn resume_sends_a_key_only_to_the_job_it_was_started_with() {
         .to_owned();
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let files = pdfs(dir.path(), 24);
+    // Ten files ride in one request: enough files that the kill finds rides still to go.
+    let files = pdfs(dir.path(), 80);
     let candidate = candidate_of(&sandbox, "spott", 272);
     let args: Vec<String> = [
         "upload",
@@ -542,7 +550,7 @@ fn resume_sends_a_key_only_to_the_job_it_was_started_with() {
     .map(str::to_owned)
     .chain([dir.path().to_string_lossy().into_owned()])
     .collect();
-    upload_and_kill(home.path(), &args, &k1, 6);
+    upload_and_kill(home.path(), &args, &k1, 1);
     assert!(sandbox.stored("spott", &candidate).len() < files.len());
     let requests_before = sandbox.requests("spott").len();
 

@@ -11,6 +11,7 @@ use crate::support::sandbox::{emulator_with, pdf_bytes, sha256_hex, write};
 
 mod confirm;
 mod exactly_once;
+mod rides;
 
 const T: Duration = Duration::from_secs(20);
 

@@ -757,7 +757,8 @@ fn a_background_task_that_panics_still_answers() {
 /// failures apart.
 #[test]
 fn progress_counts_only_uploaded_files_and_names_failures() {
-    let mut gui = Gui::start();
+    // Each file alone, so each meets its own fault (together they would share one request).
+    let mut gui = Gui::start_one_file_per_request();
     start_sandbox(&mut gui);
     let (_, name) = choose_candidate(&mut gui, 213);
     let files = tempfile::tempdir().unwrap();
@@ -1016,9 +1017,10 @@ fn files_queued_under_one_connection_stay_with_it_when_another_is_chosen() {
         .into_iter()
         .filter(|r| r.path.starts_with("/attachments/temporary"))
         .collect();
+    // Ten files ride in one temporary upload, then one assign: at least two requests of each.
     assert!(
-        uploads.len() >= 24,
-        "12 uploads and 12 assigns: {}",
+        uploads.len() >= 4,
+        "the uploads and assigns of 12 files: {}",
         uploads.len()
     );
     assert!(

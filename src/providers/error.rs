@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::model::{ProviderId, human_duration};
 
 /// Everything that can go wrong talking to a recruiting system.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum ProviderError {
     /// The credentials were refused (401).
     #[error("{system} did not accept the credentials{}: check the API key in the connection settings.", detail(.message))]

@@ -44,6 +44,9 @@ pub struct EngineConfig {
     pub confirm_timeout: Duration,
     /// The first pause between looks at the candidate while confirming (it grows to 10 s).
     pub confirm_poll: Duration,
+    /// Whether files of one batch share a request where the system takes several (see
+    /// `ride`); off, every file goes alone (to diagnose a system that mishandles them).
+    pub rides: bool,
 }
 
 impl EngineConfig {
@@ -59,6 +62,7 @@ impl EngineConfig {
             settle_delay: Duration::from_secs(5),
             confirm_timeout: Duration::from_mins(2),
             confirm_poll: Duration::from_secs(1),
+            rides: true,
         }
     }
 }
@@ -109,6 +113,8 @@ pub(crate) struct Shared {
     pub activity: Arc<Notify>,
     pub intake: mpsc::UnboundedSender<intake::Request>,
     pub origin: Instant,
+    /// Jobs waiting for their turn that a leader may take along (see `ride`).
+    pub rides: super::ride::WaitingRoom,
 }
 
 impl std::fmt::Debug for Shared {
@@ -189,6 +195,7 @@ impl Engine {
             activity: Arc::new(Notify::new()),
             intake: intake_tx,
             origin: Instant::now(),
+            rides: super::ride::WaitingRoom::default(),
         });
         // Replay (and, if bloated, compact) the journal off the caller's thread; the first
         // request waits for it.

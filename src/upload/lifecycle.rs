@@ -243,6 +243,7 @@ mod tests {
             attempt,
             at: now(),
             seen_before: Some(attempt - 1),
+            ride: None,
         }
     }
 

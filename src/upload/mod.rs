@@ -29,6 +29,7 @@ pub mod lifecycle;
 mod private;
 pub mod progress;
 pub mod retry;
+pub mod ride;
 pub mod takeover;
 pub mod types;
 mod worker;

@@ -196,6 +196,7 @@ mod tests {
                 attempt: 1,
                 at: now(),
                 seen_before: Some(0),
+                ride: None,
             }),
             Shape::Ended(outcome, unsettled) => life.apply(&Record::End {
                 file,

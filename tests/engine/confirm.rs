@@ -200,6 +200,7 @@ async fn resume_looks_for_an_accepted_upload_instead_of_sending_it() {
                 attempt: 1,
                 at: now(),
                 seen_before: Some(0),
+                ride: None,
             },
             Record::Accepted {
                 file: file.clone(),

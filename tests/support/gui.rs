@@ -50,7 +50,20 @@ impl Gui {
 
     /// The app with its folders in `dir` (reused across restarts).
     pub fn start_in(dir: tempfile::TempDir, settings: Settings, store: Arc<MemoryStore>) -> Self {
-        Self::start_full(dir, settings, store.clone(), store, egui::Theme::Dark)
+        Self::start_full(dir, settings, store.clone(), store, egui::Theme::Dark, true)
+    }
+
+    /// The app on a fresh machine whose engine sends every file alone (no rides).
+    pub fn start_one_file_per_request() -> Self {
+        let store = Arc::new(MemoryStore::new());
+        Self::start_full(
+            tempfile::tempdir().unwrap(),
+            Settings::default(),
+            store.clone(),
+            store,
+            egui::Theme::Dark,
+            false,
+        )
     }
 
     /// The app on a fresh machine whose keyring takes secrets only when the test says so.
@@ -62,6 +75,7 @@ impl Gui {
             store,
             memory,
             egui::Theme::Dark,
+            true,
         )
     }
 
@@ -74,6 +88,7 @@ impl Gui {
             store.clone(),
             store,
             theme,
+            true,
         )
     }
 
@@ -90,6 +105,7 @@ impl Gui {
         credentials: Arc<dyn CredentialStore>,
         store: Arc<MemoryStore>,
         theme: egui::Theme,
+        rides: bool,
     ) -> Self {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -104,6 +120,7 @@ impl Gui {
             jitter: 0.0,
         };
         engine.settle_delay = Duration::from_millis(50);
+        engine.rides = rides;
         let deps = AppDeps {
             runtime: runtime.handle().clone(),
             settings,

@@ -80,6 +80,10 @@ pub enum Record {
         /// How many attachments with this name (and size) the candidate had before, where the
         /// system can list them: lets a restarted engine tell whether the upload arrived.
         seen_before: Option<u32>,
+        /// The file whose request this one rode in (several files in one request), if it did;
+        /// absent in older journals.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ride: Option<FileId>,
     },
     /// A system that stores files later accepted the upload (Onderwijsregio's 202): it is not
     /// stored until it is seen on the candidate.

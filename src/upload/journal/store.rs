@@ -509,6 +509,7 @@ mod tests {
             attempt: 1,
             at: now(),
             seen_before: Some(0),
+            ride: None,
         })
         .unwrap();
         // A crash mid-write leaves half a line.
@@ -599,6 +600,7 @@ mod tests {
             attempt: 1,
             at: now(),
             seen_before: Some(0),
+            ride: None,
         };
         let cancelled = Record::End {
             file: f.clone(),
@@ -745,6 +747,7 @@ mod scale_tests {
                 attempt: 1,
                 at: now(),
                 seen_before: Some(0),
+                ride: None,
             })
             .unwrap();
             j.append(&Record::Hashed {

@@ -1,0 +1,174 @@
+//! Rides: several files of one batch in one request, where the system takes several (Spott's
+//! temporary upload takes ten, then one assign for all of them). A job whose turn comes (the
+//! *leader*) takes the batch's other jobs that are waiting for their turn along (the
+//! *riders*). Each rider still does its own part — the check that the file is unchanged, the
+//! count of copies already on the candidate, its own `Start` in the journal (naming the ride)
+//! — then hands its file over and waits for its own answer; a failure of the shared request is
+//! each rider's failure, judged and (for an unknown outcome) verified per file, exactly as if
+//! it had gone alone.
+//!
+//! Rides are only for systems without an idempotency key (a key names one request; a file
+//! sent again alone would carry another), decided in [`rides_allowed`].
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use tokio::sync::{Notify, oneshot};
+
+use super::types::{BatchId, FileId};
+use crate::model::{Idempotency, ProviderId};
+use crate::providers::{ProviderError, UploadFile, UploadOutcome};
+
+/// The longest a leader holds its turn for files of its batch still being fingerprinted.
+pub const HOLD_THE_DOOR: Duration = Duration::from_millis(400);
+
+/// Whether files of one batch may share a request on `provider`.
+#[must_use]
+pub fn rides_allowed(provider: ProviderId) -> bool {
+    let profile = provider.profile();
+    profile.max_files_per_request.value > 1 && profile.idempotency == Idempotency::None
+}
+
+/// The most files in one ride on `provider`.
+#[must_use]
+pub fn seats(provider: ProviderId) -> usize {
+    (provider.profile().max_files_per_request.value as usize).max(1)
+}
+
+/// A job waiting for its turn that a leader may take along.
+pub(crate) struct Boarding {
+    /// The job.
+    pub id: FileId,
+    /// Where the leader calls it.
+    pub call: oneshot::Sender<Call>,
+}
+
+/// A leader taking a rider along.
+pub(crate) struct Call {
+    /// The leader (names the ride in the journal).
+    pub leader: FileId,
+    /// The rider answers with its file and progress counter once its `Start` is journaled,
+    /// or `None` when it cannot ride (its file changed, the journal failed).
+    pub ready: oneshot::Sender<Option<(UploadFile, Arc<AtomicU64>)>>,
+    /// The rider's own answer from the system.
+    pub answer: oneshot::Receiver<Result<UploadOutcome, ProviderError>>,
+}
+
+/// The jobs of each batch waiting for their turn, and the batches whose leader is boarding
+/// (holding the door: jobs arriving then wait to be called rather than take a turn of their
+/// own, so they ride together instead of each sending alone).
+#[derive(Default)]
+pub(crate) struct WaitingRoom {
+    waiting: Mutex<HashMap<BatchId, Vec<Boarding>>>,
+    arrived: Notify,
+    doors: Mutex<HashMap<BatchId, usize>>,
+    closed: Notify,
+}
+
+/// A leader holding the door of its batch; closes it when dropped.
+pub(crate) struct HeldDoor<'a> {
+    room: &'a WaitingRoom,
+    batch: BatchId,
+}
+
+impl Drop for HeldDoor<'_> {
+    fn drop(&mut self) {
+        let mut doors = self
+            .room
+            .doors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(count) = doors.get_mut(&self.batch) {
+            *count -= 1;
+            if *count == 0 {
+                doors.remove(&self.batch);
+            }
+        }
+        drop(doors);
+        self.room.closed.notify_waiters();
+    }
+}
+
+impl WaitingRoom {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<BatchId, Vec<Boarding>>> {
+        self.waiting.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// `boarding` waits for its turn in `batch`.
+    pub fn wait(&self, batch: &BatchId, boarding: Boarding) {
+        self.lock().entry(batch.clone()).or_default().push(boarding);
+        self.arrived.notify_waiters();
+    }
+
+    /// The job `id` got its own turn: `true` when it was still waiting (it goes alone), `false`
+    /// when a leader took it meanwhile (its call is on the way).
+    pub fn leave(&self, batch: &BatchId, id: &FileId) -> bool {
+        let mut waiting = self.lock();
+        let Some(list) = waiting.get_mut(batch) else {
+            return false;
+        };
+        let before = list.len();
+        list.retain(|b| &b.id != id);
+        let left = list.len() < before;
+        if list.is_empty() {
+            waiting.remove(batch);
+        }
+        left
+    }
+
+    /// Takes up to `seats` jobs of `batch` that are still waiting (in the order they came).
+    pub fn board(&self, batch: &BatchId, seats: usize) -> Vec<Boarding> {
+        let mut waiting = self.lock();
+        let Some(list) = waiting.get_mut(batch) else {
+            return Vec::new();
+        };
+        // A job that stopped waiting (cancelled) cannot be called.
+        list.retain(|b| !b.call.is_closed());
+        let take = seats.min(list.len());
+        let taken: Vec<Boarding> = list.drain(..take).collect();
+        if list.is_empty() {
+            waiting.remove(batch);
+        }
+        taken
+    }
+
+    /// How many jobs of `batch` are waiting.
+    pub fn count(&self, batch: &BatchId) -> usize {
+        self.lock().get(batch).map_or(0, Vec::len)
+    }
+
+    /// A leader of `batch` starts boarding: until the returned guard is dropped, jobs of the
+    /// batch wait to be called.
+    pub fn hold_door(&self, batch: &BatchId) -> HeldDoor<'_> {
+        *self
+            .doors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(batch.clone())
+            .or_default() += 1;
+        HeldDoor {
+            room: self,
+            batch: batch.clone(),
+        }
+    }
+
+    /// Whether a leader of `batch` is boarding.
+    pub fn door_held(&self, batch: &BatchId) -> bool {
+        self.doors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains_key(batch)
+    }
+
+    /// Waits until some leader closes its door (or `limit` passes: a safety net).
+    pub async fn door_closed(&self, limit: Duration) {
+        let _ = tokio::time::timeout(limit, self.closed.notified()).await;
+    }
+
+    /// Waits until another job arrives, or `limit` passes.
+    pub async fn arrival(&self, limit: Duration) {
+        let _ = tokio::time::timeout(limit, self.arrived.notified()).await;
+    }
+}
