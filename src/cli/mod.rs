@@ -270,6 +270,10 @@ pub struct SandboxArgs {
     /// Do not enforce the systems' documented rate limits.
     #[arg(long)]
     pub no_rate_limits: bool,
+    /// Seeded candidates per system (the same people in every system; the bulk benchmark
+    /// seeds 1,000).
+    #[arg(long, value_name = "N", default_value_t = 300)]
+    pub candidates: usize,
     /// Accept another secret as a second account of a system, with attachments of its own:
     /// PROVIDER:NAME:SECRET. Repeatable.
     #[arg(long, value_name = "SPEC")]

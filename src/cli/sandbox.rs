@@ -26,6 +26,7 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
         let config = EmulatorConfig {
             port: args.port,
             rate_limits: !args.no_rate_limits,
+            candidates_per_system: args.candidates.clamp(1, 100_000),
             ..EmulatorConfig::default()
         };
         let emulator = Emulator::spawn(config)

@@ -9,41 +9,56 @@ use tokio::time::Instant;
 
 use crate::model::{ProviderId, RateLimit};
 
-/// A token bucket: `capacity` requests per `window`, refilled continuously.
+/// Added to a documented window (see [`Bucket::new`]).
+const WINDOW_MARGIN: Duration = Duration::from_millis(25);
+
+/// A sliding window: at most `capacity` requests in any `window`, as the systems document
+/// their limits (and as they count: a token bucket refilling continuously would let through
+/// up to twice the limit within one window, and the system answers 429).
 #[derive(Debug)]
 struct Bucket {
-    capacity: f64,
-    per_second: f64,
-    state: Mutex<(f64, Instant)>,
+    capacity: usize,
+    window: Duration,
+    sent: Mutex<std::collections::VecDeque<Instant>>,
 }
 
 impl Bucket {
     fn new(requests: u32, window: Duration) -> Self {
-        let capacity = f64::from(requests.max(1));
         Self {
-            capacity,
-            per_second: capacity / window.as_secs_f64().max(0.001),
-            state: Mutex::new((capacity, Instant::now())),
+            capacity: (requests.max(1)) as usize,
+            // A request leaves a little after its turn, and two may reach the system in the
+            // other order: a small margin keeps the system's own count within its limit.
+            window: window + WINDOW_MARGIN,
+            sent: Mutex::new(std::collections::VecDeque::new()),
         }
     }
 
-    /// Takes `n` tokens, waiting as needed.
-    async fn take(&self, n: f64) {
+    /// Takes `n` requests' turns, waiting as needed.
+    async fn take(&self, n: usize) {
+        // Never more than the window holds.
+        let n = n.clamp(1, self.capacity);
         loop {
             let wait = {
-                let Ok(mut state) = self.state.lock() else {
+                let Ok(mut sent) = self.sent.lock() else {
                     return;
                 };
                 let now = Instant::now();
-                let (tokens, last) = *state;
-                let refilled = (tokens + now.duration_since(last).as_secs_f64() * self.per_second)
-                    .min(self.capacity);
-                if refilled >= n {
-                    *state = (refilled - n, now);
+                while sent
+                    .front()
+                    .is_some_and(|t| now.duration_since(*t) >= self.window)
+                {
+                    sent.pop_front();
+                }
+                if sent.len() + n <= self.capacity {
+                    sent.extend(std::iter::repeat_n(now, n));
                     return;
                 }
-                *state = (refilled, now);
-                Duration::from_secs_f64((n - refilled) / self.per_second)
+                // The turn comes when enough of the oldest have left the window.
+                let freeing = sent.len() + n - self.capacity;
+                let Some(&oldest) = sent.get(freeing - 1) else {
+                    return;
+                };
+                (oldest + self.window).saturating_duration_since(now)
             };
             tokio::time::sleep(wait).await;
         }
@@ -56,7 +71,7 @@ pub struct Lane {
     label: String,
     permits: Semaphore,
     bucket: Option<Bucket>,
-    requests_per_upload: f64,
+    requests_per_upload: usize,
     paused_until: Mutex<Option<Instant>>,
 }
 
@@ -72,7 +87,7 @@ impl Lane {
             label,
             permits: Semaphore::new(parallel),
             bucket: rate.requests.map(|r| Bucket::new(r, rate.per)),
-            requests_per_upload: f64::from(provider.profile().requests_per_upload.max(1)),
+            requests_per_upload: provider.profile().requests_per_upload.max(1) as usize,
             paused_until: Mutex::new(None),
         }
     }
@@ -111,7 +126,7 @@ impl Lane {
             }
         }
         if let Some(bucket) = &self.bucket {
-            bucket.take(1.0).await;
+            bucket.take(1).await;
         }
     }
 
@@ -156,6 +171,45 @@ mod tests {
             elapsed >= Duration::from_millis(990) && elapsed < Duration::from_millis(1100),
             "{elapsed:?}"
         );
+    }
+
+    /// A token bucket refilling continuously let through ten requests within one second
+    /// under a limit of five per second (the system answered 429): no window may hold more.
+    #[tokio::test(start_paused = true)]
+    async fn no_window_holds_more_requests_than_the_limit() {
+        let lane = Lane::new(
+            "x".into(),
+            ProviderId::Onderwijsregio,
+            RateLimit {
+                requests: Some(5),
+                per: Duration::from_secs(1),
+                max_in_flight: None,
+            },
+            10,
+        );
+        let mut times = Vec::new();
+        for i in 0..25 {
+            if i % 7 == 3 {
+                // Idle now and then: the window must not forget what it let through.
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            lane.take_request().await;
+            times.push(Instant::now());
+        }
+        for (i, t) in times.iter().enumerate() {
+            let within = times[i..]
+                .iter()
+                .filter(|u| u.duration_since(*t) < Duration::from_secs(1))
+                .count();
+            assert!(
+                within <= 5,
+                "{within} requests within a second from request {i}"
+            );
+        }
+        // And it is no slower than the limit: 25 requests take four windows (with their
+        // margin), plus the last idle pause.
+        let elapsed = times[24].duration_since(times[0]);
+        assert!(elapsed <= Duration::from_millis(4_800), "{elapsed:?}");
     }
 
     #[tokio::test(start_paused = true)]

@@ -786,6 +786,8 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
     tokio::time::sleep(shared.config.settle_delay).await;
     let mut listed = None;
     for attempt in 1..=3u32 {
+        // Looks take their turn from the lane like uploads (the system counts them too).
+        work.ctx.lane.take_request().await;
         match client.list_attachments(&work.ctx.target.candidate_id).await {
             Ok(list) => {
                 listed = Some(list);
@@ -846,6 +848,9 @@ async fn baseline_count(
             .baseline
             .get_or_try_init(|| async {
                 let done_then = done_in_batch(shared, work).into_iter().collect();
+                // The listing takes its turn from the lane like uploads (the system counts
+                // it too).
+                work.ctx.lane.take_request().await;
                 let attachments = client
                     .list_attachments(&work.ctx.target.candidate_id)
                     .await?;
