@@ -1,5 +1,6 @@
-//! Window-wide input: dropped files, pasted paths and keyboard shortcuts (Ctrl+O add files,
-//! Ctrl+Enter upload, Delete remove selected, Esc close dialogs).
+//! Window-wide input: dropped files and pasted paths (to the Bulk screen when it is shown,
+//! else staged), and keyboard shortcuts (Ctrl+O add files, Ctrl+Enter upload, Delete remove
+//! selected, Esc close dialogs).
 
 use crate::app::{App, Command, Tab, staging};
 
@@ -34,8 +35,15 @@ pub fn handle_input(ctx: &egui::Context, app: &mut App) {
     for event in events {
         match event {
             egui::Event::Paste(text) if !typing => {
-                app.commands
-                    .push(Command::Staging(staging::Command::Paste(text)));
+                // Pasted paths go where dropped files would.
+                if app.tab == Tab::Bulk {
+                    app.commands.push(Command::Bulk(crate::app::bulk::Command::AddPaths(
+                        staging::parse_pasted_paths(&text),
+                    )));
+                } else {
+                    app.commands
+                        .push(Command::Staging(staging::Command::Paste(text)));
+                }
             }
             egui::Event::Key {
                 key,

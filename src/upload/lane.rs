@@ -9,7 +9,8 @@ use tokio::time::Instant;
 
 use crate::model::{ProviderId, RateLimit};
 
-/// Added to a documented window (see [`Bucket::new`]).
+/// The least added to a documented window (1 % of it is added when that is more; see
+/// [`Bucket::new`]).
 const WINDOW_MARGIN: Duration = Duration::from_millis(25);
 
 /// A sliding window: at most `capacity` requests in any `window`, as the systems document
@@ -26,9 +27,10 @@ impl Bucket {
     fn new(requests: u32, window: Duration) -> Self {
         Self {
             capacity: (requests.max(1)) as usize,
-            // A request leaves a little after its turn, and two may reach the system in the
-            // other order: a small margin keeps the system's own count within its limit.
-            window: window + WINDOW_MARGIN,
+            // A request leaves a little after its turn (Spott's assign only once its upload
+            // is answered), and two may reach the system in the other order: a margin keeps
+            // the system's own count within its limit.
+            window: window + (window / 100).max(WINDOW_MARGIN),
             sent: Mutex::new(std::collections::VecDeque::new()),
         }
     }
