@@ -70,19 +70,19 @@ PY
         extra=()
     fi
     count=$(ls "$dir" | wc -l)
-    start_sandbox "limited-$p"
+    start_sandbox "limited-$p" ${UNLIMITED:+--no-rate-limits}
     t0=$(date +%s.%N)
     env $(secret_env "limited-$p" "$p") ATSDROP_DATA_DIR="$work/data-$p" "$BIN" bulk -p "$p" \
-        $(args_for "limited-$p" "$p") --type "$(type_of "$p")" --json "${extra[@]}" "$dir" \
+        $(args_for "limited-$p" "$p") --type "$(type_of "$p")" ${DRY:+--dry-run} --json "${extra[@]}" "$dir" \
         > "$work/out-$p.json" 2> "$work/err-$p.log" || true
     t1=$(date +%s.%N)
-    uploaded=$(grep -c '"status":"uploaded"' "$work/out-$p.json" || true)
+    uploaded=$(grep -c '"status":"'${DRY:+ready}${DRY:-uploaded}'"' "$work/out-$p.json" || true)
     requests=$(python3 - "$(field "limited-$p" "$p" base_url)" "$p" <<'PY'
 import json, sys, urllib.request
 base, p = sys.argv[1], sys.argv[2]
 root = base[: base.rindex("/" + p)] if ("/" + p) in base else base
 rs = json.load(urllib.request.urlopen(f"{root}/_emulator/requests?provider={p}"))
-print(len(rs), sum(1 for r in rs if r.get("status") == 429))
+print(len(rs), sum(1 for r in rs if r.get("status") == 429), "(statuses:", dict(sorted(__import__("collections").Counter(r.get("status") for r in rs).items())), end=")\n")
 PY
 )
     wall=$(python3 -c "print(f'{$t1 - $t0:.1f}')")

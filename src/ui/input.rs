@@ -37,9 +37,10 @@ pub fn handle_input(ctx: &egui::Context, app: &mut App) {
             egui::Event::Paste(text) if !typing => {
                 // Pasted paths go where dropped files would.
                 if app.tab == Tab::Bulk {
-                    app.commands.push(Command::Bulk(crate::app::bulk::Command::AddPaths(
-                        staging::parse_pasted_paths(&text),
-                    )));
+                    app.commands
+                        .push(Command::Bulk(crate::app::bulk::Command::AddPaths(
+                            staging::parse_pasted_paths(&text),
+                        )));
                 } else {
                     app.commands
                         .push(Command::Staging(staging::Command::Paste(text)));

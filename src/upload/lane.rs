@@ -103,6 +103,31 @@ impl Lane {
     /// Waits until this lane may send one more upload: not paused, a free slot, and the rate
     /// allows it. The slot is held until the permit is dropped.
     pub async fn acquire(&self) -> Option<SemaphorePermit<'_>> {
+        let permit = self.slot().await?;
+        self.take_upload_turn().await;
+        Some(permit)
+    }
+
+    /// Waits for an upload slot (not paused, one of the lane's slots free) without taking the
+    /// upload's turn in the rate: the caller takes it with [`Lane::take_upload_turn`] right
+    /// before the upload leaves — a turn taken long before its request (while the candidate is
+    /// looked at first) would be counted early, and the system, counting when it arrives,
+    /// would see more than its limit.
+    pub async fn slot(&self) -> Option<SemaphorePermit<'_>> {
+        self.wait_while_paused().await;
+        self.permits.acquire().await.ok()
+    }
+
+    /// Takes the turn of one upload's requests in the rate (Spott: the upload and its
+    /// assign), waiting as needed.
+    pub async fn take_upload_turn(&self) {
+        self.wait_while_paused().await;
+        if let Some(bucket) = &self.bucket {
+            bucket.take(self.requests_per_upload).await;
+        }
+    }
+
+    async fn wait_while_paused(&self) {
         loop {
             let until = self.paused_until.lock().ok().and_then(|p| *p);
             match until {
@@ -110,11 +135,6 @@ impl Lane {
                 _ => break,
             }
         }
-        let permit = self.permits.acquire().await.ok()?;
-        if let Some(bucket) = &self.bucket {
-            bucket.take(self.requests_per_upload).await;
-        }
-        Some(permit)
     }
 
     /// Waits until this lane may make one more (non-upload) request — a look at the candidate

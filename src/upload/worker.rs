@@ -326,6 +326,8 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
             sent.store(bytes, Ordering::Relaxed);
         }
     });
+    // The upload's turn in the rate, taken now that it leaves (see `Lane::slot`).
+    lane.take_upload_turn().await;
     let result = client.upload(&work.ctx.target, &files, progress).await;
     shared.uploading_done_if(&work.id);
     drop(permit);
@@ -361,7 +363,7 @@ enum Turn<'a> {
 async fn wait_for_turn<'a>(shared: &Arc<Shared>, work: &Work, lane: &'a Lane) -> Turn<'a> {
     if !shared.config.rides || !ride::rides_allowed(work.ctx.account.provider) || work.recheck_only
     {
-        return Turn::Own(lane.acquire().await);
+        return Turn::Own(lane.slot().await);
     }
     let (call, mut called) = tokio::sync::oneshot::channel();
     shared.rides.wait(
@@ -378,13 +380,13 @@ async fn wait_for_turn<'a>(shared: &Arc<Shared>, work: &Work, lane: &'a Lane) ->
             tokio::select! {
                 call = &mut called => return match call {
                     Ok(call) => Turn::Called(call),
-                    Err(_) => Turn::Own(lane.acquire().await),
+                    Err(_) => Turn::Own(lane.slot().await),
                 },
                 () = shared.rides.door_closed(ride::HOLD_THE_DOOR) => {}
             }
         }
         tokio::select! {
-            permit = lane.acquire() => {
+            permit = lane.slot() => {
                 if shared.rides.door_held(&work.ctx.id) {
                     // A leader opened the door meanwhile: give the turn back and wait for its
                     // call (or for the door to close).
@@ -398,13 +400,13 @@ async fn wait_for_turn<'a>(shared: &Arc<Shared>, work: &Work, lane: &'a Lane) ->
                 drop(permit);
                 return match called.await {
                     Ok(call) => Turn::Called(call),
-                    Err(_) => Turn::Own(lane.acquire().await),
+                    Err(_) => Turn::Own(lane.slot().await),
                 };
             }
             call = &mut called => return match call {
                 Ok(call) => Turn::Called(call),
                 // The leader stopped before calling: wait for a turn of its own.
-                Err(_) => Turn::Own(lane.acquire().await),
+                Err(_) => Turn::Own(lane.slot().await),
             },
         }
     }
