@@ -1295,12 +1295,11 @@ fn choosing_a_candidate_keeps_the_list_still_and_the_outcome_replaces_the_start(
     let name = seeded[0].full_name();
     // The upload is held a moment, so its batch cannot end (and say so) within the click's
     // frames: what is counted is a notification at submission.
-    gui.app()
-        .sandbox
-        .as_ref()
-        .unwrap()
-        .faults()
-        .inject("spott:POST:/attachments/temporary=delay:1500".parse().unwrap());
+    gui.app().sandbox.as_ref().unwrap().faults().inject(
+        "spott:POST:/attachments/temporary=delay:1500"
+            .parse()
+            .unwrap(),
+    );
     let toasts = gui.app().toasts.len();
     gui.click(&format!("Upload 1 to {name}"));
     assert_eq!(
