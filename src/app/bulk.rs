@@ -720,15 +720,5 @@ async fn read_row(
 }
 
 fn evidence_of(row: &Row) -> Evidence {
-    Evidence {
-        path: row.facts.path.clone(),
-        name: row.facts.name.clone(),
-        content: row.content.clone(),
-        senders: row
-            .found
-            .from_mail
-            .as_ref()
-            .map(|m| m.mail.senders.iter().map(|s| s.email.clone()).collect())
-            .unwrap_or_default(),
-    }
+    Evidence::of(&row.found, &row.facts, row.content.clone())
 }

@@ -47,6 +47,28 @@ pub struct Evidence {
     pub senders: Vec<String>,
 }
 
+impl Evidence {
+    /// The evidence of a file found (with the mail it came in, if any), inspected as `facts`,
+    /// whose content reads as `content`.
+    #[must_use]
+    pub fn of(
+        found: &crate::mail::expand::Found,
+        facts: &crate::model::FileFacts,
+        content: Option<Arc<ContentFacts>>,
+    ) -> Self {
+        Self {
+            path: facts.path.clone(),
+            name: facts.name.clone(),
+            content,
+            senders: found
+                .from_mail
+                .as_ref()
+                .map(|m| m.mail.senders.iter().map(|s| s.email.clone()).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Why a file was given its candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -244,17 +244,7 @@ async fn read_files(found: Vec<Found>) -> anyhow::Result<Vec<Row>> {
 async fn propose_all(matcher: &Matcher, rows: &mut [Row]) -> anyhow::Result<()> {
     let evidence: Vec<Evidence> = rows
         .iter()
-        .map(|row| Evidence {
-            path: row.facts.path.clone(),
-            name: row.facts.name.clone(),
-            content: row.content.clone(),
-            senders: row
-                .found
-                .from_mail
-                .as_ref()
-                .map(|m| m.mail.senders.iter().map(|s| s.email.clone()).collect())
-                .unwrap_or_default(),
-        })
+        .map(|row| Evidence::of(&row.found, &row.facts, row.content.clone()))
         .collect();
     let proposals: Vec<_> = futures_util::stream::iter(&evidence)
         .map(|e| matcher.propose(e))
