@@ -263,7 +263,7 @@ impl OnderwijsregioClient {
             plan.push_bytes("]");
         }
         plan.push_bytes("}");
-        // One key per request: the first file's (the engine sends one file per request).
+        // One key per request: the first file's (a ride's leader, see `upload::ride`).
         let key = files.first().map(|f| f.key.clone()).unwrap_or_default();
         let path = format!(
             "/candidates/{}/attachments",
@@ -409,7 +409,9 @@ impl AtsClient for OnderwijsregioClient {
     }
 
     /// Sends every file in one request as `data:` URIs grouped by field (their attachment
-    /// type), with the idempotency key of the first file (the engine sends one file per call).
+    /// type), with the idempotency key of the first file — the key names the request, so the
+    /// engine sends a request whose answer was lost again only with the same files (a sealed
+    /// ride, see `upload::ride`).
     /// A batch is at most one request's worth — five files per field — as validation checks
     /// before uploading; more are sent as they are and the system's refusal comes back as
     /// [`ProviderError::Rejected`]. Every file gets [`UploadOutcome::Accepted`]; it appears on

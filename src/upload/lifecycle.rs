@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::journal::{EndEntry, Record};
-use super::types::{FileState, Outcome};
+use super::types::{FileId, FileState, Outcome};
 
 /// Where a job stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +59,12 @@ pub struct Life {
     /// candidate before sending it again.
     #[serde(default)]
     pub awaiting: bool,
+    /// The file whose request this one rode in, in its last attempt (until the job ends).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ride: Option<FileId>,
+    /// The files that rode in this one's request, in its last attempt (until the job ends).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub riders: Vec<FileId>,
 }
 
 impl Life {
@@ -73,6 +79,8 @@ impl Life {
             phase: Phase::Waiting,
             accepted: 0,
             awaiting: false,
+            ride: None,
+            riders: Vec::new(),
         }
     }
 
@@ -101,16 +109,23 @@ impl Life {
                 owner,
                 attempt,
                 seen_before,
+                ride,
                 ..
             } => {
                 // Sent again after looking: the accepted one is given up on.
                 self.awaiting = false;
+                self.ride.clone_from(ride);
+                self.riders.clear();
                 self.owner.clone_from(owner);
                 self.attempts = self.attempts.max(*attempt);
                 self.seen_before = *seen_before;
                 self.phase = Phase::Sending;
             }
+            Record::Ride { riders, .. } => self.riders.clone_from(riders),
             Record::Accepted { .. } => {
+                // The request's outcome is known: its ride is over.
+                self.ride = None;
+                self.riders.clear();
                 self.accepted += 1;
                 self.awaiting = true;
                 self.phase = Phase::Confirming;
@@ -135,6 +150,9 @@ impl Life {
                 unsettled,
                 ..
             } => {
+                // Ended: whoever sends it again sends it on its own.
+                self.ride = None;
+                self.riders.clear();
                 self.verify_first = unsettled.unwrap_or_else(|| {
                     // Journals written before the flag: what the outcome implies.
                     *outcome == Outcome::Unknown
@@ -334,5 +352,47 @@ mod tests {
         assert!(life.unsettled_after(Outcome::Unknown, false));
         assert!(!life.unsettled_after(Outcome::Uploaded, true));
         assert!(!life.unsettled_after(Outcome::Skipped, true));
+    }
+
+    #[test]
+    fn a_ride_binds_until_its_outcome_is_known() {
+        let leader = FileId("leader".into());
+        let mut rider = Life::new("me");
+        rider.apply(&Record::Start {
+            file: FileId("f".into()),
+            owner: "me".into(),
+            attempt: 1,
+            at: now(),
+            seen_before: Some(0),
+            ride: Some(leader.clone()),
+        });
+        assert_eq!(rider.ride.as_ref(), Some(&leader));
+        rider.apply(&Record::Attempted {
+            file: FileId("f".into()),
+            unsettled: true,
+        });
+        assert_eq!(rider.ride.as_ref(), Some(&leader), "still bound");
+        let mut accepted = rider.clone();
+        accepted.apply(&Record::Accepted {
+            file: FileId("f".into()),
+            key: "leader".into(),
+            at: now(),
+        });
+        assert_eq!(accepted.ride, None, "the outcome is known");
+        rider.apply(&end(Outcome::Unknown, Some(true)));
+        assert_eq!(rider.ride, None, "an ended job goes alone when sent again");
+
+        let mut sender = Life::new("me");
+        sender.apply(&start("me", 1));
+        sender.apply(&Record::Ride {
+            file: FileId("f".into()),
+            riders: vec![FileId("a".into()), FileId("b".into())],
+        });
+        assert_eq!(sender.riders.len(), 2);
+        sender.apply(&start("me", 2));
+        assert!(
+            sender.riders.is_empty(),
+            "each attempt journals its own ride"
+        );
     }
 }

@@ -7,8 +7,11 @@
 //! each rider's failure, judged and (for an unknown outcome) verified per file, exactly as if
 //! it had gone alone.
 //!
-//! Rides are only for systems without an idempotency key (a key names one request; a file
-//! sent again alone would carry another), decided in [`rides_allowed`].
+//! Where the system's idempotency key names the whole request (Onderwijsregio: up to five
+//! files per field in one mutation), a ride is *sealed* ([`sealed`]): a file sent again alone
+//! would carry another key and could be stored twice, so a request whose outcome is not known
+//! goes again with the same files under the same key, and its riders wait to see their files
+//! on the candidate instead of going alone. The journal's `Ride` record names the riders.
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
@@ -24,11 +27,19 @@ use crate::providers::{ProviderError, UploadFile, UploadOutcome};
 /// The longest a leader holds its turn for files of its batch still being fingerprinted.
 pub const HOLD_THE_DOOR: Duration = Duration::from_millis(400);
 
-/// Whether files of one batch may share a request on `provider`.
+/// Whether files of one batch may share a request on `provider`: where it takes several, and
+/// no file carries an upsert id of its own (those go one per request).
 #[must_use]
 pub fn rides_allowed(provider: ProviderId) -> bool {
     let profile = provider.profile();
-    profile.max_files_per_request.value > 1 && profile.idempotency == Idempotency::None
+    profile.max_files_per_request.value > 1 && profile.idempotency != Idempotency::Upsert
+}
+
+/// Whether a ride on `provider` is sealed: its idempotency key names the whole request, so a
+/// request whose outcome is not known goes again only as it was (same files, same key).
+#[must_use]
+pub fn sealed(provider: ProviderId) -> bool {
+    rides_allowed(provider) && provider.profile().idempotency == Idempotency::Key
 }
 
 /// The most files in one ride on `provider`.

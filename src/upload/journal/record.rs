@@ -85,6 +85,15 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ride: Option<FileId>,
     },
+    /// Files rode in this file's request (it sent them with its own), in the order they went.
+    /// Where a system's idempotency key names the request, a request whose answer was lost is
+    /// sent again with these same files under the same key, and they never go alone meanwhile.
+    Ride {
+        /// The file whose request it was (the leader).
+        file: FileId,
+        /// The files that rode in it.
+        riders: Vec<FileId>,
+    },
     /// A system that stores files later accepted the upload (Onderwijsregio's 202): it is not
     /// stored until it is seen on the candidate.
     Accepted {

@@ -212,6 +212,7 @@ impl JournalState {
             }
             Record::Hashed { ref file, .. }
             | Record::Start { ref file, .. }
+            | Record::Ride { ref file, .. }
             | Record::Attempted { ref file, .. }
             | Record::Accepted { ref file, .. }
             | Record::Claim { ref file, .. }

@@ -9,14 +9,16 @@ use super::engine::{Baseline, BatchCtx, Shared, unchanged};
 use super::events::UploadEvent;
 use super::fingerprint;
 use super::journal::{Mtime, Record, now};
-use super::lane::Lane;
 use super::lifecycle::{Life, Phase};
 use super::retry::{Verdict, classify};
-use super::ride;
 use super::takeover::{Check, check_for};
 use super::types::{FileId, FileState, Outcome};
 use crate::model::{Idempotency, RemoteAttachment};
 use crate::providers::{AtsClient, ProgressFn, ProviderError, UploadFile, UploadOutcome};
+
+mod riding;
+
+use riding::Turn;
 
 /// A snapshot of what the job needs, taken from the shared state. Its lifecycle changes only
 /// through records, written to the journal and applied to the shared job ([`step`]).
@@ -178,6 +180,10 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
             Err(_) => {}
         }
     }
+    // It rode in a request that may have arrived: that request goes again as it was.
+    if riding::bound(work) {
+        return riding::follow(shared, work, None).await;
+    }
     let max_attempts = shared.config.retry.max_attempts.max(1);
     let mut tries = 0u32;
     let mut last_error: Option<ProviderError> = None;
@@ -223,6 +229,9 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
             Attempt::Done(end) => return end,
             Attempt::Error(error, verdict) => (error, verdict),
         };
+        if verdict != Verdict::Fail && riding::bound(work) {
+            return riding::follow(shared, work, Some(&error)).await;
+        }
         match verdict {
             Verdict::Fail => return End::failed(error.to_string()),
             Verdict::Unknown => {
@@ -291,7 +300,7 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
     let lane = Arc::clone(&work.ctx.lane);
     let permit = loop {
         wait_while_paused(shared).await;
-        match wait_for_turn(shared, work, &lane).await {
+        match riding::wait_for_turn(shared, work, &lane).await {
             Turn::Own(None) => return Attempt::Done(End::failed("atsdrop is shutting down.")),
             Turn::Own(Some(permit)) => {
                 if !*shared.paused.borrow() {
@@ -300,11 +309,13 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
                 // Paused while waiting for the slot: give it back and wait for Resume.
                 drop(permit);
             }
-            Turn::Called(call) => return ride_along(shared, work, call).await,
+            Turn::Called(call) => return riding::ride_along(shared, work, call).await,
         }
     };
+    // A request whose outcome is not known goes again as it was (read before the `Start`).
+    let sealed = riding::sealed_riders(shared, work);
     // Jobs of the batch arriving from now on wait to ride with this one.
-    let door = (shared.config.rides && ride::rides_allowed(work.ctx.account.provider))
+    let door = (sealed.is_none() && riding::may_ride(shared, work))
         .then(|| shared.rides.hold_door(&work.ctx.id));
     let client = match shared.client_for(&work.ctx) {
         Ok(client) => client,
@@ -313,13 +324,22 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
     if let Err(end) = start_sending(shared, work, &client, None).await {
         return Attempt::Done(end);
     }
-    let riders = board_riders(shared, work).await;
+    let riders = match sealed {
+        Some(riders) => {
+            let ids: Vec<FileId> = riders.iter().map(|r| r.id.clone()).collect();
+            if let Err(e) = riding::reseal(shared, work, &ids).await {
+                return Attempt::Done(End::failed(format!("Nothing was sent again: {e}")));
+            }
+            riders
+        }
+        None => riding::board_riders(shared, work).await,
+    };
     drop(door);
     let mut files = vec![work.file.clone()];
     let mut counters = vec![Arc::clone(&work.sent)];
-    for (file, sent, _) in &riders {
-        files.push(file.clone());
-        counters.push(Arc::clone(sent));
+    for rider in &riders {
+        files.push(rider.file.clone());
+        counters.push(Arc::clone(&rider.sent));
     }
     let progress: ProgressFn = Arc::new(move |index, bytes| {
         if let Some(sent) = counters.get(index) {
@@ -331,198 +351,24 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
     let result = client.upload(&work.ctx.target, &files, progress).await;
     shared.uploading_done_if(&work.id);
     drop(permit);
+    let answers = riders.into_iter().filter_map(|r| r.answer);
     let own = match result {
         Ok(outcomes) => {
             let mut outcomes = outcomes.into_iter();
             let own = outcomes.next();
-            for (_, _, answer) in riders {
-                let _ = answer.send(outcomes.next().ok_or_else(|| missing_answer(work)));
+            for answer in answers {
+                let _ = answer.send(outcomes.next().ok_or_else(|| riding::missing_answer(work)));
             }
-            own.ok_or_else(|| missing_answer(work))
+            own.ok_or_else(|| riding::missing_answer(work))
         }
         Err(e) => {
-            for (_, _, answer) in riders {
+            for answer in answers {
                 let _ = answer.send(Err(e.clone()));
             }
             Err(e)
         }
     };
     after_sending(shared, work, own).await
-}
-
-/// Whose turn it is.
-enum Turn<'a> {
-    /// This job's own: it sends (and may take others along). `None`: the engine is stopping.
-    Own(Option<tokio::sync::SemaphorePermit<'a>>),
-    /// A leader took this job along.
-    Called(ride::Call),
-}
-
-/// Waits for this job's turn on `lane`; where rides are allowed, it waits in the batch's
-/// waiting room too, and a leader may call it first.
-async fn wait_for_turn<'a>(shared: &Arc<Shared>, work: &Work, lane: &'a Lane) -> Turn<'a> {
-    if !shared.config.rides || !ride::rides_allowed(work.ctx.account.provider) || work.recheck_only
-    {
-        return Turn::Own(lane.slot().await);
-    }
-    let (call, mut called) = tokio::sync::oneshot::channel();
-    shared.rides.wait(
-        &work.ctx.id,
-        ride::Boarding {
-            id: work.id.clone(),
-            call,
-        },
-    );
-    loop {
-        // While a leader of the batch is boarding, wait to be called rather than race it for
-        // a turn of one's own.
-        while shared.rides.door_held(&work.ctx.id) {
-            tokio::select! {
-                call = &mut called => return match call {
-                    Ok(call) => Turn::Called(call),
-                    Err(_) => Turn::Own(lane.slot().await),
-                },
-                () = shared.rides.door_closed(ride::HOLD_THE_DOOR) => {}
-            }
-        }
-        tokio::select! {
-            permit = lane.slot() => {
-                if shared.rides.door_held(&work.ctx.id) {
-                    // A leader opened the door meanwhile: give the turn back and wait for its
-                    // call (or for the door to close).
-                    drop(permit);
-                    continue;
-                }
-                if shared.rides.leave(&work.ctx.id, &work.id) {
-                    return Turn::Own(permit);
-                }
-                // A leader took this job just now: its call is on the way.
-                drop(permit);
-                return match called.await {
-                    Ok(call) => Turn::Called(call),
-                    Err(_) => Turn::Own(lane.slot().await),
-                };
-            }
-            call = &mut called => return match call {
-                Ok(call) => Turn::Called(call),
-                // The leader stopped before calling: wait for a turn of its own.
-                Err(_) => Turn::Own(lane.slot().await),
-            },
-        }
-    }
-}
-
-/// The leader takes the batch's waiting jobs along (up to the system's seats), holding its
-/// turn a moment for files of the batch still being fingerprinted. Each rider answers once its
-/// own `Start` is journaled; those that cannot ride are left out.
-async fn board_riders(
-    shared: &Arc<Shared>,
-    work: &Work,
-) -> Vec<(
-    UploadFile,
-    Arc<std::sync::atomic::AtomicU64>,
-    tokio::sync::oneshot::Sender<Result<UploadOutcome, ProviderError>>,
-)> {
-    let provider = work.ctx.account.provider;
-    if !shared.config.rides || !ride::rides_allowed(provider) {
-        return Vec::new();
-    }
-    let seats = ride::seats(provider).saturating_sub(1);
-    let deadline = tokio::time::Instant::now() + ride::HOLD_THE_DOOR;
-    let mut boarded = shared.rides.board(&work.ctx.id, seats);
-    while boarded.len() < seats
-        && still_coming(shared, work) > shared.rides.count(&work.ctx.id) + boarded.len()
-        && tokio::time::Instant::now() < deadline
-    {
-        shared
-            .rides
-            .arrival(deadline.saturating_duration_since(tokio::time::Instant::now()))
-            .await;
-        boarded.extend(shared.rides.board(&work.ctx.id, seats - boarded.len()));
-    }
-    let mut riders = Vec::new();
-    for boarding in boarded {
-        let (ready, is_ready) = tokio::sync::oneshot::channel();
-        let (answer, answered) = tokio::sync::oneshot::channel();
-        let call = ride::Call {
-            leader: work.id.clone(),
-            ready,
-            answer: answered,
-        };
-        if boarding.call.send(call).is_err() {
-            continue;
-        }
-        if let Ok(Some((file, sent))) = is_ready.await {
-            riders.push((file, sent, answer));
-        }
-    }
-    riders
-}
-
-/// Jobs of this batch, other than this one, that have not started sending: those not yet
-/// waiting for their turn will be soon (they are being fingerprinted, or are between steps).
-fn still_coming(shared: &Shared, work: &Work) -> usize {
-    let ids = work.ctx.files.lock().map(|f| f.clone()).unwrap_or_default();
-    let state = shared.lock_state();
-    ids.iter()
-        .filter(|id| **id != work.id)
-        .filter(|id| {
-            state
-                .jobs
-                .get(*id)
-                .is_some_and(|j| j.state == FileState::Queued && !j.cancel.is_cancelled())
-        })
-        .count()
-}
-
-/// This job rides in a leader's request: it does its own checks and journals its own `Start`
-/// (naming the ride), hands its file over, and takes its own answer.
-async fn ride_along(shared: &Arc<Shared>, work: &mut Work, call: ride::Call) -> Attempt {
-    let ride::Call {
-        leader,
-        ready,
-        answer,
-    } = call;
-    let client = match shared.client_for(&work.ctx) {
-        Ok(client) => client,
-        Err(reason) => {
-            let _ = ready.send(None);
-            return Attempt::Done(End::failed(reason));
-        }
-    };
-    if let Err(end) = start_sending(shared, work, &client, Some(leader)).await {
-        let _ = ready.send(None);
-        return Attempt::Done(end);
-    }
-    let system = work.ctx.account.provider;
-    let result = if ready
-        .send(Some((work.file.clone(), Arc::clone(&work.sent))))
-        .is_err()
-    {
-        Err(ProviderError::Network {
-            system,
-            detail: "the request it was to ride in was not sent".to_owned(),
-            body_sent: false,
-        })
-    } else {
-        answer.await.unwrap_or_else(|_| {
-            Err(ProviderError::Network {
-                system,
-                detail: "the request carrying it stopped without an answer".to_owned(),
-                body_sent: work.body_out(),
-            })
-        })
-    };
-    shared.uploading_done_if(&work.id);
-    after_sending(shared, work, result).await
-}
-
-/// The answer is missing for a file of a request (fewer outcomes than files).
-fn missing_answer(work: &Work) -> ProviderError {
-    ProviderError::InvalidResponse {
-        system: work.ctx.account.provider,
-        detail: "no answer for every file of the request".to_owned(),
-    }
 }
 
 /// Everything before a file leaves: it is unchanged, the candidate's copies are counted
