@@ -10,13 +10,13 @@ use std::sync::Arc;
 
 use futures_util::StreamExt as _;
 
+use crate::bulk::check::{self, ToCheck};
 use crate::bulk::{Evidence, Mapping, Matcher, Proposal, ReportRow};
-use crate::content::check::{self, FileContent};
 use crate::content::facts::ContentFacts;
 use crate::content::identity::Ignore;
 use crate::inspect;
 use crate::mail::expand::Found;
-use crate::model::{self, Allowed, AttachmentType, Candidate, FileFacts, StagedFile};
+use crate::model::{self, Allowed, AttachmentType, Candidate, FileFacts};
 use crate::upload::{BatchSpec, FileSpec};
 
 use super::{App, TaskResult, crashed};
@@ -428,47 +428,33 @@ impl App {
                 .own_email_domains
                 .clone(),
         };
-        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, row) in self.bulk.rows.iter_mut().enumerate() {
+        for row in &mut self.bulk.rows {
             row.problems.clear();
-            if let Some(c) = &row.candidate
-                && !row.sent
-            {
-                groups.entry(c.id.clone()).or_default().push(i);
-            }
         }
-        for indices in groups.values() {
-            let staged: Vec<StagedFile> = indices
-                .iter()
-                .map(|&i| {
-                    let row = &self.bulk.rows[i];
-                    let content = FileContent {
-                        identity: match (&row.content, &row.candidate) {
-                            (Some(f), Some(c)) => check::identity(f, c, &ignore),
-                            _ => None,
+        let (indices, files): (Vec<usize>, Vec<ToCheck<'_>>) = self
+            .bulk
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| !row.sent)
+            .filter_map(|(i, row)| {
+                row.candidate.as_ref().map(|candidate| {
+                    (
+                        i,
+                        ToCheck {
+                            facts: &row.facts,
+                            content: row.content.as_ref(),
+                            candidate,
+                            attachment_type: row.attachment_type,
                         },
-                        facts: row.content.clone(),
-                        seems_to_be: None,
-                    };
-                    StagedFile {
-                        facts: row.facts.clone(),
-                        attachment_type: row.attachment_type,
-                        content: content.check(Allowed::default()),
-                    }
+                    )
                 })
-                .collect();
-            let report = model::validate(profile, &limits, &staged);
-            let batch: Vec<String> = report.batch.iter().map(|p| p.message.clone()).collect();
-            for (&i, verdict) in indices.iter().zip(&report.files) {
-                let row = &mut self.bulk.rows[i];
-                row.problems = verdict
-                    .problems
-                    .iter()
-                    .filter(|p| p.kind.blocks())
-                    .map(|p| p.message.clone())
-                    .chain(batch.iter().cloned())
-                    .collect();
-            }
+            })
+            .unzip();
+        let refusals =
+            check::check_per_candidate(profile, &limits, &files, &ignore, Allowed::default());
+        for (i, problems) in indices.into_iter().zip(refusals) {
+            self.bulk.rows[i].problems = problems;
         }
     }
 
@@ -691,23 +677,13 @@ async fn read_row(
     reader: &crate::content::reader::ContentReader,
     profile: &'static model::ProviderProfile,
 ) -> Row {
-    let path = found.path.clone();
-    let facts = tokio::task::spawn_blocking(move || inspect::inspect(&path))
-        .await
-        .unwrap_or_else(|_| inspect::inspect(&found.path));
-    let content = match (facts.readable(), facts.content.as_ref()) {
-        (true, Some(kind)) => reader.read(&facts.path, kind).await,
-        _ => None,
-    };
-    let attachment_type = content
-        .as_ref()
-        .and_then(|f| profile.type_for_first_page(f.first_page()))
-        .unwrap_or_else(|| profile.type_for_file_name(&facts.name));
+    let read = check::read(&found.path, reader).await;
+    let attachment_type = check::default_type(profile, &read.facts, read.content.as_deref());
     Row {
         id: 0,
         found,
-        facts,
-        content,
+        facts: read.facts,
+        content: read.content,
         proposal: None,
         candidate: None,
         why: None,

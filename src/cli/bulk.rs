@@ -12,13 +12,13 @@ use std::sync::Arc;
 use futures_util::StreamExt as _;
 use serde::Serialize;
 
-use atsdrop::bulk::{Evidence, Mapping, MatchedBy, Matcher, Proposal};
-use atsdrop::content::check::{self, FileContent};
+use atsdrop::bulk::check::ToCheck;
+use atsdrop::bulk::{self, Evidence, Mapping, MatchedBy, Matcher, Proposal};
 use atsdrop::content::identity::Ignore;
 use atsdrop::content::reader::ContentReader;
 use atsdrop::inspect;
 use atsdrop::mail::expand::Found;
-use atsdrop::model::{self, Allowed, AttachmentType, Candidate, FileFacts, StagedFile};
+use atsdrop::model::{self, Allowed, AttachmentType, Candidate, FileFacts};
 use atsdrop::providers::{self, UploadTarget};
 use atsdrop::upload::lane::Lane;
 use atsdrop::upload::{BatchSpec, Engine, EngineConfig, FileSpec};
@@ -216,18 +216,11 @@ async fn read_files(found: Vec<Found>) -> anyhow::Result<Vec<Row>> {
         .map(|found| {
             let reader = &reader;
             async move {
-                let path = found.path.clone();
-                let facts = tokio::task::spawn_blocking(move || inspect::inspect(&path))
-                    .await
-                    .unwrap_or_else(|_| inspect::inspect(&found.path));
-                let content = match (facts.readable(), facts.content.as_ref()) {
-                    (true, Some(kind)) => reader.read(&facts.path, kind).await,
-                    _ => None,
-                };
+                let read = bulk::check::read(&found.path, reader).await;
                 Row {
                     found,
-                    facts,
-                    content,
+                    facts: read.facts,
+                    content: read.content,
                     proposal: None,
                     refused: None,
                     attachment_type: None,
@@ -257,8 +250,7 @@ async fn propose_all(matcher: &Matcher, rows: &mut [Row]) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// Checks the matched files of each candidate together (counts per field are per candidate),
-/// judging each file's content for its candidate.
+/// Checks the matched files of each candidate together (see [`bulk::check`]).
 fn check_per_candidate(
     rows: &mut [Row],
     profile: &'static model::ProviderProfile,
@@ -267,64 +259,33 @@ fn check_per_candidate(
     ignore: &Ignore,
     allowed: Allowed,
 ) {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, row) in rows.iter().enumerate() {
-        if let Some(Proposal::Matched { candidate, .. }) = &row.proposal {
-            groups.entry(candidate.id.clone()).or_default().push(i);
+    for row in rows.iter_mut() {
+        if matches!(row.proposal, Some(Proposal::Matched { .. })) {
+            row.attachment_type = Some(chosen_type.unwrap_or_else(|| {
+                bulk::check::default_type(profile, &row.facts, row.content.as_deref())
+            }));
         }
     }
-    for indices in groups.values() {
-        let staged: Vec<StagedFile> = indices
-            .iter()
-            .map(|&i| {
-                let row = &rows[i];
-                let Some(Proposal::Matched { candidate, .. }) = &row.proposal else {
-                    unreachable_group()
-                };
-                let content = FileContent {
-                    identity: row
-                        .content
-                        .as_ref()
-                        .and_then(|f| check::identity(f, candidate, ignore)),
-                    facts: row.content.clone(),
-                    seems_to_be: None,
-                };
-                let attachment_type = chosen_type
-                    .or_else(|| {
-                        row.content
-                            .as_ref()
-                            .and_then(|f| profile.type_for_first_page(f.first_page()))
-                    })
-                    .unwrap_or_else(|| profile.type_for_file_name(&row.facts.name));
-                StagedFile {
-                    facts: row.facts.clone(),
+    let (indices, files): (Vec<usize>, Vec<ToCheck<'_>>) = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| match (&row.proposal, row.attachment_type) {
+            (Some(Proposal::Matched { candidate, .. }), Some(attachment_type)) => Some((
+                i,
+                ToCheck {
+                    facts: &row.facts,
+                    content: row.content.as_ref(),
+                    candidate,
                     attachment_type,
-                    content: content.check(allowed),
-                }
-            })
-            .collect();
-        let report = model::validate(profile, limits, &staged);
-        let batch_problem = report.batch.first().map(|p| p.message.clone());
-        for ((&i, verdict), staged) in indices.iter().zip(&report.files).zip(&staged) {
-            rows[i].attachment_type = Some(staged.attachment_type);
-            let blocking: Vec<&str> = verdict
-                .problems
-                .iter()
-                .filter(|p| p.kind.blocks())
-                .map(|p| p.message.as_str())
-                .collect();
-            rows[i].refused = if blocking.is_empty() {
-                batch_problem.clone()
-            } else {
-                Some(blocking.join(" "))
-            };
-        }
+                },
+            )),
+            _ => None,
+        })
+        .unzip();
+    let refusals = bulk::check::check_per_candidate(profile, limits, &files, ignore, allowed);
+    for (i, refusal) in indices.into_iter().zip(refusals) {
+        rows[i].refused = (!refusal.is_empty()).then(|| refusal.join(" "));
     }
-}
-
-/// A group only holds matched rows.
-fn unreachable_group() -> ! {
-    unreachable!("only matched rows are grouped")
 }
 
 /// Submits one batch per candidate of the matched files that pass; returns the batches and
