@@ -23,6 +23,7 @@ pub mod content;
 pub mod credentials;
 pub mod emulator;
 pub mod fix;
+pub mod i18n;
 pub mod inspect;
 pub mod mail;
 pub mod model;

@@ -1,0 +1,6 @@
+## De bovenbalk: schermen, verbinding, thema, taal.
+
+tab-upload = Uploaden
+tab-bulk = Bulk
+tab-history = Geschiedenis
+tab-connections = Verbindingen
