@@ -9,11 +9,19 @@ use serde_json::Value;
 use crate::support::fixtures::{self, Corpus};
 
 fn atsdrop(args: &[&str], paths: &[PathBuf]) -> Output {
+    atsdrop_in("C.UTF-8", args, paths)
+}
+
+/// `atsdrop validate` with `LANG=lang` (and no other locale variable).
+fn atsdrop_in(lang: &str, args: &[&str], paths: &[PathBuf]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_atsdrop"))
         .arg("validate")
         .args(args)
         .args(paths)
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .output()
         .expect("run atsdrop")
 }
@@ -110,12 +118,27 @@ fn refused_files_exit_2_with_one_json_object_each() {
     let lines = json_lines(&output);
     // One object per file (and the missing path): no batch object, as the batch is fine.
     assert_eq!(lines.len(), names.len() + 1, "{lines:#?}");
-    let documented: BTreeSet<&str> = ["file", "ok", "detected_type", "health", "problems"].into();
+    let documented: BTreeSet<&str> =
+        ["file", "ok", "detected_type", "health", "problems", "codes"].into();
     for line in &lines {
         assert_eq!(keys(line), documented, "{line}");
         let ok = line["ok"].as_bool().unwrap();
         assert_eq!(ok, problems(line).is_empty(), "{line}");
+        // Each problem has its stable code, in the same order.
+        assert_eq!(
+            line["codes"].as_array().unwrap().len(),
+            problems(line).len(),
+            "{line}"
+        );
     }
+    assert_eq!(
+        line_for(&lines, "/empty.pdf")["codes"],
+        serde_json::json!(["empty"])
+    );
+    assert_eq!(
+        line_for(&lines, "/missing.pdf")["codes"],
+        serde_json::json!(["not_found"])
+    );
 
     let cv = line_for(&lines, "/cv.pdf");
     assert_eq!(cv["ok"], true);
@@ -183,13 +206,14 @@ fn too_many_files_for_a_field_add_a_final_batch_object() {
     assert_eq!(lines.len(), 7);
     assert!(lines[..6].iter().all(|l| l["ok"] == true));
     let last = &lines[6];
-    assert_eq!(keys(last), BTreeSet::from(["batch_problems"]));
+    assert_eq!(keys(last), BTreeSet::from(["batch_problems", "batch_codes"]));
     assert_eq!(
         last["batch_problems"],
         serde_json::json!([
             "Onderwijsregio takes at most 5 files as CV in one upload, and 6 are chosen: remove 1 or send it separately."
         ])
     );
+    assert_eq!(last["batch_codes"], serde_json::json!(["too_many_in_field"]));
 
     // In text: the field summary shows the count against the limit.
     let text = stdout(&atsdrop(
@@ -263,7 +287,11 @@ fn folders_are_expanded_and_junk_is_left_out_without_refusing() {
     );
     assert_eq!(output.status.code(), Some(2));
     let lines = json_lines(&output);
-    assert_eq!(keys(&lines[0]), BTreeSet::from(["batch_problems"]));
+    assert_eq!(
+        keys(&lines[0]),
+        BTreeSet::from(["batch_problems", "batch_codes"])
+    );
+    assert_eq!(lines[0]["batch_codes"], serde_json::json!(["no_files"]));
 }
 
 #[test]
@@ -329,4 +357,62 @@ fn control_characters_in_names_are_escaped_on_the_terminal() {
     let json = String::from_utf8(out.stdout).unwrap();
     assert!(!json.contains('\u{1b}'), "{json:?}");
     assert!(json.contains("\\u001b]0;owned\\u0007.pdf"), "{json}");
+}
+
+#[test]
+fn text_output_speaks_the_environments_language_and_json_stays_the_same() {
+    let corpus = Corpus::new();
+    let dir = tempfile::tempdir().unwrap();
+    let big = fixtures::sparse(dir.path(), "big.pdf", &fixtures::pdf(), 6 * 1024 * 1024);
+    let mut paths: Vec<PathBuf> = ["cv.pdf", "photo.pdf", "empty.pdf"]
+        .iter()
+        .map(|n| corpus.path(n))
+        .collect();
+    paths.push(big);
+    paths.push(corpus.path("missing.pdf"));
+    let args = ["-p", "onderwijsregio", "-t", "curriculumVitae"];
+
+    let dutch = stdout(&atsdrop_in("nl_NL.UTF-8", &args, &paths));
+    for said in [
+        "geweigerd",
+        "is leeg (0 bytes): kies het afgeronde bestand.",
+        "is eigenlijk een PNG-afbeelding (volgens de naam een pdf): geef het de extensie .png.",
+        "is 6 MB, en Onderwijsregio neemt maximaal 5 MB per bestand aan",
+        "bestaat niet: controleer de spelling",
+        "4 van de 5 bestanden kunnen niet als Cv naar Onderwijsregio verstuurd worden",
+    ] {
+        assert!(dutch.contains(said), "{said:?} not in:\n{dutch}");
+    }
+    let german = stdout(&atsdrop_in("de_DE.UTF-8", &args, &paths));
+    assert!(
+        german.contains("ist leer (0 Byte): Wählen Sie stattdessen die fertige Datei."),
+        "{german}"
+    );
+    assert!(german.contains("abgelehnt"), "{german}");
+    // LC_MESSAGES wins over LANG, LC_ALL over both.
+    let output = Command::new(env!("CARGO_BIN_EXE_atsdrop"))
+        .arg("validate")
+        .args(args)
+        .args(&paths)
+        .env_remove("LC_ALL")
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_MESSAGES", "nl_NL.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("geweigerd"));
+
+    // The JSON output is byte for byte the same in every language.
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let english = atsdrop_in("C.UTF-8", &json_args, &paths);
+    assert_eq!(english.status.code(), Some(2));
+    for lang in ["nl_NL.UTF-8", "de_DE.UTF-8", "en_GB.UTF-8"] {
+        let other = atsdrop_in(lang, &json_args, &paths);
+        assert_eq!(
+            stdout(&other),
+            stdout(&english),
+            "{lang}: --json differs from English"
+        );
+        assert_eq!(other.status.code(), Some(2));
+    }
 }

@@ -63,6 +63,8 @@ pub enum Command {
     History(history::Command),
     /// Set the colour theme (and remember it).
     Theme(ThemePreference),
+    /// Speak this language (`None`: the OS's), and remember it.
+    Language(Option<crate::i18n::Lang>),
     /// Hide the note about a mail's sender.
     MailNoteHidden,
     /// The user's own e-mail domains, as typed (remembered when they change).
@@ -218,12 +220,17 @@ impl App {
             Arc::new(move || wake_ctx.request_repaint()),
         ) {
             Ok((engine, events)) => (Some(engine), Some(events), None),
-            Err(e) => (None, None, Some(format!("Uploads are unavailable: {e}"))),
+            Err(e) => (
+                None,
+                None,
+                Some(crate::t!("app-uploads-unavailable", reason = e.to_string())),
+            ),
         };
         if let Some(engine) = &engine {
             engine.check_interrupted();
         }
         let theme = deps.settings.preferences.theme;
+        crate::i18n::set(deps.settings.preferences.language());
         let work_dir = deps
             .journal_dir
             .parent()
@@ -432,6 +439,11 @@ impl App {
                     self.theme = theme;
                     apply_theme(ctx, theme);
                     self.connections.settings.preferences.theme = theme;
+                    self.save_settings();
+                }
+                Command::Language(language) => {
+                    self.connections.settings.preferences.language = language;
+                    crate::i18n::set(self.connections.settings.preferences.language());
                     self.save_settings();
                 }
             }

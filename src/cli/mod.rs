@@ -322,6 +322,9 @@ pub fn init_tracing(verbose: u8) {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Human-readable output speaks the environment's language (`--json` stays English); the
+    // app speaks the one chosen in it, else the OS's.
+    atsdrop::i18n::set(atsdrop::i18n::Lang::from_env());
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Fix(args)) => fix::run(&args),

@@ -182,7 +182,7 @@ async fn check_files(
     }
     // Warnings and notes (a scan without text, content that could not be read) do not stop it.
     for problem in checked.report.files.iter().flat_map(|f| &f.problems) {
-        super::printable::warn(&problem.message);
+        super::printable::warn(problem);
     }
     Ok(Ok(checked))
 }

@@ -11,7 +11,6 @@ use serde::Serialize;
 use atsdrop::inspect::{self, SkipReason, Skipped};
 use atsdrop::model::{
     self, AttachmentType, FileKind, Limits, ProviderProfile, StagedFile, ValidationReport,
-    human_bytes,
 };
 
 use atsdrop::content::check::FileContent;
@@ -34,7 +33,7 @@ pub(super) struct Outcome {
     /// Paths left out as expected (OS junk, duplicates): mentioned, not refused.
     pub expected: Vec<Skipped>,
     /// Problems of the batch as a whole, including "nothing to check".
-    pub batch_problems: Vec<String>,
+    pub batch_problems: Vec<BatchProblem>,
     /// What each staged file's content says (same order; empty until read).
     pub contents: Vec<FileContent>,
     /// For each staged file (same order): the mail it was taken from, if it was.
@@ -99,12 +98,19 @@ pub(super) fn check(
         .skipped
         .into_iter()
         .partition(|s| s.reason.is_expected());
-    let mut batch_problems: Vec<String> = report.batch.iter().map(|p| p.message.clone()).collect();
+    let mut batch_problems: Vec<BatchProblem> = report
+        .batch
+        .iter()
+        .map(|p| BatchProblem {
+            code: p.kind.code(),
+            text: p.text.clone(),
+        })
+        .collect();
     if staged.is_empty() && refused.is_empty() {
-        batch_problems.push(
-            "There are no files to check: the folders given are empty or hold only system files."
-                .to_owned(),
-        );
+        batch_problems.push(BatchProblem {
+            code: "no_files",
+            text: atsdrop::text!("cli-no-files"),
+        });
     }
     Outcome {
         profile,
@@ -187,12 +193,13 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-/// "PDF", "Word document": a kind's description without its article.
+/// "PDF", "Word document": a kind's description without its article (in the current
+/// language).
 fn short_description(kind: &FileKind) -> String {
-    let description = kind.description();
-    description
-        .strip_prefix("an ")
-        .or_else(|| description.strip_prefix("a "))
+    let description = kind.describe().to_string();
+    ["an ", "a ", "een ", "eine ", "ein "]
+        .iter()
+        .find_map(|article| description.strip_prefix(article))
         .map_or_else(|| description.clone(), str::to_owned)
 }
 
@@ -217,13 +224,13 @@ fn whose(identity: &Identity) -> String {
         .or(found.phones.first())
         .or(found.names.first());
     match (identity.verdict, evidence) {
-        (Verdict::Match, Some(e)) => format!("Whose: the candidate's ({e})."),
-        (Verdict::Match, None) => "Whose: the candidate's (their name is in it).".to_owned(),
-        (Verdict::Other, _) => format!(
-            "Whose: someone else's ({}).",
-            identity.other.as_deref().unwrap_or("another person")
-        ),
-        (Verdict::Unknown, _) => "Whose: unknown (no name, e-mail or phone to go on).".to_owned(),
+        (Verdict::Match, Some(e)) => atsdrop::t!("cli-whose-candidate", evidence = e),
+        (Verdict::Match, None) => atsdrop::t!("cli-whose-candidate-name"),
+        (Verdict::Other, _) => match identity.other.as_deref() {
+            Some(other) => atsdrop::t!("cli-whose-other", other = other),
+            None => atsdrop::t!("cli-whose-other-unnamed"),
+        },
+        (Verdict::Unknown, _) => atsdrop::t!("cli-whose-unknown"),
     }
 }
 
@@ -236,7 +243,19 @@ pub(super) fn write_text(
     outcome: &Outcome,
     type_label: &str,
 ) -> io::Result<()> {
-    let verdict = |ok: bool| if ok { "ok" } else { "refused" };
+    let (ok, refused, skipped) = (
+        atsdrop::t!("cli-verdict-ok"),
+        atsdrop::t!("cli-verdict-refused"),
+        atsdrop::t!("cli-verdict-skipped"),
+    );
+    // The verdicts make a column (eight wide in English).
+    let width = [&ok, &refused, &skipped]
+        .iter()
+        .map(|v| v.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let verdict = |good: bool| if good { ok.as_str() } else { refused.as_str() };
     for (i, (staged, file)) in outcome.staged.iter().zip(&outcome.report.files).enumerate() {
         let facts = &staged.facts;
         let name = outcome
@@ -245,34 +264,51 @@ pub(super) fn write_text(
             .cloned()
             .unwrap_or_else(|| display(&facts.path));
         if facts.readable() {
-            let kind = facts
-                .effective_kind()
-                .map_or_else(|| "unknown type".to_owned(), |k| short_description(&k));
-            let size = human_bytes(facts.size);
-            writeln!(out, "{:<8} {name} ({kind}, {size})", verdict(file.ok()))?;
+            let kind = facts.effective_kind().map_or_else(
+                || atsdrop::t!("cli-unknown-type"),
+                |k| short_description(&k),
+            );
+            let size = atsdrop::i18n::size(facts.size);
+            writeln!(
+                out,
+                "{:<width$} {name} ({kind}, {size})",
+                verdict(file.ok())
+            )?;
         } else {
-            writeln!(out, "{:<8} {name}", verdict(false))?;
+            writeln!(out, "{:<width$} {name}", verdict(false))?;
         }
+        let indent = " ".repeat(width + 1);
         for problem in &file.problems {
-            writeln!(out, "         {}", problem.message)?;
+            writeln!(out, "{indent}{problem}")?;
         }
         if let Some(identity) = outcome.contents.get(i).and_then(|c| c.identity.as_ref()) {
-            writeln!(out, "         {}", whose(identity))?;
+            writeln!(out, "{indent}{}", whose(identity))?;
         }
     }
-    for skipped in &outcome.refused {
-        writeln!(out, "{:<8} {}", verdict(false), display(&skipped.path))?;
-        writeln!(out, "         {}", skipped.message())?;
+    let indent = " ".repeat(width + 1);
+    for left_out in &outcome.refused {
+        writeln!(
+            out,
+            "{:<width$} {}",
+            verdict(false),
+            display(&left_out.path)
+        )?;
+        writeln!(out, "{indent}{left_out}")?;
     }
-    for skipped in &outcome.expected {
-        let why = match &skipped.reason {
-            SkipReason::Duplicate => "added twice, checked once".to_owned(),
+    for left_out in &outcome.expected {
+        let why = match &left_out.reason {
+            SkipReason::Duplicate => atsdrop::t!("cli-skipped-duplicate"),
             SkipReason::InMail { sentence, .. } => sentence.clone(),
-            _ => "system file, left out".to_owned(),
+            _ => atsdrop::t!("cli-skipped-system-file"),
         };
-        writeln!(out, "{:<8} {} ({why})", "skipped", display(&skipped.path))?;
+        writeln!(out, "{skipped:<width$} {} ({why})", display(&left_out.path))?;
     }
     writeln!(out)?;
+    write_summary(out, outcome, type_label)
+}
+
+/// The batch's problems, the counts per field with the total size, and the verdict.
+fn write_summary(out: &mut impl Write, outcome: &Outcome, type_label: &str) -> io::Result<()> {
     for problem in &outcome.batch_problems {
         writeln!(out, "{problem}")?;
     }
@@ -281,37 +317,40 @@ pub(super) fn write_text(
         .fields
         .iter()
         .filter(|f| f.count > 0 || f.max.is_some())
-        .map(|f| match f.max {
-            Some(max) => format!("{} {}/{max}", f.label, f.count),
-            None => format!("{} {}", f.label, f.count),
+        .map(|f| {
+            let label = model::label_text(&f.label);
+            match f.max {
+                Some(max) => format!("{label} {}/{max}", f.count),
+                None => format!("{label} {}", f.count),
+            }
         })
         .collect();
-    summary.push(human_bytes(outcome.report.total_bytes));
+    summary.push(atsdrop::i18n::size(outcome.report.total_bytes));
     writeln!(out, "{}", summary.join(" · "))?;
 
     let system = outcome.profile.id.display_name();
     let total = outcome.staged.len() + outcome.refused.len();
     let refused = outcome.refused.len() + outcome.report.files.iter().filter(|f| !f.ok()).count();
-    let files = |n: usize| if n == 1 { "file" } else { "files" };
-    if outcome.ok() {
-        let all = if total == 1 { "The" } else { "All" };
-        writeln!(
-            out,
-            "{all} {total} {} can be sent to {system} as {type_label}.",
-            files(total)
-        )?;
+    let label = model::label_text(type_label);
+    let said = if outcome.ok() {
+        atsdrop::t!(
+            "cli-all-can-be-sent",
+            total = total,
+            system = system,
+            label = label
+        )
     } else if refused > 0 {
-        writeln!(
-            out,
-            "{refused} of {total} {} can't be sent to {system} as {type_label}: nothing was sent.",
-            files(total)
-        )?;
+        atsdrop::t!(
+            "cli-some-refused",
+            refused = refused,
+            total = total,
+            system = system,
+            label = label
+        )
     } else {
-        writeln!(
-            out,
-            "These files can't be sent to {system} together as {type_label}: nothing was sent."
-        )?;
-    }
+        atsdrop::t!("cli-together-refused", system = system, label = label)
+    };
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -324,7 +363,10 @@ struct FileLine<'a> {
     /// Health flags of the content (`needs_password`, `macros`, `no_text_layer`,
     /// `unreadable`).
     health: Vec<&'static str>,
+    /// The problems' sentences, in English whatever the language.
     problems: Vec<&'a str>,
+    /// Each problem's stable code, in the same order.
+    codes: Vec<&'static str>,
     /// The mail the file was taken from, if it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     from_mail: Option<MailLine>,
@@ -354,8 +396,25 @@ impl MailLine {
 
 /// The last line of `--json` output, when the batch as a whole has problems.
 #[derive(Serialize)]
-struct BatchLine<'a> {
-    batch_problems: &'a [String],
+struct BatchLine {
+    /// The sentences, in English whatever the language.
+    batch_problems: Vec<String>,
+    /// Each one's stable code, in the same order.
+    batch_codes: Vec<&'static str>,
+}
+
+/// A problem of the whole set of files (too many for a field, too large together, none).
+pub struct BatchProblem {
+    /// The stable code (`--json` output).
+    pub code: &'static str,
+    /// What it says, in any language.
+    pub text: atsdrop::i18n::Text,
+}
+
+impl std::fmt::Display for BatchProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text.fmt(f)
+    }
 }
 
 fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
@@ -376,6 +435,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             detected_type: facts.effective_kind().map(|k| k.mime().to_owned()),
             health: health_names(staged),
             problems: file.problems.iter().map(|p| p.message.as_str()).collect(),
+            codes: file.problems.iter().map(|p| p.kind.code()).collect(),
             from_mail: outcome
                 .from_mail
                 .get(i)
@@ -392,6 +452,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             detected_type: None,
             health: Vec::new(),
             problems: vec![message.as_str()],
+            codes: vec![skipped.reason.code()],
             from_mail: None,
         };
         write_line(out, &line)?;
@@ -400,7 +461,12 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
         write_line(
             out,
             &BatchLine {
-                batch_problems: &outcome.batch_problems,
+                batch_problems: outcome
+                    .batch_problems
+                    .iter()
+                    .map(|p| p.text.english())
+                    .collect(),
+                batch_codes: outcome.batch_problems.iter().map(|p| p.code).collect(),
             },
         )?;
     }

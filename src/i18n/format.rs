@@ -31,7 +31,7 @@ pub fn count_in(lang: Lang, n: u64) -> String {
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);
@@ -53,8 +53,7 @@ pub fn size_in(lang: Lang, bytes: u64) -> String {
     if bytes < 1024 {
         return match (lang, bytes) {
             (Lang::En, 1) => "1 byte".to_owned(),
-            (Lang::En, n) => format!("{n} bytes"),
-            (Lang::Nl, n) => format!("{n} bytes"),
+            (Lang::En | Lang::Nl, n) => format!("{n} bytes"),
             (Lang::De, n) => format!("{n} Byte"),
         };
     }
@@ -145,7 +144,10 @@ mod tests {
     #[test]
     fn durations_and_dates_read_naturally() {
         assert_eq!(duration_in(Lang::En, Duration::from_secs(125)), "2 min 5 s");
-        assert_eq!(duration_in(Lang::De, Duration::from_secs(3840)), "1 Std. 4 Min.");
+        assert_eq!(
+            duration_in(Lang::De, Duration::from_mins(64)),
+            "1 Std. 4 Min."
+        );
         for secs in [0, 59, 60, 125, 3600, 3840, 90_000] {
             assert_eq!(
                 duration_in(Lang::En, Duration::from_secs(secs)),

@@ -140,9 +140,15 @@ mod tests {
                     .map(|(_, v)| (*v).to_owned())
             }
         };
-        assert_eq!(Lang::from_env_vars(env(&[("LANG", "nl_NL.UTF-8")])), Lang::Nl);
         assert_eq!(
-            Lang::from_env_vars(env(&[("LANG", "nl_NL.UTF-8"), ("LC_MESSAGES", "de_DE.UTF-8")])),
+            Lang::from_env_vars(env(&[("LANG", "nl_NL.UTF-8")])),
+            Lang::Nl
+        );
+        assert_eq!(
+            Lang::from_env_vars(env(&[
+                ("LANG", "nl_NL.UTF-8"),
+                ("LC_MESSAGES", "de_DE.UTF-8")
+            ])),
             Lang::De
         );
         assert_eq!(

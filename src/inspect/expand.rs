@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::error::plain_reason;
 use super::junk::is_junk;
+use crate::i18n::Text;
 
 /// The files found, in a stable order (as given; inside folders sorted by name, depth first),
 /// and everything left out.
@@ -87,53 +88,67 @@ impl SkipReason {
     }
 }
 
+impl SkipReason {
+    /// The stable code scripts match on (`--json` output): the same in every language.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Junk => "system_file",
+            Self::Duplicate => "duplicate",
+            Self::NotFound => "not_found",
+            Self::BrokenLink => "broken_link",
+            Self::SymlinkLoop => "link_loop",
+            Self::UnreadableFolder(_) => "unreadable_folder",
+            Self::Unreadable(_) => "unreadable",
+            Self::NonUtf8Name => "name_not_utf8",
+            Self::NotARegularFile => "not_a_regular_file",
+            Self::TooMany(_) => "too_many_entries",
+            Self::Cancelled => "cancelled",
+            Self::InMail { .. } => "in_mail",
+        }
+    }
+}
+
 impl Skipped {
-    /// One sentence naming the path, what is wrong and what to do.
+    /// One sentence naming the path, what is wrong and what to do (in English, as `--json`
+    /// output and logs carry it; [`Skipped::text`] in any language).
     #[must_use]
     pub fn message(&self) -> String {
-        let path = self.path.display();
+        self.text().english()
+    }
+
+    /// [`Skipped::message`] in any language.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        let path = self.path.display().to_string();
         match &self.reason {
-            SkipReason::Junk => format!(
-                "{path} was left out: the operating system or an office program makes such files for itself."
-            ),
-            SkipReason::Duplicate => {
-                format!("{path} was added more than once: it is checked only once.")
+            SkipReason::Junk => crate::text!("skip-junk", path = path),
+            SkipReason::Duplicate => crate::text!("skip-duplicate", path = path),
+            SkipReason::NotFound => crate::text!("skip-not-found", path = path),
+            SkipReason::BrokenLink => crate::text!("skip-broken-link", path = path),
+            SkipReason::SymlinkLoop => crate::text!("skip-link-loop", path = path),
+            SkipReason::UnreadableFolder(reason) => {
+                crate::text!("skip-unreadable-folder", path = path, reason = reason)
             }
-            SkipReason::NotFound => format!(
-                "{path} doesn't exist: check the spelling, or whether it was moved or deleted."
-            ),
-            SkipReason::BrokenLink => format!(
-                "{path} is a link to something that no longer exists: add the file it should point to instead."
-            ),
-            SkipReason::SymlinkLoop => format!(
-                "{path} is a link that leads back into a folder containing it, so it was not followed: add the files it should point to directly."
-            ),
-            SkipReason::UnreadableFolder(reason) => format!(
-                "The folder {path} can't be read ({reason}): check that you may open it, or add its files another way."
-            ),
-            SkipReason::Unreadable(reason) => format!(
-                "{path} can't be read ({reason}): check that it still exists and that you may open it."
-            ),
-            SkipReason::NonUtf8Name => format!(
-                "{path} has characters in its name (or its folder's) that are not valid UTF-8, which atsdrop and recruiting systems can't store: rename it and add it again."
-            ),
-            SkipReason::TooMany(limit) => format!(
-                "{path} holds more than {limit} files and folders in all: the search stopped there, so add its folders one at a time."
-            ),
-            SkipReason::Cancelled => {
-                format!("Adding {path} was cancelled: the rest of it was left out.")
+            SkipReason::Unreadable(reason) => {
+                crate::text!("skip-unreadable", path = path, reason = reason)
             }
-            SkipReason::InMail { sentence, .. } => sentence.clone(),
-            SkipReason::NotARegularFile => format!(
-                "{path} is not a document but a device, pipe or socket: only regular files can be sent."
-            ),
+            SkipReason::NonUtf8Name => crate::text!("skip-name-not-utf8", path = path),
+            SkipReason::TooMany(limit) => {
+                crate::text!("skip-too-many", path = path, limit = *limit)
+            }
+            SkipReason::Cancelled => crate::text!("skip-cancelled", path = path),
+            SkipReason::InMail { sentence, .. } => {
+                crate::text!("skip-in-mail", sentence = sentence)
+            }
+            SkipReason::NotARegularFile => crate::text!("skip-not-a-regular-file", path = path),
         }
     }
 }
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        self.text().fmt(f)
     }
 }
 

@@ -129,6 +129,42 @@ pub struct AttachmentType {
     pub role: AttachmentRole,
 }
 
+impl AttachmentType {
+    /// What the app shows for it in the current language ([`label_text`]).
+    #[must_use]
+    pub fn label_text(&self) -> crate::i18n::Text {
+        label_text(self.label)
+    }
+}
+
+/// A type or field label from a system's list in atsdrop's languages. The systems write their
+/// lists in English; a label atsdrop has no translation for (a list a connection announces)
+/// stays as the system wrote it. The wire value never changes.
+#[must_use]
+pub fn label_text(label: &str) -> crate::i18n::Text {
+    use crate::i18n::Text;
+    Text::new(match label {
+        "CV" => "type-cv",
+        "Résumé" => "type-resume",
+        "Cover letter" => "type-cover-letter",
+        "ID document" => "type-id-document",
+        "Questionnaire" => "type-questionnaire",
+        "Personality test" => "type-personality-test",
+        "Offer" => "type-offer",
+        "Transcript" => "type-transcript",
+        "Terms and conditions" => "type-terms",
+        "Candidate briefing" => "type-candidate-briefing",
+        "Unassigned" => "type-unassigned",
+        "About" => "type-about",
+        "Role preferences" => "type-role-preferences",
+        "Work experiences" => "type-work-experiences",
+        "Other" => "type-other",
+        "Other attachment" => "type-other-attachment",
+        "other" => "type-other-lower",
+        _ => return Text::new("type-verbatim").arg("label", label),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,47 +159,53 @@ impl FileKind {
         }
     }
 
-    /// "a PDF", "a Word document", "a Windows program": used inside sentences.
+    /// "a PDF", "a Word document", "a Windows program": used inside sentences (in English).
     #[must_use]
     pub fn description(&self) -> String {
-        let fixed = match self {
-            Self::Pdf => "a PDF",
-            Self::Doc => "an old-style Word document (.doc)",
-            Self::Docx => "a Word document",
-            Self::Xls => "an old-style Excel workbook (.xls)",
-            Self::Xlsx => "an Excel workbook",
-            Self::Ppt => "an old-style PowerPoint presentation (.ppt)",
-            Self::Pptx => "a PowerPoint presentation",
-            Self::Odt => "an OpenDocument text",
-            Self::Ods => "an OpenDocument spreadsheet",
-            Self::Odp => "an OpenDocument presentation",
-            Self::Rtf => "a Rich Text document",
-            Self::PlainText => "a plain text file",
-            Self::Markdown => "a Markdown text",
-            Self::Csv => "a CSV table",
-            Self::Json => "a JSON file",
-            Self::Xml => "an XML file",
-            Self::Html => "a web page (HTML)",
-            Self::Svg => "an SVG image",
-            Self::Png => "a PNG image",
-            Self::Jpeg => "a JPEG image",
-            Self::Gif => "a GIF image",
-            Self::Webp => "a WebP image",
-            Self::Bmp => "a BMP image",
-            Self::Tiff => "a TIFF image",
-            Self::Ico => "an icon file",
-            Self::Heic => "a HEIC photo",
-            Self::Heif => "a HEIF image",
-            Self::Zip => "a ZIP archive",
-            Self::LockedOffice => "an Office document locked with a password",
-            Self::Email => "an e-mail",
-            Self::OutlookMessage => "an Outlook message",
-            Self::WindowsProgram => "a Windows program",
-            Self::LinuxProgram => "a Linux program",
-            Self::MacProgram => "a macOS program",
-            Self::Other { mime } => return format!("a file of type {mime}"),
-        };
-        fixed.to_owned()
+        self.describe().english()
+    }
+
+    /// [`FileKind::description`] in any language.
+    #[must_use]
+    pub fn describe(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        Text::new(match self {
+            Self::Pdf => "kind-pdf",
+            Self::Doc => "kind-doc",
+            Self::Docx => "kind-docx",
+            Self::Xls => "kind-xls",
+            Self::Xlsx => "kind-xlsx",
+            Self::Ppt => "kind-ppt",
+            Self::Pptx => "kind-pptx",
+            Self::Odt => "kind-odt",
+            Self::Ods => "kind-ods",
+            Self::Odp => "kind-odp",
+            Self::Rtf => "kind-rtf",
+            Self::PlainText => "kind-plain-text",
+            Self::Markdown => "kind-markdown",
+            Self::Csv => "kind-csv",
+            Self::Json => "kind-json",
+            Self::Xml => "kind-xml",
+            Self::Html => "kind-html",
+            Self::Svg => "kind-svg",
+            Self::Png => "kind-png",
+            Self::Jpeg => "kind-jpeg",
+            Self::Gif => "kind-gif",
+            Self::Webp => "kind-webp",
+            Self::Bmp => "kind-bmp",
+            Self::Tiff => "kind-tiff",
+            Self::Ico => "kind-ico",
+            Self::Heic => "kind-heic",
+            Self::Heif => "kind-heif",
+            Self::Zip => "kind-zip",
+            Self::LockedOffice => "kind-locked-office",
+            Self::Email => "kind-email",
+            Self::OutlookMessage => "kind-outlook-message",
+            Self::WindowsProgram => "kind-windows-program",
+            Self::LinuxProgram => "kind-linux-program",
+            Self::MacProgram => "kind-mac-program",
+            Self::Other { mime } => return Text::new("kind-other").arg("mime", mime.as_str()),
+        })
     }
 
     /// The extension a file of this kind should have, without the dot (`"png"`).

@@ -18,7 +18,7 @@ mod validate;
 mod visible;
 
 pub use account_shape::{API_KEY, AccountField, AccountIds, AccountShape, SecretShape};
-pub use attachment_type::{AttachmentRole, AttachmentType};
+pub use attachment_type::{AttachmentRole, AttachmentType, label_text};
 pub use candidate::{Application, Candidate, RemoteAttachment};
 pub use file_facts::FileFacts;
 pub use file_kind::FileKind;

@@ -1,6 +1,7 @@
 //! The result of checking a batch of files against a system's limits.
 
 use super::{AttachmentType, ContentCheck, FileFacts};
+use crate::i18n::Text;
 
 /// A file staged for upload, with the attachment type chosen for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +48,28 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
+    /// The stable code scripts match on (`--json` output's `"code"`): the same in every
+    /// language and every version.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Unreadable => "unreadable",
+            Self::Empty => "empty",
+            Self::TooLarge => "too_large",
+            Self::UnknownContent => "unknown_content",
+            Self::TypeNotAllowed => "type_not_allowed",
+            Self::Mismatch => "content_mismatch",
+            Self::AttachmentTypeUnsupported => "attachment_type_unsupported",
+            Self::TooManyInField => "too_many_in_field",
+            Self::BatchTooLarge => "batch_too_large",
+            Self::NeedsPassword => "needs_password",
+            Self::Macros => "macros",
+            Self::OtherPerson => "other_person",
+            Self::NoTextLayer => "no_text_layer",
+            Self::ContentUnreadable => "content_unreadable",
+        }
+    }
+
     /// Whether this stops the file from being sent; warnings and notes do not.
     #[must_use]
     pub fn blocks(self) -> bool {
@@ -60,8 +83,28 @@ impl ProblemKind {
 pub struct Problem {
     /// The rule broken.
     pub kind: ProblemKind,
-    /// The sentence shown to the user.
+    /// The sentence in English (what `--json` output carries, the same in every language).
     pub message: String,
+    /// The sentence in any language (its `Display` is the current one).
+    pub text: Text,
+}
+
+impl Problem {
+    /// A problem of `kind` saying `text`.
+    #[must_use]
+    pub fn new(kind: ProblemKind, text: Text) -> Self {
+        Self {
+            kind,
+            message: text.english(),
+            text,
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text.fmt(f)
+    }
 }
 
 /// The verdict for one file: empty `problems` means it may be sent.

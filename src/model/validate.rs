@@ -7,6 +7,7 @@ use super::{
     ContentCheck, FieldSummary, FileKind, FileVerdict, Health, Limits, Problem, ProblemKind,
     ProviderProfile, StagedFile, ValidationReport, human_bytes,
 };
+use crate::i18n::{Arg, Text};
 
 /// Checks `files` (each with its chosen attachment type) against `limits` of `profile`'s system.
 /// Returns every problem at once; nothing is short-circuited except that an unreadable or empty
@@ -42,15 +43,17 @@ pub fn validate(
         let max = field.max_files.map(|m| m.value);
         if let Some(max) = max.filter(|max| count > *max) {
             let extra = count - max;
-            report.batch.push(Problem {
-                kind: ProblemKind::TooManyInField,
-                message: format!(
-                    "{system} takes at most {max} files as {} in one upload, and {count} are chosen: \
-                     remove {extra} or send {} separately.",
-                    field.label,
-                    if extra == 1 { "it" } else { "them" },
+            report.batch.push(Problem::new(
+                ProblemKind::TooManyInField,
+                crate::text!(
+                    "check-too-many-in-field",
+                    system = system,
+                    max = max,
+                    label = super::label_text(field.label),
+                    count = count,
+                    extra = extra,
                 ),
-            });
+            ));
         }
         report.fields.push(FieldSummary {
             label: field.label.to_owned(),
@@ -73,16 +76,15 @@ pub fn validate(
 
     let max_batch = limits.max_batch_bytes.value;
     if report.total_bytes > max_batch {
-        report.batch.push(Problem {
-            kind: ProblemKind::BatchTooLarge,
-            message: format!(
-                "These {} files add up to {}, more than the {} atsdrop sends to one candidate at once: \
-                 split them into smaller batches.",
-                files.len(),
-                human_bytes(report.total_bytes),
-                human_bytes(max_batch),
+        report.batch.push(Problem::new(
+            ProblemKind::BatchTooLarge,
+            crate::text!(
+                "check-batch-too-large",
+                count = files.len(),
+                total = Arg::Size(report.total_bytes),
+                max = Arg::Size(max_batch),
             ),
-        });
+        ));
     }
     report
 }
@@ -97,22 +99,17 @@ fn file_problems(
     let ty = staged.attachment_type;
     let name = &facts.name;
     let mut problems = Vec::new();
-    let mut push = |kind, message: String| problems.push(Problem { kind, message });
+    let mut push = |kind, text: Text| problems.push(Problem::new(kind, text));
 
     if let Some(error) = &facts.read_error {
         push(
             ProblemKind::Unreadable,
-            format!(
-                "{name} can't be read ({error}): check that it still exists and that you may open it."
-            ),
+            crate::text!("check-unreadable", name = name, error = error.clone()),
         );
         return problems;
     }
     if facts.size == 0 {
-        push(
-            ProblemKind::Empty,
-            format!("{name} is empty (0 bytes): pick the finished file instead."),
-        );
+        push(ProblemKind::Empty, crate::text!("check-empty", name = name));
         return problems;
     }
 
@@ -120,9 +117,12 @@ fn file_problems(
     if let Some(r) = restriction.filter(|r| !r.supported) {
         push(
             ProblemKind::AttachmentTypeUnsupported,
-            format!(
-                "{name} can't be sent as {}: this {system} account doesn't take that type ({}); choose another type.",
-                ty.label, r.wire
+            crate::text!(
+                "check-type-unsupported",
+                name = name,
+                label = ty.label_text(),
+                system = system,
+                wire = r.wire.as_str(),
             ),
         );
     }
@@ -138,9 +138,11 @@ fn file_problems(
     match (&facts.content, &facts.by_extension) {
         (None, _) => push(
             ProblemKind::UnknownContent,
-            format!(
-                "atsdrop can't tell what kind of file {name} is from its content: save it as one of the types \
-                 {system} accepts ({accepted})."
+            crate::text!(
+                "check-unknown-content",
+                name = name,
+                system = system,
+                accepted = accepted,
             ),
         ),
         (Some(content), Some(claimed)) if facts.mismatch() => {
@@ -153,10 +155,7 @@ fn file_problems(
         (Some(content), _) if content.is_program() => {
             push(
                 ProblemKind::TypeNotAllowed,
-                format!(
-                    "{name} is {}, which no recruiting system should receive: don't send it.",
-                    content.description()
-                ),
+                crate::text!("check-program", name = name, kind = content.describe()),
             );
         }
         _ => {}
@@ -177,18 +176,23 @@ fn file_problems(
         if !allowed_by_system {
             push(
                 ProblemKind::TypeNotAllowed,
-                format!(
-                    "{name} is {}, which {system} doesn't accept: convert it to one of {accepted}.",
-                    kind.description()
+                crate::text!(
+                    "check-type-not-accepted",
+                    name = name,
+                    kind = kind.describe(),
+                    system = system,
+                    accepted = accepted,
                 ),
             );
         } else if !allowed_for_type {
             push(
                 ProblemKind::TypeNotAllowed,
-                format!(
-                    "{name} is {}, which this {system} account doesn't take as {}: convert it or choose another type.",
-                    kind.description(),
-                    ty.label
+                crate::text!(
+                    "check-type-not-for-this-type",
+                    name = name,
+                    kind = kind.describe(),
+                    system = system,
+                    label = ty.label_text(),
                 ),
             );
         }
@@ -203,24 +207,18 @@ fn content_problems(system: &str, staged: &StagedFile) -> Vec<Problem> {
     let locked = staged.facts.content == Some(FileKind::LockedOffice);
     let check: &ContentCheck = &staged.content;
     let mut problems = Vec::new();
-    let mut push = |kind, message: String| problems.push(Problem { kind, message });
+    let mut push = |kind, text: Text| problems.push(Problem::new(kind, text));
     let has = |flag| check.health.contains(&flag);
     if locked || has(Health::NeedsPassword) {
         push(
             ProblemKind::NeedsPassword,
-            format!(
-                "{name} is locked with a password, so {system} cannot open it: ask the candidate \
-                 for a copy without a password."
-            ),
+            crate::text!("check-needs-password", name = name, system = system),
         );
     }
     if has(Health::Macros) && !check.allowed.macros {
         push(
             ProblemKind::Macros,
-            format!(
-                "{name} contains macros, which can run programs on whoever opens it: ask for a \
-                 copy saved without macros (.docx or PDF), or confirm to send it as it is."
-            ),
+            crate::text!("check-macros", name = name),
         );
     }
     if let Some(other) = check
@@ -228,57 +226,59 @@ fn content_problems(system: &str, staged: &StagedFile) -> Vec<Problem> {
         .as_deref()
         .filter(|_| !check.allowed.other_person)
     {
-        let whose = check
-            .seems_to_be
-            .as_deref()
-            .map_or_else(|| "someone else's".to_owned(), |n| format!("{n}'s"));
-        push(
-            ProblemKind::OtherPerson,
-            format!(
-                "{name} looks like {whose} file ({other}), not this candidate's: check that it \
-                 is the right file, or confirm to send it anyway."
+        let text = match check.seems_to_be.as_deref() {
+            Some(person) => crate::text!(
+                "check-other-person-named",
+                name = name,
+                person = person,
+                evidence = other,
             ),
-        );
+            None => crate::text!("check-other-person", name = name, evidence = other),
+        };
+        push(ProblemKind::OtherPerson, text);
     }
     if has(Health::NoTextLayer) {
         push(
             ProblemKind::NoTextLayer,
-            format!(
-                "{name} is a scan without text, so {system} cannot search it: ask for a PDF \
-                 saved from the original if that matters."
-            ),
+            crate::text!("check-no-text-layer", name = name, system = system),
         );
     }
     if has(Health::Unreadable) {
         push(
             ProblemKind::ContentUnreadable,
-            format!("atsdrop could not read the content of {name}, so only its form was checked."),
+            crate::text!("check-content-unreadable", name = name),
         );
     }
     problems
 }
 
 /// "cv.pdf is 7.2 MB, and Onderwijsregio takes at most 5 MB per file: compress or split it."
-fn too_large_sentence(name: &str, system: &str, size: u64, max_bytes: u64) -> String {
-    let (size, max) = (human_bytes(size), human_bytes(max_bytes));
+fn too_large_sentence(name: &str, system: &str, size: u64, max_bytes: u64) -> Text {
     // "is 5 MB, and … takes at most 5 MB" would read as a contradiction.
-    if size == max {
-        format!("{name} is just over the {max} {system} takes per file: compress or split it.")
+    if human_bytes(size) == human_bytes(max_bytes) {
+        crate::text!(
+            "check-too-large-just-over",
+            name = name,
+            max = Arg::Size(max_bytes),
+            system = system,
+        )
     } else {
-        format!(
-            "{name} is {size}, and {system} takes at most {max} per file: compress or split it."
+        crate::text!(
+            "check-too-large",
+            name = name,
+            size = Arg::Size(size),
+            system = system,
+            max = Arg::Size(max_bytes),
         )
     }
 }
 
 /// "photo.pdf is a PNG image, not a PDF: rename it to .png".
-fn mismatch_sentence(name: &str, content: &FileKind, claimed: &FileKind) -> String {
-    let is = content.description();
-    let not = claimed.description();
+fn mismatch_sentence(name: &str, content: &FileKind, claimed: &FileKind) -> Text {
+    let is = content.describe();
+    let not = claimed.describe();
     if content.is_program() {
-        return format!(
-            "{name} is {is}, not {not}: don't send it, and ask the candidate for the real document."
-        );
+        return crate::text!("check-mismatch-program", name = name, is = is, not = not);
     }
     if *content == FileKind::Zip
         && matches!(
@@ -291,13 +291,17 @@ fn mismatch_sentence(name: &str, content: &FileKind, claimed: &FileKind) -> Stri
                 | FileKind::Odp
         )
     {
-        return format!(
-            "{name} is {is}, not {not}: open the original in its program and save it again."
-        );
+        return crate::text!("check-mismatch-resave", name = name, is = is, not = not);
     }
     match content.preferred_extension() {
-        Some(ext) => format!("{name} is {is}, not {not}: rename it to .{ext}."),
-        None => format!("{name} is {is}, not {not}: check that it is the right file."),
+        Some(ext) => crate::text!(
+            "check-mismatch-rename",
+            name = name,
+            is = is,
+            not = not,
+            ext = ext,
+        ),
+        None => crate::text!("check-mismatch", name = name, is = is, not = not),
     }
 }
 

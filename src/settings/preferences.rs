@@ -32,6 +32,17 @@ pub struct Preferences {
     /// there in a file never make it someone else's.
     #[serde(deserialize_with = "lenient")]
     pub own_email_domains: Vec<String>,
+    /// The language the app speaks; `None` follows the OS.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::i18n::Lang>,
+}
+
+impl Preferences {
+    /// The language the app speaks: the chosen one, else the OS's (where atsdrop speaks it).
+    #[must_use]
+    pub fn language(&self) -> crate::i18n::Lang {
+        self.language.unwrap_or_else(crate::i18n::Lang::from_system)
+    }
 }
 
 /// The domains in `text` ("acme.nl, @jobs.acme.nl"): lower-case, without `@`, each once.

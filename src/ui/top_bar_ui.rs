@@ -2,6 +2,7 @@
 
 use crate::app::connections::{self, Live};
 use crate::app::{App, Command, Tab};
+use crate::i18n::Lang;
 use crate::settings::ThemePreference;
 
 use super::style;
@@ -14,10 +15,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.heading("atsdrop");
             ui.separator();
             for (tab, label) in [
-                (Tab::Upload, "Upload"),
-                (Tab::Bulk, "Bulk"),
-                (Tab::History, "History"),
-                (Tab::Connections, "Connections"),
+                (Tab::Upload, crate::t!("tab-upload")),
+                (Tab::Bulk, crate::t!("tab-bulk")),
+                (Tab::History, crate::t!("tab-history")),
+                (Tab::Connections, crate::t!("tab-connections")),
             ] {
                 if ui.selectable_label(app.tab == tab, label).clicked() {
                     app.commands.push(Command::Tab(tab));
@@ -27,6 +28,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             connection_picker_ui(ui, app);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 theme_ui(ui, app);
+                language_ui(ui, app);
             });
         });
         ui.add_space(4.0);
@@ -36,14 +38,14 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut App) {
 fn connection_picker_ui(ui: &mut egui::Ui, app: &mut App) {
     let entries = app.connections.entries();
     if entries.is_empty() {
-        ui.label("No connection yet");
+        ui.label(crate::t!("top-no-connection"));
         return;
     }
     let selected = app.connections.selected_entry();
     let text = selected
         .as_ref()
-        .map_or_else(|| "Choose a connection".to_owned(), |e| e.name.clone());
-    egui::ComboBox::from_label("Connection")
+        .map_or_else(|| crate::t!("top-choose-connection"), |e| e.name.clone());
+    egui::ComboBox::from_label(crate::t!("top-connection"))
         .selected_text(text)
         .width(220.0)
         .show_ui(ui, |ui| {
@@ -64,18 +66,22 @@ fn connection_picker_ui(ui: &mut egui::Ui, app: &mut App) {
     {
         Some(Live::Connecting { .. }) => {
             ui.spinner();
-            ui.label("Connecting\u{2026}");
+            ui.label(crate::t!("top-connecting"));
         }
         Some(Live::Ready(_)) => {
             let color = style::ok_color(ui);
             style::dot(ui, color);
-            ui.label(egui::RichText::new("Connected").color(color));
+            ui.label(egui::RichText::new(crate::t!("top-connected")).color(color));
         }
         Some(Live::Failed(reason)) => {
             let color = style::error_color(ui);
             style::dot(ui, color);
-            style::error_text(ui, "Not connected").on_hover_text(reason.clone());
-            if ui.button("Retry").on_hover_text(reason.clone()).clicked() {
+            style::error_text(ui, crate::t!("top-not-connected")).on_hover_text(reason.clone());
+            if ui
+                .button(crate::t!("top-retry"))
+                .on_hover_text(reason.clone())
+                .clicked()
+            {
                 app.commands
                     .push(Command::Connections(connections::Command::Reconnect));
             }
@@ -86,21 +92,51 @@ fn connection_picker_ui(ui: &mut egui::Ui, app: &mut App) {
 
 fn theme_ui(ui: &mut egui::Ui, app: &mut App) {
     let current = app.theme();
-    egui::ComboBox::from_label("Theme")
-        .selected_text(match current {
-            ThemePreference::System => "Follow system",
-            ThemePreference::Light => "Light",
-            ThemePreference::Dark => "Dark",
-        })
+    let label = |theme| match theme {
+        ThemePreference::System => crate::t!("top-theme-system"),
+        ThemePreference::Light => crate::t!("top-theme-light"),
+        ThemePreference::Dark => crate::t!("top-theme-dark"),
+    };
+    egui::ComboBox::from_label(crate::t!("top-theme"))
+        .selected_text(label(current))
         .show_ui(ui, |ui| {
-            for (theme, label) in [
-                (ThemePreference::System, "Follow system"),
-                (ThemePreference::Light, "Light"),
-                (ThemePreference::Dark, "Dark"),
+            for theme in [
+                ThemePreference::System,
+                ThemePreference::Light,
+                ThemePreference::Dark,
             ] {
-                if ui.selectable_label(current == theme, label).clicked() {
+                if ui
+                    .selectable_label(current == theme, label(theme))
+                    .clicked()
+                {
                     app.commands.push(Command::Theme(theme));
                 }
             }
         });
+}
+
+/// The language menu: the OS's, or one of atsdrop's, each named in itself.
+fn language_ui(ui: &mut egui::Ui, app: &mut App) {
+    let chosen = app.connections.settings.preferences.language;
+    let label = |language: Option<Lang>| {
+        language.map_or_else(
+            || crate::t!("top-language-system"),
+            |l| l.native_name().to_owned(),
+        )
+    };
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(label(chosen))
+        .show_ui(ui, |ui| {
+            let options = std::iter::once(None).chain(Lang::ALL.into_iter().map(Some));
+            for language in options {
+                if ui
+                    .selectable_label(chosen == language, label(language))
+                    .clicked()
+                {
+                    app.commands.push(Command::Language(language));
+                }
+            }
+        })
+        .response
+        .on_hover_text(crate::t!("top-language"));
 }

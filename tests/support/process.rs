@@ -115,7 +115,11 @@ pub fn atsdrop(home: &Path) -> Command {
         .env_remove("ATSDROP_CLIENT_SECRET")
         .env_remove("ATSDROP_INTEGRATION_ID")
         .env_remove("ATSDROP_INTEGRATED_ACCOUNT_ID")
-        .env_remove("RUST_LOG");
+        .env_remove("RUST_LOG")
+        // English output, whatever language the machine running the tests speaks.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
     c
 }
 
