@@ -180,7 +180,7 @@ impl App {
                     TaskResult::Fixes(Done::Prepared {
                         row,
                         key: if_panics,
-                        state: FixState::Cannot("The fix stopped.".to_owned()),
+                        state: FixState::Cannot(crate::t!("fix-stopped")),
                     })
                 },
             );
@@ -208,7 +208,7 @@ impl App {
                     original: original.as_deref().and_then(original_of),
                 })
             },
-            || TaskResult::Failed("Taking the fix failed.".to_owned()),
+            || TaskResult::Failed(crate::t!("fix-take-failed")),
         );
     }
 
@@ -250,10 +250,10 @@ impl App {
                             })
                             .await
                             .map(|(facts, originals)| (facts, offer.actions, originals))
-                            .map_err(|_| "The combined file could not be read.".to_owned())
+                            .map_err(|_| crate::t!("fix-combined-unreadable"))
                         }
                         FixState::Cannot(why) => Err(why),
-                        FixState::Preparing => Err("The files could not be combined.".to_owned()),
+                        FixState::Preparing => Err(crate::t!("fix-not-combined")),
                     },
                     Err(why) => Err(why),
                 };
@@ -262,7 +262,7 @@ impl App {
             move || {
                 TaskResult::Fixes(Done::Combined {
                     rows: if_panics,
-                    result: Err("Combining stopped.".to_owned()),
+                    result: Err(crate::t!("fix-combining-stopped")),
                 })
             },
         );
@@ -290,7 +290,11 @@ impl App {
                 let mut fixed = Row::new(self.staging.next_id, facts, self.profile());
                 fixed.attachment_type = ty;
                 fixed.type_source = super::staging::TypeSource::User;
-                fixed.made_from = Some(format!("made from {name}: {}", actions.join(", ")));
+                fixed.made_from = Some(crate::t!(
+                    "fix-made-from",
+                    names = name,
+                    actions = actions.join(", ")
+                ));
                 fixed.originals = original.into_iter().collect();
                 fixed
                     .from_mail
@@ -319,10 +323,10 @@ impl App {
                         let mut combined = Row::new(self.staging.next_id, facts, self.profile());
                         combined.attachment_type = ty;
                         combined.type_source = super::staging::TypeSource::User;
-                        combined.made_from = Some(format!(
-                            "made from {}: {}",
-                            names.join(", "),
-                            actions.join(", ")
+                        combined.made_from = Some(crate::t!(
+                            "fix-made-from",
+                            names = names.join(", "),
+                            actions = actions.join(", ")
                         ));
                         combined.originals = originals;
                         self.staging.rows[position] = combined;
@@ -443,9 +447,9 @@ fn state_of(line: Option<&Line>) -> FixState {
         Some(line) => FixState::Cannot(
             line.error
                 .clone()
-                .unwrap_or_else(|| "No fix makes it pass.".to_owned()),
+                .unwrap_or_else(|| crate::t!("fix-none-passes")),
         ),
-        None => FixState::Cannot("The fix gave no answer.".to_owned()),
+        None => FixState::Cannot(crate::t!("fix-no-answer")),
     }
 }
 
@@ -458,11 +462,11 @@ async fn run_fix(program: &Path, args: &[std::ffi::OsString]) -> Result<Vec<Line
         .stderr(Stdio::null())
         .kill_on_drop(true)
         .spawn()
-        .map_err(|e| format!("The fix could not start ({e})."))?;
+        .map_err(|e| crate::t!("fix-cannot-start-because", error = e.to_string()))?;
     let stdout = child
         .stdout
         .take()
-        .ok_or_else(|| "The fix could not start.".to_owned())?;
+        .ok_or_else(|| crate::t!("fix-cannot-start"))?;
     let answer = async {
         let mut text = String::new();
         let read = stdout.take(MAX_ANSWER).read_to_string(&mut text).await;
@@ -471,8 +475,8 @@ async fn run_fix(program: &Path, args: &[std::ffi::OsString]) -> Result<Vec<Line
     };
     let text = tokio::time::timeout(TIME_LIMIT, answer)
         .await
-        .map_err(|_| "The fix took too long and was stopped.".to_owned())?
-        .map_err(|e| format!("The fix's answer could not be read ({e})."))?;
+        .map_err(|_| crate::t!("fix-too-long"))?
+        .map_err(|e| crate::t!("fix-answer-unreadable", error = e.to_string()))?;
     Ok(text
         .lines()
         .filter_map(|l| serde_json::from_str(l).ok())

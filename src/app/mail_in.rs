@@ -109,7 +109,7 @@ impl App {
                     TaskResult::Mail(Done::Senders {
                         origin: if_panics.0,
                         mail: if_panics.1,
-                        result: Err(crashed("Looking up the e-mail's sender")),
+                        result: Err(crashed(&crate::t!("mail-crashed-sender"))),
                     })
                 },
             );
@@ -130,7 +130,8 @@ impl App {
         let note = match result {
             Ok(SenderMatch::One { candidate, email }) => match &chosen {
                 None => {
-                    let text = format!("Chosen from the e-mail's sender, {email} ({}).", mail.name);
+                    let text =
+                        crate::t!("mail-chosen-from-sender", email = &email, mail = &mail.name);
                     self.apply_picker(super::picker::Command::Select(candidate), 0.0);
                     SenderNote {
                         text,
@@ -138,14 +139,16 @@ impl App {
                     }
                 }
                 Some(c) if c.id == candidate.id => SenderNote {
-                    text: format!("The e-mail's sender, {email}, is this candidate."),
+                    text: crate::t!("mail-sender-is-chosen", email = &email),
                     switch_to: None,
                 },
                 Some(_) => SenderNote {
-                    text: format!(
-                        "The e-mail {} came from {email}, who is {} in {system}, not the candidate chosen.",
-                        mail.name,
-                        display_name(&candidate)
+                    text: crate::t!(
+                        "mail-sender-is-other",
+                        mail = &mail.name,
+                        email = &email,
+                        name = display_name(&candidate),
+                        system = &system
                     ),
                     switch_to: Some(candidate),
                 },
@@ -153,9 +156,11 @@ impl App {
             Ok(SenderMatch::Several { email, candidates }) => {
                 self.search_for_sender(&email, chosen.is_none());
                 SenderNote {
-                    text: format!(
-                        "{} candidates in {system} have the e-mail's sender address, {email}: choose one.",
-                        candidates.len()
+                    text: crate::t!(
+                        "mail-sender-several",
+                        count = candidates.len(),
+                        system = &system,
+                        email = &email
                     ),
                     switch_to: None,
                 }
@@ -163,21 +168,16 @@ impl App {
             Ok(SenderMatch::Nobody { email }) => {
                 self.search_for_sender(&email, chosen.is_none());
                 SenderNote {
-                    text: format!(
-                        "No candidate in {system} has the e-mail's sender address, {email}: find them by name."
-                    ),
+                    text: crate::t!("mail-sender-nobody", system = &system, email = &email),
                     switch_to: None,
                 }
             }
             Ok(SenderMatch::NotLookedUp) => SenderNote {
-                text: format!(
-                    "{system} cannot look candidates up by e-mail: choose the candidate for {}.",
-                    mail.label()
-                ),
+                text: crate::t!("mail-not-looked-up", system = &system, mail = mail.label()),
                 switch_to: None,
             },
             Err(why) => SenderNote {
-                text: format!("The e-mail's sender could not be looked up: {why}"),
+                text: crate::t!("mail-lookup-failed", error = why),
                 switch_to: None,
             },
         };
@@ -198,7 +198,7 @@ impl App {
 fn origin_system(app: &App) -> String {
     app.connections
         .selected_entry()
-        .map_or_else(|| "the system".to_owned(), |e| e.provider.to_string())
+        .map_or_else(|| crate::t!("mail-the-system"), |e| e.provider.to_string())
 }
 
 fn display_name(candidate: &Candidate) -> &str {

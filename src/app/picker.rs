@@ -267,8 +267,9 @@ impl App {
                     }
                     Err(ListingError::Unsupported(system)) => {
                         view.unsupported = true;
-                        view.error = Some(format!(
-                            "{system} does not let other programs list a candidate's attachments."
+                        view.error = Some(crate::t!(
+                            "picker-attachments-unsupported",
+                            system = system.to_string()
                         ));
                     }
                     Err(ListingError::Failed(e)) => view.error = Some(e),
@@ -326,9 +327,7 @@ impl App {
             self.picker.results.clear();
             self.picker.next = None;
             self.picker.loading = false;
-            self.picker.hint = Some(format!(
-                "{system} has no candidate list: paste a candidate id or a remote id (remote.<id>)."
-            ));
+            self.picker.hint = Some(crate::t!("picker-no-list", system = system.to_string()));
             return;
         }
         self.picker.hint = None;
@@ -359,7 +358,7 @@ impl App {
                 TaskResult::Picker(Done::Found {
                     generation,
                     append: more,
-                    result: Err(crashed("Searching for candidates")),
+                    result: Err(crashed(&crate::t!("picker-crashed-search"))),
                 })
             },
         );
@@ -390,7 +389,7 @@ impl App {
                 TaskResult::Picker(Done::Opened {
                     origin: fallback,
                     request,
-                    result: Err(crashed("Looking up the candidate")),
+                    result: Err(crashed(&crate::t!("picker-crashed-open"))),
                 })
             },
         );
@@ -445,9 +444,9 @@ impl App {
                     origin: fallback_origin,
                     request,
                     candidate_id: fallback_id,
-                    result: Err(ListingError::Failed(crashed(
-                        "Listing the candidate's attachments",
-                    ))),
+                    result: Err(ListingError::Failed(crashed(&crate::t!(
+                        "picker-crashed-attachments"
+                    )))),
                 })
             },
         );
@@ -476,12 +475,13 @@ impl App {
                     .await
                     .map(|()| {
                         if asynchronous {
-                            format!(
-                                "{system} accepted the removal of {}; it disappears shortly.",
-                                attachment.name
+                            crate::t!(
+                                "picker-removal-accepted",
+                                system = system.to_string(),
+                                name = &attachment.name
                             )
                         } else {
-                            format!("{} was removed.", attachment.name)
+                            crate::t!("picker-removed", name = &attachment.name)
                         }
                     })
                     .map_err(|e| e.to_string());
@@ -495,7 +495,10 @@ impl App {
                 TaskResult::Picker(Done::Deleted {
                     origin: fallback_origin,
                     candidate_id: fallback_id,
-                    result: Err(crashed(&format!("Removing {fallback_name}"))),
+                    result: Err(crashed(&crate::t!(
+                        "picker-crashed-delete",
+                        name = &fallback_name
+                    ))),
                 })
             },
         );

@@ -66,9 +66,9 @@ pub fn attention_ui(ui: &mut egui::Ui, app: &mut App) {
                         fix_ui(ui, fix, row, &mut commands);
                     }
                     if needing.len() > MAX_SHOWN {
-                        ui.label(format!(
-                            "\u{2026} and {} more files: hover a row's Check column for why.",
-                            needing.len() - MAX_SHOWN
+                        ui.label(crate::t!(
+                            "attention-more-files",
+                            count = needing.len() - MAX_SHOWN
                         ));
                     }
                 });
@@ -103,7 +103,10 @@ fn file_ui(
             other_person_ui(ui, row, system, candidate, commands);
         }
         if macros {
-            let name = format!("Send {} with its macros", style::shown(&row.facts.name));
+            let name = crate::t!(
+                "attention-send-with-macros",
+                name = style::shown(&row.facts.name).into_owned()
+            );
             if style::named(ui.button(&name), egui::Role::Button, &name).clicked() {
                 commands.push(Command::Staging(S::Allow(
                     row.id,
@@ -133,18 +136,21 @@ fn other_person_ui(
             &owner.name
         })
         .into_owned();
-        ui.label(format!("{who} is in {system} too."));
-        let switch = format!("Switch to {who}");
+        ui.label(crate::t!("attention-also-in", name = &who, system = system));
+        let switch = crate::t!("attention-switch-to", name = &who);
         if style::named(ui.button(&switch), egui::Role::Button, &switch)
-            .on_hover_text("Send these files to them instead")
+            .on_hover_text(crate::t!("attention-switch-to-hover"))
             .clicked()
         {
             commands.push(Command::Picker(picker::Command::Select(owner.clone())));
         }
     }
     let anyway = match candidate {
-        Some(name) => format!("Send to {} anyway", style::shown(name)),
-        None => "Send anyway".to_owned(),
+        Some(name) => crate::t!(
+            "attention-send-anyway-to",
+            name = style::shown(name).into_owned()
+        ),
+        None => crate::t!("attention-send-anyway"),
     };
     if style::named(ui.button(&anyway), egui::Role::Button, &anyway).clicked() {
         commands.push(Command::Staging(S::Allow(
@@ -163,15 +169,18 @@ fn fix_ui(ui: &mut egui::Ui, state: Option<&FixState>, row: &Row, commands: &mut
         Some(FixState::Preparing) => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Looking for a fix\u{2026}");
+                ui.label(crate::t!("attention-looking-for-fix"));
             });
         }
         Some(FixState::Ready(offer)) => {
-            let text = format!("Fix: {}", offer.actions.join(", "));
-            let name = format!("Fix {}", style::shown(&row.facts.name));
+            let text = crate::t!("attention-fix", actions = offer.actions.join(", "));
+            let name = crate::t!(
+                "attention-fix-name",
+                name = style::shown(&row.facts.name).into_owned()
+            );
             let button = ui
                 .button(style::shown(&text))
-                .on_hover_text("Use a fixed copy instead (the original stays as it is)");
+                .on_hover_text(crate::t!("attention-fix-hover"));
             if style::named(button, egui::Role::Button, &name).clicked() {
                 commands.push(Command::Staging(S::Fix(row.id)));
             }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::app::connections::Live;
 use crate::app::picker::Command as P;
 use crate::app::{App, Command, connections};
-use crate::model::{CandidateSearch, human_bytes};
+use crate::model::CandidateSearch;
 
 use super::style;
 
@@ -17,14 +17,14 @@ pub fn candidate_ui(ui: &mut egui::Ui, app: &mut App) {
     sender_note_ui(ui, app);
     ui.separator();
     let Some(entry) = app.connections.selected_entry() else {
-        ui.label("Choose a connection in the top bar.");
+        ui.label(crate::t!("candidate-choose-connection"));
         return;
     };
     match app.connections.live.get(&entry.id) {
         Some(Live::Ready(_)) => {}
         Some(Live::Failed(reason)) => {
             style::error_text(ui, reason.clone());
-            if ui.button("Try again").clicked() {
+            if ui.button(crate::t!("candidate-try-again")).clicked() {
                 app.commands
                     .push(Command::Connections(connections::Command::Reconnect));
             }
@@ -33,7 +33,10 @@ pub fn candidate_ui(ui: &mut egui::Ui, app: &mut App) {
         _ => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(format!("Connecting to {}\u{2026}", entry.provider));
+                ui.label(crate::t!(
+                    "candidate-connecting",
+                    system = entry.provider.to_string()
+                ));
             });
             return;
         }
@@ -52,7 +55,7 @@ pub fn candidate_ui(ui: &mut egui::Ui, app: &mut App) {
 const CARD_HEIGHT: f32 = 58.0;
 
 fn chosen_ui(ui: &mut egui::Ui, app: &mut App) {
-    style::section(ui, "Candidate");
+    style::section(ui, &crate::t!("candidate-heading"));
     ui.vertical(|ui| {
         ui.set_min_height(CARD_HEIGHT);
         chosen_card_ui(ui, app);
@@ -79,8 +82,8 @@ fn chosen_card_ui(ui: &mut egui::Ui, app: &mut App) {
                 });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                     if ui
-                        .button("Clear")
-                        .on_hover_text("Choose another candidate")
+                        .button(crate::t!("candidate-clear"))
+                        .on_hover_text(crate::t!("candidate-clear-hover"))
                         .clicked()
                     {
                         app.commands.push(Command::Picker(P::Clear));
@@ -89,7 +92,7 @@ fn chosen_card_ui(ui: &mut egui::Ui, app: &mut App) {
             });
         }
         None => {
-            ui.label("No candidate chosen yet: search below.");
+            ui.label(crate::t!("candidate-none-chosen"));
         }
     }
 }
@@ -114,8 +117,11 @@ fn sender_note_ui(ui: &mut egui::Ui, app: &mut App) {
                 candidate.name.clone()
             };
             if ui
-                .button(format!("Switch to {}", style::shown(&who)))
-                .on_hover_text("Choose the e-mail's sender as the candidate")
+                .button(crate::t!(
+                    "candidate-switch-to",
+                    name = style::shown(&who).into_owned()
+                ))
+                .on_hover_text(crate::t!("candidate-switch-to-hover"))
                 .clicked()
             {
                 app.commands.push(Command::Picker(P::Select(candidate)));
@@ -123,7 +129,7 @@ fn sender_note_ui(ui: &mut egui::Ui, app: &mut App) {
         }
         if ui
             .small_button("\u{d7}")
-            .on_hover_text("Hide this note")
+            .on_hover_text(crate::t!("candidate-hide-note"))
             .clicked()
         {
             app.commands.push(Command::MailNoteHidden);
@@ -133,13 +139,13 @@ fn sender_note_ui(ui: &mut egui::Ui, app: &mut App) {
 
 fn search_ui(ui: &mut egui::Ui, app: &mut App, kind: CandidateSearch) {
     let hint = match kind {
-        CandidateSearch::FreeText => "name or e-mail",
-        CandidateSearch::EmailOrExactName => "e-mail, or first and last name",
-        CandidateSearch::Email => "e-mail, phone or name",
-        CandidateSearch::IdOnly => "candidate id or remote.<id>",
+        CandidateSearch::FreeText => crate::t!("candidate-hint-free-text"),
+        CandidateSearch::EmailOrExactName => crate::t!("candidate-hint-email-or-name"),
+        CandidateSearch::Email => crate::t!("candidate-hint-email"),
+        CandidateSearch::IdOnly => crate::t!("candidate-hint-id-only"),
     };
     ui.add_space(4.0);
-    let label = ui.label("Search candidates");
+    let label = ui.label(crate::t!("candidate-search"));
     let response = ui
         .add(
             egui::TextEdit::singleline(&mut app.picker.query)
@@ -157,9 +163,9 @@ fn search_ui(ui: &mut egui::Ui, app: &mut App, kind: CandidateSearch) {
         if ui
             .add_enabled(
                 !app.picker.query.trim().is_empty(),
-                egui::Button::new("Open by id"),
+                egui::Button::new(crate::t!("candidate-open-by-id")),
             )
-            .on_hover_text("Look the text up as a candidate id (paste it from your system)")
+            .on_hover_text(crate::t!("candidate-open-by-id-hover"))
             .clicked()
         {
             app.commands.push(Command::Picker(P::OpenById));
@@ -189,7 +195,7 @@ fn results_ui(ui: &mut egui::Ui, app: &mut App) {
                 && app.picker.hint.is_none()
                 && app.picker.error.is_none()
             {
-                ui.label("No candidates found.");
+                ui.label(crate::t!("candidate-no-results"));
             }
             let chosen = app.picker.selected.as_ref().map(|c| c.id.clone());
             for candidate in &app.picker.results {
@@ -204,13 +210,13 @@ fn results_ui(ui: &mut egui::Ui, app: &mut App) {
                 let text = style::shown(&text).into_owned();
                 let response = ui
                     .selectable_label(chosen.as_ref() == Some(&candidate.id), text)
-                    .on_hover_text(format!("id {}", candidate.id));
+                    .on_hover_text(crate::t!("candidate-id", id = &candidate.id));
                 if response.clicked() {
                     app.commands
                         .push(Command::Picker(P::Select(candidate.clone())));
                 }
             }
-            if app.picker.next.is_some() && ui.button("Load more").clicked() {
+            if app.picker.next.is_some() && ui.button(crate::t!("candidate-load-more")).clicked() {
                 app.commands.push(Command::Picker(P::LoadMore));
             }
         });
@@ -221,7 +227,8 @@ fn recent_ui(ui: &mut egui::Ui, app: &mut App, connection: &str) {
     if recent.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new("Recent candidates")
+    egui::CollapsingHeader::new(crate::t!("candidate-recent"))
+        .id_salt("recent_candidates")
         .default_open(false)
         .show(ui, |ui| {
             for r in recent {
@@ -232,7 +239,7 @@ fn recent_ui(ui: &mut egui::Ui, app: &mut App, connection: &str) {
                 let text = style::shown(&text).into_owned();
                 if ui
                     .selectable_label(false, text)
-                    .on_hover_text(format!("id {}", r.id))
+                    .on_hover_text(crate::t!("candidate-id", id = &r.id))
                     .clicked()
                 {
                     app.commands.push(Command::Picker(P::SelectRecent(r)));
@@ -245,10 +252,10 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
     let profile = app.profile();
     let can_delete = profile.can_delete_attachments;
     ui.horizontal(|ui| {
-        style::section(ui, "Already on this candidate");
+        style::section(ui, &crate::t!("candidate-attachments-heading"));
         if app.picker.attachments.loading {
             ui.spinner();
-        } else if ui.small_button("Refresh").clicked() {
+        } else if ui.small_button(crate::t!("candidate-refresh")).clicked() {
             app.commands.push(Command::Picker(P::RefreshAttachments));
         }
     });
@@ -265,7 +272,7 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
         return;
     }
     if view.list.is_empty() && !view.loading {
-        ui.label("No attachments yet.");
+        ui.label(crate::t!("candidate-no-attachments"));
     }
     let mut commands = Vec::new();
     egui::ScrollArea::vertical()
@@ -279,7 +286,7 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
                             a.attachment_type
                                 .as_deref()
                                 .map(|t| profile.attachment_label(t).to_owned()),
-                            a.size.map(human_bytes),
+                            a.size.map(crate::i18n::size),
                             a.created_at
                                 .as_deref()
                                 .map(|t| t.chars().take(10).collect()),
@@ -292,9 +299,9 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
                     if can_delete {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             let delete = ui
-                                .small_button("Delete\u{2026}")
-                                .on_hover_text(format!("Delete {}", a.name));
-                            let name = format!("Delete {}\u{2026}", a.name);
+                                .small_button(crate::t!("candidate-delete"))
+                                .on_hover_text(crate::t!("candidate-delete-hover", name = &a.name));
+                            let name = crate::t!("candidate-delete-name", name = &a.name);
                             if style::named(delete, egui::Role::Button, &name).clicked() {
                                 commands.push(P::AskDelete(a.clone()));
                             }

@@ -14,18 +14,19 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut App) {
             .map_or_else(String::new, |c| c.name.clone());
         let modal = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ctx, |ui| {
             ui.set_width(380.0);
-            ui.heading("Delete this attachment?");
+            ui.heading(crate::t!("dialog-delete-heading"));
             ui.add_space(6.0);
-            ui.label(format!(
-                "{} will be removed from {candidate} for good. This cannot be undone.",
-                attachment.name
+            ui.label(crate::t!(
+                "dialog-delete-body",
+                name = &attachment.name,
+                candidate = candidate.as_str()
             ));
             ui.add_space(10.0);
             ui.horizontal(|ui| {
-                if ui.button("Delete").clicked() {
+                if ui.button(crate::t!("dialog-delete")).clicked() {
                     app.commands.push(Command::Picker(P::ConfirmDelete));
                 }
-                if ui.button("Keep it").clicked() {
+                if ui.button(crate::t!("dialog-keep")).clicked() {
                     app.commands.push(Command::Picker(P::CancelDelete));
                 }
             });
@@ -38,18 +39,15 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut App) {
     if let Some(files) = app.queue.interrupted {
         let modal = egui::Modal::new(egui::Id::unique("interrupted")).show(ctx, |ui| {
             ui.set_width(400.0);
-            ui.heading("Finish the interrupted uploads?");
+            ui.heading(crate::t!("dialog-interrupted-heading"));
             ui.add_space(6.0);
-            ui.label(format!(
-                "atsdrop stopped before {files} {} finished uploading. Each is checked first, so nothing arrives twice.",
-                if files == 1 { "file" } else { "files" }
-            ));
+            ui.label(crate::t!("dialog-interrupted-body", count = files));
             ui.add_space(10.0);
             ui.horizontal(|ui| {
-                if ui.button("Resume").clicked() {
+                if ui.button(crate::t!("dialog-resume")).clicked() {
                     app.commands.push(Command::Queue(Q::ResumeInterrupted));
                 }
-                if ui.button("Not now").clicked() {
+                if ui.button(crate::t!("dialog-not-now")).clicked() {
                     app.commands.push(Command::Queue(Q::DismissInterrupted));
                 }
             });

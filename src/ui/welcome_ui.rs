@@ -8,30 +8,41 @@ use super::style;
 pub fn welcome_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.18);
-        ui.heading("Welcome to atsdrop");
+        ui.heading(crate::t!("welcome-heading"));
         ui.add_space(8.0);
-        ui.label("Drop candidate files on the window, see each one checked against your recruiting system's limits, and upload them in the background.");
+        ui.label(crate::t!("welcome-intro"));
         ui.add_space(24.0);
         let starting = app.connections.sandbox_starting;
         ui.add_enabled_ui(!starting, |ui| {
             if ui
-                .add_sized([260.0, 36.0], egui::Button::new("Try the sandbox"))
-                .on_hover_text("Starts a local copy of all five systems with demo candidates; nothing leaves this computer")
+                .add_sized(
+                    [260.0, 36.0],
+                    egui::Button::new(crate::t!("welcome-try-sandbox")),
+                )
+                .on_hover_text(crate::t!("welcome-try-sandbox-hover"))
                 .clicked()
             {
-                app.commands.push(Command::Connections(connections::Command::StartSandbox));
+                app.commands
+                    .push(Command::Connections(connections::Command::StartSandbox));
             }
         });
         if starting {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Starting the sandbox\u{2026}");
+                ui.label(crate::t!("welcome-starting-sandbox"));
             });
         }
         ui.add_space(8.0);
-        if ui.add_sized([260.0, 36.0], egui::Button::new("Add a connection\u{2026}")).clicked() {
+        if ui
+            .add_sized(
+                [260.0, 36.0],
+                egui::Button::new(crate::t!("welcome-add-connection")),
+            )
+            .clicked()
+        {
             app.commands.push(Command::Tab(Tab::Connections));
-            app.commands.push(Command::Connections(connections::Command::New));
+            app.commands
+                .push(Command::Connections(connections::Command::New));
         }
         ui.add_space(16.0);
         ui.label("Spott \u{b7} Endorsed \u{b7} Kombo \u{b7} Onderwijsregio \u{b7} Truto");
