@@ -21,6 +21,7 @@ mod fix_cli;
 mod gui;
 mod hostile;
 mod inspect;
+mod languages;
 mod mail;
 mod providers;
 mod settings;

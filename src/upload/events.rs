@@ -155,24 +155,29 @@ impl BatchSummary {
         self.done + self.failed + self.unknown + self.skipped + self.cancelled + self.unconfirmed
     }
 
-    /// "4 uploaded, 1 failed" — the toast text.
+    /// "4 uploaded, 1 failed" — the toast text, in the current language.
     #[must_use]
     pub fn sentence(&self) -> String {
-        let mut parts = Vec::new();
-        for (n, word) in [
-            (self.done, "uploaded"),
-            (self.failed, "failed"),
-            (self.unknown, "with unknown outcome"),
-            (self.skipped, "skipped"),
-            (self.cancelled, "cancelled"),
-            (self.unconfirmed, "not confirmed"),
-        ] {
-            if n > 0 {
-                parts.push(format!("{n} {word}"));
-            }
-        }
+        let parts: Vec<String> = [
+            (self.done, crate::text!("summary-uploaded", count = self.done)),
+            (self.failed, crate::text!("summary-failed", count = self.failed)),
+            (self.unknown, crate::text!("summary-unknown", count = self.unknown)),
+            (self.skipped, crate::text!("summary-skipped", count = self.skipped)),
+            (
+                self.cancelled,
+                crate::text!("summary-cancelled", count = self.cancelled),
+            ),
+            (
+                self.unconfirmed,
+                crate::text!("summary-unconfirmed", count = self.unconfirmed),
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, text)| text.to_string())
+        .collect();
         if parts.is_empty() {
-            "Nothing to upload".to_owned()
+            crate::t!("summary-nothing")
         } else {
             parts.join(", ")
         }

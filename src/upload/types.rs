@@ -168,20 +168,20 @@ impl FileState {
         )
     }
 
-    /// A short label ("queued", "outcome unknown").
+    /// A short label ("queued", "outcome unknown") in the current language.
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::Queued => "queued",
-            Self::Uploading => "uploading",
-            Self::Verifying => "verifying",
-            Self::Accepted => "accepted, waiting",
-            Self::Done => "done",
-            Self::Failed => "failed",
-            Self::OutcomeUnknown => "outcome unknown",
-            Self::Skipped => "skipped",
-            Self::Cancelled => "cancelled",
-            Self::Unconfirmed => "not confirmed",
+            Self::Queued => crate::t!("state-queued"),
+            Self::Uploading => crate::t!("state-uploading"),
+            Self::Verifying => crate::t!("state-verifying"),
+            Self::Accepted => crate::t!("state-accepted"),
+            Self::Done => crate::t!("state-done"),
+            Self::Failed => crate::t!("state-failed"),
+            Self::OutcomeUnknown => crate::t!("state-outcome-unknown"),
+            Self::Skipped => crate::t!("state-skipped"),
+            Self::Cancelled => crate::t!("state-cancelled"),
+            Self::Unconfirmed => crate::t!("state-unconfirmed"),
         }
     }
 }
