@@ -5,7 +5,7 @@ use std::fmt;
 use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::catalog;
-use super::format::{count_in, size_in};
+use super::format::{count_in, duration_in, size_in};
 use super::lang::{Lang, current};
 
 /// A sentence to show: message `key` with its arguments. It renders in the current language
@@ -25,6 +25,8 @@ pub enum Arg {
     Count(i64),
     /// A size in bytes, shown as the language writes sizes (`4,8 MB`).
     Size(u64),
+    /// A duration, shown as the language says it (`2 min 5 s`, `1 Std. 4 Min.`).
+    Duration(std::time::Duration),
     /// Another text, rendered in the same language (a translated label).
     Text(Box<Text>),
 }
@@ -72,6 +74,7 @@ impl Text {
                     }
                 }
                 Arg::Size(bytes) => FluentValue::from(size_in(lang, *bytes)),
+                Arg::Duration(d) => FluentValue::from(duration_in(lang, *d)),
                 Arg::Text(text) => FluentValue::from(text.render_in(lang)),
             };
             args.set(*name, value);

@@ -4,13 +4,13 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::model::{ProviderId, human_duration};
+use crate::i18n::{Arg, Text};
+use crate::model::ProviderId;
 
 /// Everything that can go wrong talking to a recruiting system.
-#[derive(Clone, Debug, thiserror::Error)]
+#[derive(Clone, Debug)]
 pub enum ProviderError {
     /// The credentials were refused (401).
-    #[error("{system} did not accept the credentials{}: check the API key in the connection settings.", detail(.message))]
     Auth {
         /// Which system.
         system: ProviderId,
@@ -18,7 +18,6 @@ pub enum ProviderError {
         message: Option<String>,
     },
     /// The credentials are valid but lack permission (403).
-    #[error("{system} refused access{}: ask your {system} admin to give this API key the permission.", detail(.message))]
     Forbidden {
         /// Which system.
         system: ProviderId,
@@ -26,7 +25,6 @@ pub enum ProviderError {
         message: Option<String>,
     },
     /// The candidate, attachment or account does not exist (404).
-    #[error("{system} could not find {what}{}: check the id.", detail(.message))]
     NotFound {
         /// Which system.
         system: ProviderId,
@@ -36,7 +34,6 @@ pub enum ProviderError {
         message: Option<String>,
     },
     /// The system refused the request as invalid (400, 405, 409, 411, 415, 422…).
-    #[error("{system} refused the request: {message}")]
     Rejected {
         /// Which system.
         system: ProviderId,
@@ -48,7 +45,6 @@ pub enum ProviderError {
         message: String,
     },
     /// The file is larger than the system takes (413).
-    #[error("{system} says the file is too large{}: compress or split it.", detail(.message))]
     TooLarge {
         /// Which system.
         system: ProviderId,
@@ -56,7 +52,6 @@ pub enum ProviderError {
         message: Option<String>,
     },
     /// Too many requests (429); try again after the announced delay.
-    #[error("{system} asked atsdrop to slow down; try again {}.", retry_phrase(*.retry_after))]
     RateLimited {
         /// Which system.
         system: ProviderId,
@@ -64,7 +59,6 @@ pub enum ProviderError {
         retry_after: Option<Duration>,
     },
     /// The system failed (5xx).
-    #[error("{system} had a problem on its side (HTTP {status}){}; try again in a moment.", detail(.message))]
     Server {
         /// Which system.
         system: ProviderId,
@@ -74,9 +68,6 @@ pub enum ProviderError {
         message: Option<String>,
     },
     /// The connection failed or broke.
-    #[error(
-        "atsdrop could not reach {system} ({detail}): check the internet connection and try again."
-    )]
     Network {
         /// Which system.
         system: ProviderId,
@@ -87,7 +78,6 @@ pub enum ProviderError {
         body_sent: bool,
     },
     /// No answer in time.
-    #[error("{system} did not answer in time: check the internet connection and try again.")]
     Timeout {
         /// Which system.
         system: ProviderId,
@@ -95,7 +85,6 @@ pub enum ProviderError {
         body_sent: bool,
     },
     /// The system's API cannot do this.
-    #[error("{what} is not supported by {system}.")]
     Unsupported {
         /// Which system.
         system: ProviderId,
@@ -103,9 +92,6 @@ pub enum ProviderError {
         what: String,
     },
     /// The answer could not be understood.
-    #[error(
-        "{system} sent an answer atsdrop does not understand ({detail}); if this keeps happening, report it."
-    )]
     InvalidResponse {
         /// Which system.
         system: ProviderId,
@@ -114,7 +100,6 @@ pub enum ProviderError {
     },
     /// The system answered an upload with an error that does not say the file was not stored
     /// (it timed out or failed after taking the whole body): it may have it.
-    #[error("{system} could not say whether it stored the file{}: atsdrop checks the candidate before sending it again.", detail(.message))]
     MaybeStored {
         /// Which system.
         system: ProviderId,
@@ -122,10 +107,6 @@ pub enum ProviderError {
         message: Option<String>,
     },
     /// The answer was larger than atsdrop reads for this request.
-    #[error(
-        "{system} sent a far larger answer than expected (over {}): atsdrop stopped reading it; check the address in the connection settings, and report it if it is right.",
-        crate::model::human_bytes(*.limit)
-    )]
     AnswerTooLarge {
         /// Which system.
         system: ProviderId,
@@ -134,15 +115,11 @@ pub enum ProviderError {
     },
     /// A web page came back where data was expected: a Wi-Fi login page or a proxy is in the
     /// way (or the address is a website's, not the API's).
-    #[error(
-        "A web page answered instead of {system}: sign in to the network (hotel or office Wi-Fi) and try again, or check the address in the connection settings."
-    )]
     WebPage {
         /// Which system.
         system: ProviderId,
     },
     /// A file could not be read while sending it, or changed meanwhile.
-    #[error("{} could not be sent: {reason}.", display_name(.path))]
     File {
         /// The file.
         path: PathBuf,
@@ -151,7 +128,6 @@ pub enum ProviderError {
     },
     /// An id that no address can carry: `.` and `..` are path steps to a URL (every HTTP
     /// client and proxy resolves them), so a request for it would reach another resource.
-    #[error("\u{201c}{id}\u{201d} cannot be a {system} id: check the id you entered.")]
     BadId {
         /// Which system.
         system: ProviderId,
@@ -159,7 +135,6 @@ pub enum ProviderError {
         id: String,
     },
     /// The connection settings are unusable (plain http to a remote host, missing id…).
-    #[error("{0}")]
     Config(String),
 }
 
@@ -212,18 +187,125 @@ impl ProviderError {
     }
 }
 
-#[allow(clippy::ref_option)] // Called from `#[error]` format arguments, which pass references.
+impl std::error::Error for ProviderError {}
+
+/// In English: logs, the journal and `--json` output carry it; [`ProviderError::text`] says it
+/// in any language.
+impl std::fmt::Display for ProviderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().english())
+    }
+}
+
+impl ProviderError {
+    /// The sentence, in any language.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Auth { system, message } => {
+                crate::text!(
+                    "error-auth",
+                    system = system.display_name(),
+                    detail = detail(message)
+                )
+            }
+            Self::Forbidden { system, message } => crate::text!(
+                "error-forbidden",
+                system = system.display_name(),
+                detail = detail(message)
+            ),
+            Self::NotFound {
+                system,
+                what,
+                message,
+            } => crate::text!(
+                "error-not-found",
+                system = system.display_name(),
+                what = what,
+                detail = detail(message)
+            ),
+            Self::Rejected {
+                system, message, ..
+            } => crate::text!(
+                "error-rejected",
+                system = system.display_name(),
+                message = message
+            ),
+            Self::TooLarge { system, message } => crate::text!(
+                "error-too-large",
+                system = system.display_name(),
+                detail = detail(message)
+            ),
+            Self::RateLimited {
+                system,
+                retry_after: Some(after),
+            } => crate::text!(
+                "error-rate-limited-after",
+                system = system.display_name(),
+                after = Arg::Duration(*after)
+            ),
+            Self::RateLimited {
+                system,
+                retry_after: None,
+            } => crate::text!("error-rate-limited", system = system.display_name()),
+            Self::Server {
+                system,
+                status,
+                message,
+            } => crate::text!(
+                "error-server",
+                system = system.display_name(),
+                status = status.to_string(),
+                detail = detail(message)
+            ),
+            Self::Network { system, detail, .. } => crate::text!(
+                "error-network",
+                system = system.display_name(),
+                detail = detail
+            ),
+            Self::Timeout { system, .. } => {
+                crate::text!("error-timeout", system = system.display_name())
+            }
+            Self::Unsupported { system, what } => crate::text!(
+                "error-unsupported",
+                system = system.display_name(),
+                what = what
+            ),
+            Self::InvalidResponse { system, detail } => crate::text!(
+                "error-invalid-response",
+                system = system.display_name(),
+                detail = detail
+            ),
+            Self::MaybeStored { system, message } => crate::text!(
+                "error-maybe-stored",
+                system = system.display_name(),
+                detail = detail(message)
+            ),
+            Self::AnswerTooLarge { system, limit } => crate::text!(
+                "error-answer-too-large",
+                system = system.display_name(),
+                limit = Arg::Size(*limit)
+            ),
+            Self::WebPage { system } => {
+                crate::text!("error-web-page", system = system.display_name())
+            }
+            Self::File { path, reason } => {
+                crate::text!("error-file", name = display_name(path), reason = reason)
+            }
+            Self::BadId { system, id } => {
+                crate::text!("error-bad-id", system = system.display_name(), id = id)
+            }
+            Self::Config(sentence) => crate::text!("error-config", sentence = sentence),
+        }
+    }
+}
+
+/// ` (“the system's words”)`, or nothing.
+#[allow(clippy::ref_option)]
 fn detail(message: &Option<String>) -> String {
     match message.as_deref().map(str::trim) {
         Some(m) if !m.is_empty() => format!(" (\u{201c}{}\u{201d})", m.trim_end_matches('.')),
         _ => String::new(),
-    }
-}
-
-fn retry_phrase(after: Option<Duration>) -> String {
-    match after {
-        Some(d) => format!("in {}", human_duration(d)),
-        None => "in a moment".to_owned(),
     }
 }
 
