@@ -2,7 +2,6 @@
 //! totals, and the controls (cancel, retry, pause/resume, mark as uploaded).
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -81,14 +80,18 @@ impl Progress {
     /// "2 of 3 uploaded, 1 failed".
     #[must_use]
     pub fn sentence(&self) -> String {
-        let mut out = format!("{} of {} uploaded", self.uploaded, self.files);
+        let mut parts = vec![crate::t!(
+            "queue-progress",
+            uploaded = self.uploaded,
+            files = self.files
+        )];
         if self.failed > 0 {
-            let _ = write!(out, ", {} failed", self.failed);
+            parts.push(crate::t!("queue-progress-failed", count = self.failed));
         }
         if self.unknown > 0 {
-            let _ = write!(out, ", {} with unknown outcome", self.unknown);
+            parts.push(crate::t!("queue-progress-unknown", count = self.unknown));
         }
-        out
+        parts.join(", ")
     }
 }
 
@@ -170,11 +173,11 @@ impl State {
     fn retry_ended(&mut self, file: &FileId) -> Option<(String, bool)> {
         let row = self.row_mut(file)?;
         let (word, bad) = match row.state {
-            FileState::Done => ("uploaded", false),
-            FileState::Skipped => ("skipped", false),
-            FileState::Failed => ("failed again", true),
-            FileState::OutcomeUnknown => ("outcome unknown again", true),
-            FileState::Unconfirmed => ("not confirmed again", true),
+            FileState::Done => (crate::t!("queue-retry-uploaded"), false),
+            FileState::Skipped => (crate::t!("queue-retry-skipped"), false),
+            FileState::Failed => (crate::t!("queue-retry-failed"), true),
+            FileState::OutcomeUnknown => (crate::t!("queue-retry-unknown"), true),
+            FileState::Unconfirmed => (crate::t!("queue-retry-unconfirmed"), true),
             _ => return None,
         };
         let line = format!("{}: {word}", row.name);
@@ -182,7 +185,7 @@ impl State {
             Some(message) if bad => format!("{line}. {message}"),
             _ => format!("{line}."),
         };
-        self.last_summary = Some(format!("Retried {line}"));
+        self.last_summary = Some(crate::t!("queue-retried", line = line));
         Some((sentence, bad))
     }
 
@@ -260,8 +263,9 @@ impl State {
             UploadEvent::BatchFinished { batch, summary } => {
                 self.active.retain(|b| b != &batch);
                 let failed = summary.failed + summary.unknown > 0;
-                self.last_summary = Some(format!("Last batch: {}", summary.sentence()));
-                return Some((summary.sentence(), failed));
+                let sentence = summary.sentence();
+                self.last_summary = Some(crate::t!("queue-last-batch", summary = &sentence));
+                return Some((sentence, failed));
             }
             UploadEvent::LanePaused { connection, delay } => {
                 self.lane_pauses.retain(|(c, _)| c != &connection);
@@ -275,10 +279,10 @@ impl State {
                     let message = if waiting.len() == 1 {
                         first.reason.clone()
                     } else {
-                        format!(
-                            "{} interrupted files were left waiting, unsent. {}",
-                            waiting.len(),
-                            first.reason
+                        crate::t!(
+                            "queue-interrupted-waiting",
+                            count = waiting.len(),
+                            reason = &first.reason
                         )
                     };
                     return Some((message, true));
@@ -408,21 +412,18 @@ impl App {
                     if let Some(connection) = live.get(id) {
                         return Ok((connection.clone(), SecretOrigin::SavedConnection));
                     }
-                    let (profile, store) =
-                        saved.iter().find(|(p, _)| &p.id == id).ok_or_else(|| {
-                            format!("The connection \u{201c}{name}\u{201d} was removed.")
-                        })?;
+                    let (profile, store) = saved
+                        .iter()
+                        .find(|(p, _)| &p.id == id)
+                        .ok_or_else(|| crate::t!("queue-connection-removed", name = name))?;
                     let store = store
                         .as_ref()
-                        .ok_or_else(|| "The keyring is not open.".to_owned())?;
+                        .ok_or_else(|| crate::t!("queue-keyring-closed"))?;
                     match store.get(&profile.id) {
                         Ok(Some(secret)) => {
                             Ok((profile.connection(secret), SecretOrigin::SavedConnection))
                         }
-                        Ok(None) => Err(format!(
-                            "No secret is stored for \u{201c}{}\u{201d} on this computer.",
-                            profile.name
-                        )),
+                        Ok(None) => Err(crate::t!("queue-no-secret", name = &profile.name)),
                         Err(e) => Err(e.to_string()),
                     }
                 }
@@ -430,11 +431,8 @@ impl App {
                     .iter()
                     .find(|c| c.provider == account.provider)
                     .map(|c| (c.clone(), SecretOrigin::Supplied))
-                    .ok_or_else(|| "The sandbox is not running.".to_owned()),
-                Source::Environment => Err(
-                    "It was started from the command line: finish it there with atsdrop resume."
-                        .to_owned(),
-                ),
+                    .ok_or_else(|| crate::t!("queue-sandbox-not-running")),
+                Source::Environment => Err(crate::t!("queue-started-from-cli")),
             },
         ));
     }

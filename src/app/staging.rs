@@ -12,7 +12,6 @@ use crate::mail::expand::{FromMail, MailInfo};
 use crate::mail::{MailOpener, open_mails};
 use crate::model::{
     self, Allowed, AttachmentType, FileFacts, ProviderProfile, StagedFile, ValidationReport,
-    human_bytes,
 };
 use crate::upload::{BatchSpec, FileSpec};
 
@@ -172,12 +171,15 @@ impl State {
             .fields
             .iter()
             .filter(|f| f.count > 0 || f.max.is_some())
-            .map(|f| match f.max {
-                Some(max) => format!("{} {}/{max}", f.label, f.count),
-                None => format!("{} {}", f.label, f.count),
+            .map(|f| {
+                let count = crate::i18n::count(u64::from(f.count));
+                match f.max {
+                    Some(max) => format!("{} {count}/{}", f.label, crate::i18n::count(max.into())),
+                    None => format!("{} {count}", f.label),
+                }
             })
             .collect();
-        parts.push(human_bytes(self.report.total_bytes));
+        parts.push(crate::i18n::size(self.report.total_bytes));
         parts.join(" \u{b7} ")
     }
 
@@ -267,8 +269,7 @@ impl App {
                     self.staging
                         .stop_adding
                         .store(true, std::sync::atomic::Ordering::Relaxed);
-                    self.toasts
-                        .info("Stopped adding files: what was found so far stays.");
+                    self.toasts.info(crate::t!("staging-stopped-adding"));
                 }
             }
             Command::SetType { row, wire } => {
@@ -449,18 +450,20 @@ impl App {
                 .iter()
                 .find(|a| a.name == row.facts.name && a.size.is_none_or(|s| s == row.facts.size));
             let sent_before = sent.get(&(row.facts.name.as_str(), row.facts.size));
+            let name = &row.facts.name;
             row.duplicate = match (on_candidate, sent_before) {
-                (Some(a), _) => Some(format!(
-                    "{} is already on this candidate{}.",
-                    row.facts.name,
-                    a.created_at
-                        .as_deref()
-                        .map(|t| format!(" (added {t})"))
-                        .unwrap_or_default()
-                )),
-                (None, Some(h)) => Some(format!(
-                    "You sent {} to this candidate on {}.",
-                    row.facts.name, h.at
+                (Some(a), _) => Some(match &a.created_at {
+                    Some(date) => crate::t!(
+                        "staging-duplicate-on-candidate-added",
+                        name = name,
+                        date = date
+                    ),
+                    None => crate::t!("staging-duplicate-on-candidate", name = name),
+                }),
+                (None, Some(h)) => Some(crate::t!(
+                    "staging-duplicate-sent-before",
+                    name = name,
+                    date = &h.at
                 )),
                 (None, None) => None,
             };
@@ -486,9 +489,9 @@ impl App {
                 TaskResult::Nothing
             },
             || {
-                TaskResult::Staging(Done::InspectionFailed(crashed(
-                    "Checking the files you added",
-                )))
+                TaskResult::Staging(Done::InspectionFailed(crashed(&crate::t!(
+                    "staging-checking-crashed"
+                ))))
             },
         );
     }
@@ -498,13 +501,14 @@ impl App {
             return;
         }
         self.staging.dialog_open = true;
+        let title = if folder {
+            crate::t!("staging-dialog-add-folder")
+        } else {
+            crate::t!("staging-dialog-add-files")
+        };
         self.tasks.spawn(
             async move {
-                let dialog = rfd::AsyncFileDialog::new().set_title(if folder {
-                    "Add a folder"
-                } else {
-                    "Add files"
-                });
+                let dialog = rfd::AsyncFileDialog::new().set_title(title);
                 let paths = if folder {
                     dialog
                         .pick_folder()
@@ -520,7 +524,11 @@ impl App {
                 };
                 TaskResult::Staging(Done::Picked(Ok(paths)))
             },
-            || TaskResult::Staging(Done::Picked(Err(crashed("The file dialog")))),
+            || {
+                TaskResult::Staging(Done::Picked(Err(crashed(&crate::t!(
+                    "staging-dialog-crashed"
+                )))))
+            },
         );
     }
 
@@ -528,24 +536,20 @@ impl App {
     #[must_use]
     pub fn upload_blocker(&self) -> Option<String> {
         if self.staging.rows.is_empty() {
-            return Some("Add files first.".to_owned());
+            return Some(crate::t!("staging-blocker-no-files"));
         }
         if self.staging.pending > 0 || self.staging.rows.iter().any(|r| r.reading) {
-            return Some("Wait until every file is checked.".to_owned());
+            return Some(crate::t!("staging-blocker-checking"));
         }
         if self.connections.ready().is_none() {
-            return Some("Connect to a system first.".to_owned());
+            return Some(crate::t!("staging-blocker-no-connection"));
         }
         if self.picker.selected.is_none() {
-            return Some("Choose a candidate first.".to_owned());
+            return Some(crate::t!("staging-blocker-no-candidate"));
         }
         let refused = self.staging.refused();
         if refused > 0 {
-            return Some(format!(
-                "{refused} {} can't be sent: fix or remove {} first.",
-                if refused == 1 { "file" } else { "files" },
-                if refused == 1 { "it" } else { "them" }
-            ));
+            return Some(crate::t!("staging-blocker-refused", count = refused));
         }
         if let Some(problem) = self.staging.report.batch.first() {
             return Some(problem.message.clone());
@@ -565,8 +569,7 @@ impl App {
             return;
         };
         let Some(engine) = &self.engine else {
-            self.toasts
-                .error("The upload engine is not running; restart atsdrop.");
+            self.toasts.error(crate::t!("staging-engine-not-running"));
             return;
         };
         let files: Vec<FileSpec> = self
@@ -581,9 +584,11 @@ impl App {
                 remote_id: None,
                 allow_duplicate: r.upload_anyway,
                 checked_as: Some((r.facts.size, r.facts.modified)),
-                skip_reason: r.duplicate.clone().filter(|_| !r.upload_anyway).map(|d| {
-                    format!("{d} Skipped; choose \u{201c}Upload anyway\u{201d} to send it.")
-                }),
+                skip_reason: r
+                    .duplicate
+                    .clone()
+                    .filter(|_| !r.upload_anyway)
+                    .map(|d| crate::t!("staging-skip-reason", reason = d)),
                 made_from: r.originals.clone(),
                 from_mail: r
                     .from_mail
@@ -610,15 +615,12 @@ impl App {
         self.revalidate();
         // Said in the queue's status line until the batch ends, which replaces it with the
         // outcome (a notification that outlived its batch misled).
-        self.queue.last_summary = Some(format!(
-            "Uploading {count} {} to {}\u{2026}",
-            if count == 1 { "file" } else { "files" },
-            if candidate.name.is_empty() {
-                &candidate.id
-            } else {
-                &candidate.name
-            }
-        ));
+        let to = if candidate.name.is_empty() {
+            &candidate.id
+        } else {
+            &candidate.name
+        };
+        self.queue.last_summary = Some(crate::t!("staging-uploading", count = count, to = to));
     }
 }
 

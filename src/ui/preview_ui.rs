@@ -18,9 +18,9 @@ const TEXT_LINES: usize = 30;
 pub fn preview_window(ctx: &egui::Context, app: &mut App, row: &Row) {
     let mut open = true;
     let content = ctx.content_rect();
-    egui::Window::new(format!(
-        "Preview \u{2014} {}",
-        style::shown(&row.facts.name)
+    egui::Window::new(crate::t!(
+        "preview-title",
+        name = style::shown(&row.facts.name).into_owned()
     ))
     .id(egui::Id::unique("preview_window"))
     .open(&mut open)
@@ -44,16 +44,19 @@ pub fn preview_window(ctx: &egui::Context, app: &mut App, row: &Row) {
 fn preview_ui(ui: &mut egui::Ui, app: &mut App, row: &Row) {
     let facts = row.content.facts.as_deref();
     if let Some(pages) = facts.and_then(|f| f.pages).filter(|p| *p > 0) {
-        ui.label(format!("Page 1 of {pages}"));
+        ui.label(crate::t!("preview-page-one-of", pages = pages));
     }
     if let Some(identity) = &row.content.identity {
         let whose = match identity.verdict {
-            Verdict::Match => "It names this candidate.".to_owned(),
-            Verdict::Other => format!(
-                "It seems to be someone else's ({}).",
-                identity.other.as_deref().unwrap_or("another person")
+            Verdict::Match => crate::t!("preview-names-candidate"),
+            Verdict::Other => crate::t!(
+                "preview-someone-else",
+                name = identity
+                    .other
+                    .clone()
+                    .unwrap_or_else(|| crate::t!("preview-another-person"))
             ),
-            Verdict::Unknown => "It names no one atsdrop can match.".to_owned(),
+            Verdict::Unknown => crate::t!("preview-names-no-one"),
         };
         ui.label(style::shown(&whose));
     }
@@ -68,7 +71,7 @@ fn preview_ui(ui: &mut egui::Ui, app: &mut App, row: &Row) {
                         .max_height(room)
                         .corner_radius(2.0),
                 )
-                .on_hover_text("The first page");
+                .on_hover_text(crate::t!("preview-first-page"));
             }
             None => {
                 ui.spinner();
@@ -79,18 +82,18 @@ fn preview_ui(ui: &mut egui::Ui, app: &mut App, row: &Row) {
     if row.reading {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Reading\u{2026}");
+            ui.label(crate::t!("preview-reading"));
         });
         return;
     }
     let Some(facts) = facts else {
-        ui.label("atsdrop shows no preview of this kind of file.");
+        ui.label(crate::t!("preview-no-preview"));
         return;
     };
     if facts.health.contains(&Health::NeedsPassword) {
-        ui.label("It is locked with a password: nothing in it can be shown.");
+        ui.label(crate::t!("preview-locked"));
     } else if facts.text.trim().is_empty() {
-        ui.label("It holds no text atsdrop can show.");
+        ui.label(crate::t!("preview-no-text"));
     } else {
         let text: Vec<&str> = facts.text.lines().take(TEXT_LINES).collect();
         egui::ScrollArea::vertical()

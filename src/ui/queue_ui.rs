@@ -7,7 +7,6 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::queue::{Command as Q, Row};
 use crate::app::{App, Command};
-use crate::model::{human_bytes, human_duration};
 use crate::upload::FileState;
 
 use super::style;
@@ -35,6 +34,7 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
     let mut commands = Vec::new();
     toolbar_ui(ui, app, &mut commands);
     let rows = &app.queue.rows;
+    let actions_width = actions_width(ui);
     TableBuilder::new(ui)
         .id_salt("queue_table")
         .striped(true)
@@ -56,9 +56,16 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
         .column(Column::exact(100.0))
         .column(Column::initial(220.0).at_least(120.0))
         .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(190.0))
+        .column(Column::exact(actions_width))
         .header(20.0, |mut header| {
-            for title in ["File", "To", "State", "Progress", "Message", ""] {
+            for title in [
+                crate::t!("queue-col-file"),
+                crate::t!("queue-col-to"),
+                crate::t!("queue-col-state"),
+                crate::t!("queue-col-progress"),
+                crate::t!("queue-col-message"),
+                String::new(),
+            ] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -90,7 +97,11 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
                     let text = row
                         .message
                         .clone()
-                        .or_else(|| row.attachment_id.as_ref().map(|id| format!("id {id}")))
+                        .or_else(|| {
+                            row.attachment_id
+                                .as_ref()
+                                .map(|id| crate::t!("queue-attachment-id", id = id))
+                        })
                         .unwrap_or_default();
                     let text = style::shown(&text).into_owned();
                     ui.add(egui::Label::new(text.clone()).truncate())
@@ -104,8 +115,11 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
-    ui.horizontal(|ui| {
-        style::section(ui, "Uploads");
+    // Where a language's words do not fit on one line, whole widgets move to the next (each
+    // label stays in one piece, as in a plain row).
+    ui.horizontal_wrapped(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        style::section(ui, &crate::t!("queue-uploads"));
         if let Some(progress) = app.queue.overall() {
             #[allow(clippy::cast_precision_loss)]
             let fraction = if progress.total == 0 {
@@ -113,41 +127,53 @@ fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
             } else {
                 progress.sent as f32 / progress.total as f32
             };
+            let text = crate::t!(
+                "queue-total",
+                progress = progress.sentence(),
+                sent = crate::i18n::Arg::Size(progress.sent),
+                total = crate::i18n::Arg::Size(progress.total)
+            );
+            // Wider than usual when the sentence is longer than the bar (another language, or
+            // failures and unknown outcomes to name).
+            let text_width = egui::WidgetText::from(text.as_str())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Button,
+                )
+                .size()
+                .x;
             ui.add(
                 egui::ProgressBar::new(fraction)
-                    .desired_width(340.0)
-                    .text(format!(
-                        "{} \u{b7} {} of {}",
-                        progress.sentence(),
-                        human_bytes(progress.sent),
-                        human_bytes(progress.total)
-                    )),
+                    .desired_width(340.0_f32.max(text_width + 16.0))
+                    .text(text),
             );
         }
         if app.queue.paused {
             if ui
-                .button("Resume")
-                .on_hover_text("Start uploading again")
+                .button(crate::t!("queue-resume"))
+                .on_hover_text(crate::t!("queue-resume-hover"))
                 .clicked()
             {
                 commands.push(Q::Resume);
             }
-            style::warn_text(ui, "Paused");
+            style::warn_text(ui, crate::t!("queue-paused"));
         } else if app.queue.has_unfinished()
             && ui
-                .button("Pause")
-                .on_hover_text("Finish what is sending, start nothing new")
+                .button(crate::t!("queue-pause"))
+                .on_hover_text(crate::t!("queue-pause-hover"))
                 .clicked()
         {
             commands.push(Q::Pause);
         }
-        if app.queue.has_unfinished() && ui.button("Cancel all").clicked() {
+        if app.queue.has_unfinished() && ui.button(crate::t!("queue-cancel-all")).clicked() {
             commands.push(Q::CancelAll);
         }
         if app.queue.rows.iter().any(|r| r.state.is_final())
             && ui
-                .button("Clear finished")
-                .on_hover_text("The history keeps them")
+                .button(crate::t!("queue-clear-finished"))
+                .on_hover_text(crate::t!("queue-clear-finished-hover"))
                 .clicked()
         {
             commands.push(Q::ClearFinished);
@@ -156,7 +182,7 @@ fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
             ui.label(summary);
         }
         for (connection, _) in &app.queue.lane_pauses {
-            style::warn_text(ui, format!("{connection} asked to slow down: waiting"));
+            style::warn_text(ui, crate::t!("queue-slow-down", connection = connection));
         }
     });
 }
@@ -168,7 +194,7 @@ fn state_ui(ui: &mut egui::Ui, row: &Row) {
             let color = style::ok_color(ui);
             ui.label(
                 egui::RichText::new(if row.outcome == Some(crate::upload::Outcome::Accepted) {
-                    "accepted"
+                    crate::t!("queue-accepted")
                 } else {
                     label
                 })
@@ -196,23 +222,56 @@ fn progress_ui(ui: &mut egui::Ui, row: &Row) {
             } else {
                 row.sent as f32 / row.size as f32
             };
-            let mut text = human_bytes(row.sent);
+            let mut text = crate::i18n::size(row.sent);
             if let Some(speed) = row.speed {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let _ = write!(text, " \u{b7} {}/s", human_bytes(speed as u64));
+                let speed = crate::i18n::Arg::Size(speed as u64);
+                let _ = write!(text, " \u{b7} {}", crate::t!("queue-speed", speed = speed));
             }
             if let Some(eta) = row.eta {
-                let _ = write!(text, " \u{b7} {} left", human_duration(eta));
+                let time = crate::i18n::duration(eta);
+                let _ = write!(
+                    text,
+                    " \u{b7} {}",
+                    crate::t!("queue-time-left", time = time)
+                );
             }
             ui.add(egui::ProgressBar::new(fraction).text(text));
         }
         FileState::Done | FileState::Accepted => {
-            ui.add(egui::ProgressBar::new(1.0).text(human_bytes(row.size)));
+            ui.add(egui::ProgressBar::new(1.0).text(crate::i18n::size(row.size)));
         }
         _ => {
-            ui.label(human_bytes(row.size));
+            ui.label(crate::i18n::size(row.size));
         }
     }
+}
+
+/// The width of the buttons column: what the widest set of a file's buttons takes in the
+/// current language, and never less than it always had.
+fn actions_width(ui: &egui::Ui) -> f32 {
+    let button = |text: String| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Button,
+            )
+            .size()
+            .x
+            + 2.0 * ui.spacing().button_padding.x
+    };
+    let widest = [
+        button(crate::t!("queue-cancel")),
+        button(crate::t!("queue-retry")),
+        button(crate::t!("queue-send-again"))
+            + ui.spacing().item_spacing.x
+            + button(crate::t!("queue-mark-uploaded")),
+    ]
+    .into_iter()
+    .fold(0.0, f32::max);
+    (widest + 4.0).max(190.0)
 }
 
 fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
@@ -225,9 +284,9 @@ fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
         FileState::Queued | FileState::Uploading | FileState::Verifying | FileState::Accepted => {
             if button(
                 ui,
-                "Cancel",
-                format!("Cancel {name}"),
-                format!("Stop sending {name}"),
+                &crate::t!("queue-cancel"),
+                crate::t!("queue-cancel-name", name = name),
+                crate::t!("queue-cancel-hover", name = name),
             ) {
                 commands.push(Q::Cancel(row.file.clone()));
             }
@@ -235,9 +294,9 @@ fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
         FileState::Failed | FileState::Cancelled | FileState::Unconfirmed => {
             if button(
                 ui,
-                "Retry",
-                format!("Retry {name}"),
-                format!("Send {name} again"),
+                &crate::t!("queue-retry"),
+                crate::t!("queue-retry-name", name = name),
+                crate::t!("queue-send-again-name", name = name),
             ) {
                 commands.push(Q::Retry(row.file.clone()));
             }
@@ -245,17 +304,17 @@ fn actions_ui(ui: &mut egui::Ui, row: &Row, commands: &mut Vec<Q>) {
         FileState::OutcomeUnknown => {
             if button(
                 ui,
-                "Send again",
-                format!("Send {name} again"),
-                "It may arrive twice".to_owned(),
+                &crate::t!("queue-send-again"),
+                crate::t!("queue-send-again-name", name = name),
+                crate::t!("queue-send-again-hover"),
             ) {
                 commands.push(Q::Retry(row.file.clone()));
             }
             if button(
                 ui,
-                "Mark as uploaded",
-                format!("Mark {name} as uploaded"),
-                "You checked it arrived".to_owned(),
+                &crate::t!("queue-mark-uploaded"),
+                crate::t!("queue-mark-uploaded-name", name = name),
+                crate::t!("queue-mark-uploaded-hover"),
             ) {
                 commands.push(Q::MarkUploaded(row.file.clone()));
             }

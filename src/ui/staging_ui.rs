@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::staging::{Command as S, Row};
 use crate::app::{App, Command};
-use crate::model::{FileKind, FileVerdict, human_bytes};
+use crate::model::{FileKind, FileVerdict};
 
 use super::style;
 
@@ -16,31 +16,34 @@ pub const ROW_HEIGHT: f32 = 40.0;
 /// Draws the staging area.
 pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        style::section(ui, "Files");
+    // Where a language's words do not fit on one line, whole widgets move to the next (each
+    // label stays in one piece, as in a plain row).
+    ui.horizontal_wrapped(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        style::section(ui, &crate::t!("staging-files"));
         ui.add_space(8.0);
         if ui
-            .button("Add files\u{2026}")
-            .on_hover_text("Ctrl+O")
+            .button(crate::t!("staging-add-files"))
+            .on_hover_text(crate::t!("staging-add-files-shortcut"))
             .clicked()
         {
             app.commands.push(Command::Staging(S::PickFiles));
         }
-        if ui.button("Add folder\u{2026}").clicked() {
+        if ui.button(crate::t!("staging-add-folder")).clicked() {
             app.commands.push(Command::Staging(S::PickFolder));
         }
         let any = !app.staging.rows.is_empty() || !app.staging.left_out.is_empty();
         if ui
-            .add_enabled(any, egui::Button::new("Clear"))
-            .on_hover_text("Remove every file from the list")
+            .add_enabled(any, egui::Button::new(crate::t!("staging-clear")))
+            .on_hover_text(crate::t!("staging-clear-hover"))
             .clicked()
         {
             app.commands.push(Command::Staging(S::Clear));
         }
         if app.staging.rows.iter().any(|r| r.selected)
             && ui
-                .button("Remove selected")
-                .on_hover_text("Delete")
+                .button(crate::t!("staging-remove-selected"))
+                .on_hover_text(crate::t!("staging-remove-selected-shortcut"))
                 .clicked()
         {
             app.commands.push(Command::Staging(S::RemoveSelected));
@@ -48,12 +51,10 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
         if app.staging.rows.iter().filter(|r| r.selected).count() >= 2 {
             if app.fixes.combining {
                 ui.spinner();
-                ui.label("Combining\u{2026}");
+                ui.label(crate::t!("staging-combining"));
             } else if ui
-                .button("Combine into one PDF")
-                .on_hover_text(
-                    "The selected files as one PDF, in the order you selected them (pictures a page each)",
-                )
+                .button(crate::t!("staging-combine"))
+                .on_hover_text(crate::t!("staging-combine-hover"))
                 .clicked()
             {
                 app.commands.push(Command::Staging(S::CombineSelected));
@@ -61,10 +62,10 @@ pub fn staging_ui(ui: &mut egui::Ui, app: &mut App) {
         }
         if app.staging.pending > 0 {
             ui.spinner();
-            ui.label("Checking files\u{2026}");
+            ui.label(crate::t!("staging-checking"));
             if ui
-                .small_button("Stop")
-                .on_hover_text("Stop adding: the files found so far stay")
+                .small_button(crate::t!("staging-stop"))
+                .on_hover_text(crate::t!("staging-stop-hover"))
                 .clicked()
             {
                 app.commands.push(Command::Staging(S::CancelAdding));
@@ -98,8 +99,8 @@ fn empty_ui(ui: &mut egui::Ui) {
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(rect.height() * 0.38);
-            ui.label(egui::RichText::new("Drop files or folders here").size(18.0));
-            ui.label("or use Add files\u{2026} (Ctrl+O), or paste their paths (Ctrl+V)");
+            ui.label(egui::RichText::new(crate::t!("staging-empty-title")).size(18.0));
+            ui.label(crate::t!("staging-empty-hint"));
         });
     });
 }
@@ -133,13 +134,13 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
         .column(Column::exact(28.0))
         .header(22.0, |mut header| {
             for title in [
-                "",
-                "File",
-                "Size",
-                "Detected type",
-                "Attachment type",
-                "Check",
-                "",
+                String::new(),
+                crate::t!("staging-col-file"),
+                crate::t!("staging-col-size"),
+                crate::t!("staging-col-detected"),
+                crate::t!("staging-col-type"),
+                crate::t!("staging-col-check"),
+                String::new(),
             ] {
                 header.col(|ui| {
                     ui.strong(title);
@@ -156,22 +157,15 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
                 table_row.col(|ui| thumbnail_ui(ui, app, row));
                 table_row.col(|ui| name_ui(ui, row, &mut commands));
                 table_row.col(|ui| {
-                    ui.label(human_bytes(row.facts.size));
+                    ui.label(crate::i18n::size(row.facts.size));
                 });
                 table_row.col(|ui| detected_ui(ui, row));
                 table_row.col(|ui| type_ui(ui, profile, row, &mut commands));
                 table_row.col(|ui| check_ui(ui, row, verdict, &mut commands));
                 table_row.col(|ui| {
-                    let remove = ui
-                        .small_button("\u{d7}")
-                        .on_hover_text(format!("Remove {}", row.facts.name));
-                    if style::named(
-                        remove,
-                        egui::Role::Button,
-                        &format!("Remove {}", row.facts.name),
-                    )
-                    .clicked()
-                    {
+                    let name = crate::t!("staging-remove-file", name = &row.facts.name);
+                    let remove = ui.small_button("\u{d7}").on_hover_text(&name);
+                    if style::named(remove, egui::Role::Button, &name).clicked() {
                         commands.push(S::Remove(row.id));
                     }
                 });
@@ -237,7 +231,7 @@ fn type_ui(
                 }
             }
         });
-    let name = format!("Attachment type of {}", row.facts.name);
+    let name = crate::t!("staging-type-of", name = &row.facts.name);
     style::named(
         combo.response.on_hover_text(&name),
         egui::Role::ComboBox,
@@ -268,9 +262,9 @@ fn thumbnail_ui(ui: &mut egui::Ui, app: &mut App, row: &Row) {
 fn detected_ui(ui: &mut egui::Ui, row: &Row) {
     let Some(kind) = row.facts.effective_kind() else {
         ui.label(if row.facts.readable() {
-            "unknown"
+            crate::t!("staging-kind-unknown")
         } else {
-            "unreadable"
+            crate::t!("staging-kind-unreadable")
         });
         return;
     };
@@ -281,7 +275,7 @@ fn detected_ui(ui: &mut egui::Ui, row: &Row) {
         .unwrap_or(&text)
         .to_owned();
     if row.facts.mismatch() {
-        style::error_text(ui, text).on_hover_text("The content does not match the file name");
+        style::error_text(ui, text).on_hover_text(crate::t!("staging-kind-mismatch"));
     } else {
         ui.label(text).on_hover_text(kind.mime());
     }
@@ -299,41 +293,37 @@ fn check_ui(ui: &mut egui::Ui, row: &Row, verdict: Option<&FileVerdict>, command
         // Blocking problems come before warnings and notes.
         if first.kind.blocks() {
             let blocking = problems.iter().filter(|p| p.kind.blocks()).count();
-            let text = if blocking == 1 {
-                "Refused".to_owned()
-            } else {
-                format!("Refused \u{b7} {blocking} problems")
-            };
-            style::error_text(ui, text).on_hover_text(all);
+            style::error_text(ui, crate::t!("staging-refused", count = blocking))
+                .on_hover_text(all);
             return;
         }
         if row.duplicate.is_none() {
-            style::warn_text(ui, "Ready \u{b7} see the note above").on_hover_text(all);
+            style::warn_text(ui, crate::t!("staging-ready-see-note")).on_hover_text(all);
             return;
         }
     }
     if row.reading && row.duplicate.is_none() {
         ui.spinner();
-        ui.label("Reading\u{2026}")
-            .on_hover_text("Reading its content to see whose it is and whether it opens");
+        ui.label(crate::t!("staging-reading"))
+            .on_hover_text(crate::t!("staging-reading-hover"));
         return;
     }
     if let Some(duplicate) = &row.duplicate {
         ui.horizontal(|ui| {
             let mut anyway = row.upload_anyway;
             if ui
-                .checkbox(&mut anyway, "Upload anyway")
+                .checkbox(&mut anyway, crate::t!("staging-upload-anyway"))
                 .on_hover_text(duplicate.clone())
                 .changed()
             {
                 commands.push(S::UploadAnyway(row.id, anyway));
             }
-            style::warn_text(ui, "duplicate").on_hover_text(duplicate.clone());
+            style::warn_text(ui, crate::t!("staging-duplicate")).on_hover_text(duplicate.clone());
         });
         return;
     }
     let color = style::ok_color(ui);
-    ui.label(egui::RichText::new("Ready").color(color));
+    ui.label(egui::RichText::new(crate::t!("staging-ready")).color(color));
 }
 
 fn left_out_ui(ui: &mut egui::Ui, app: &App) {
@@ -351,16 +341,16 @@ fn left_out_ui(ui: &mut egui::Ui, app: &App) {
     if app.staging.left_out.len() > 5 {
         style::error_text(
             ui,
-            format!(
-                "\u{2026} and {} more paths that could not be added.",
-                app.staging.left_out.len() - 5
+            crate::t!(
+                "staging-more-left-out",
+                count = app.staging.left_out.len() - 5
             ),
         );
     }
     if app.staging.ignored > 0 {
-        ui.label(format!(
-            "{} system files (.DS_Store, Thumbs.db\u{2026}) left out.",
-            app.staging.ignored
+        ui.label(crate::t!(
+            "staging-system-files-left-out",
+            count = app.staging.ignored
         ));
     }
 }
@@ -375,13 +365,13 @@ fn footer_ui(ui: &mut egui::Ui, app: &mut App) {
         ui.label(egui::RichText::new(summary).strong());
         let refused = app.staging.refused();
         if refused > 0 {
-            style::error_text(ui, format!("\u{b7} {refused} refused"));
+            style::error_text(ui, crate::t!("staging-refused-count", count = refused));
         }
         let duplicates = app.staging.duplicates_skipped();
         if duplicates > 0 {
             style::warn_text(
                 ui,
-                format!("\u{b7} {duplicates} duplicate(s) will be skipped"),
+                crate::t!("staging-duplicates-skipped", count = duplicates),
             );
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -393,9 +383,10 @@ fn footer_ui(ui: &mut egui::Ui, app: &mut App) {
                     c.name.clone()
                 }
             });
-            let label = match (&to, app.staging.rows.len()) {
-                (Some(to), n) => format!("Upload {n} to {to}"),
-                (None, n) => format!("Upload {n}"),
+            let count = app.staging.rows.len();
+            let label = match &to {
+                Some(to) => crate::t!("staging-upload-to", count = count, to = to),
+                None => crate::t!("staging-upload", count = count),
             };
             let button = ui.add_enabled(
                 blocker.is_none(),
@@ -403,13 +394,17 @@ fn footer_ui(ui: &mut egui::Ui, app: &mut App) {
             );
             let button = match &blocker {
                 Some(why) => button.on_disabled_hover_text(why.clone()),
-                None => button.on_hover_text("Ctrl+Enter"),
+                None => button.on_hover_text(crate::t!("staging-upload-shortcut")),
             };
             if button.clicked() {
                 app.commands.push(Command::Staging(S::Upload));
             }
             if let Some(why) = blocker {
-                style::warn_text(ui, why);
+                // Wraps rather than running over the summary when a language says it longer.
+                let color = style::warn_color(ui);
+                ui.add(
+                    egui::Label::new(egui::RichText::new(style::shown(&why)).color(color)).wrap(),
+                );
             }
         });
     });
@@ -435,11 +430,7 @@ pub fn drop_overlay_ui(ctx: &egui::Context, app: &App) {
     painter.rect_filled(rect, 0.0, fill);
     let stroke = egui::Stroke::new(3.0, ctx.global_style().visuals.selection.bg_fill);
     painter.rect_stroke(rect.shrink(16.0), 14.0, stroke, egui::StrokeKind::Inside);
-    let text = if count == 1 {
-        "Drop 1 file to add it".to_owned()
-    } else {
-        format!("Drop {count} files to add them")
-    };
+    let text = crate::t!("staging-drop-overlay", count = count);
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
