@@ -875,7 +875,7 @@ fn a_file_already_on_the_candidate_is_flagged_and_skipped_unless_sent_anyway() {
                 .is_some_and(|d| d.contains("cv again.pdf is already on this candidate"))
         })
     });
-    gui.until_shown("1 duplicate(s) will be skipped");
+    gui.until_shown("1 duplicate will be skipped");
     let stored = |gui: &Gui| {
         gui.app()
             .sandbox

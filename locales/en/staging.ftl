@@ -46,10 +46,19 @@ staging-duplicate-sent-before = You sent { $name } to this candidate on { $date 
 
 ## Below the table: what was left out, the summary and the Upload button.
 
-staging-more-left-out = … and { $count } more paths that could not be added.
-staging-system-files-left-out = { $count } system files (.DS_Store, Thumbs.db…) left out.
+staging-more-left-out = … and { $count } more { $count ->
+        [one] path
+       *[other] paths
+    } that could not be added.
+staging-system-files-left-out = { $count } system { $count ->
+        [one] file
+       *[other] files
+    } (.DS_Store, Thumbs.db…) left out.
 staging-refused-count = · { $count } refused
-staging-duplicates-skipped = · { $count } duplicate(s) will be skipped
+staging-duplicates-skipped = · { $count } { $count ->
+        [one] duplicate
+       *[other] duplicates
+    } will be skipped
 staging-upload = Upload { $count }
 staging-upload-to = Upload { $count } to { $to }
 staging-upload-shortcut = Ctrl+Enter
