@@ -1431,3 +1431,96 @@ fn a_refused_file_is_fixed_in_one_click_and_uploaded() {
     let pdf = gui.app().staging.rows[0].content.facts.clone().unwrap();
     assert_eq!(pdf.pages, Some(2), "a page per picture");
 }
+
+/// The whole path — sandbox, candidate, drop, a refusal, upload, done — in `lang`, asserting
+/// the texts a recruiter reads there (`said`: the welcome heading, the refusal of a text file,
+/// the ready verdict, the upload button with `{name}` for the candidate's, the end of the
+/// batch).
+fn whole_path_in(lang: atsdrop::i18n::Lang, said: [&str; 5]) {
+    let [welcome, refusal, ready, upload_to, last_batch] = said;
+    let mut gui = Gui::start_speaking(lang, egui::Theme::Light);
+    gui.until_shown(welcome);
+    gui.click(&atsdrop::t!("welcome-try-sandbox"));
+    gui.until("the sandbox connected", |h| {
+        h.state().connections.ready().is_some()
+    });
+    let candidate = gui
+        .app()
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .store()
+        .candidates(ProviderId::Spott)[230]
+        .clone();
+    gui.type_into(&atsdrop::t!("candidate-search"), &candidate.email);
+    let email = candidate.email.clone();
+    gui.until("the search answered", move |h| {
+        let p = &h.state().picker;
+        p.results_for.as_deref() == Some(email.as_str()) && !p.loading && p.search_at.is_none()
+    });
+    gui.click(&format!("{}  \u{b7}  {}", candidate.full_name(), candidate.email));
+    let id = candidate.id.clone();
+    gui.until("the candidate chosen", move |h| {
+        h.state()
+            .picker
+            .selected
+            .as_ref()
+            .is_some_and(|c| c.id == id)
+    });
+
+    let files = tempfile::tempdir().unwrap();
+    let cv = write(files.path(), "cv.pdf", &pdf_bytes(30_000));
+    let notes = write(files.path(), "notes.txt", b"Notes from the phone screen.\n");
+    gui.drop_files(&[cv, notes]);
+    gui.until("both checked", |h| {
+        h.state().staging.rows.len() == 2 && h.state().staging.pending == 0
+    });
+    gui.until_checked();
+    gui.until_shown(refusal);
+    assert_eq!(
+        gui.harness.query_all_by_label(ready).count(),
+        1,
+        "the CV is ready"
+    );
+    gui.harness.check_accessibility();
+
+    gui.click(&atsdrop::t!("staging-remove-file", name = "notes.txt"));
+    gui.until("one file left", |h| {
+        h.state().staging.rows.len() == 1 && h.state().upload_blocker().is_none()
+    });
+    gui.until_checked();
+    gui.click(&upload_to.replace("{name}", &candidate.full_name()));
+    gui.until("uploaded", |h| {
+        let q = &h.state().queue;
+        q.rows.len() == 1 && q.rows[0].state == FileState::Done
+    });
+    gui.until_shown(last_batch);
+}
+
+#[test]
+fn the_whole_path_speaks_dutch() {
+    whole_path_in(
+        atsdrop::i18n::Lang::Nl,
+        [
+            "Welkom bij atsdrop",
+            "notes.txt is een tekstbestand, en dat neemt Spott niet aan",
+            "Klaar",
+            "1 uploaden naar {name}",
+            "Laatste upload: 1 geüpload",
+        ],
+    );
+}
+
+#[test]
+fn the_whole_path_speaks_german() {
+    whole_path_in(
+        atsdrop::i18n::Lang::De,
+        [
+            "Willkommen bei atsdrop",
+            "notes.txt ist eine Textdatei, das nimmt Spott nicht an",
+            "Bereit",
+            "1 für {name} hochladen",
+            "Letzter Upload: 1 hochgeladen",
+        ],
+    );
+}

@@ -1,5 +1,7 @@
-//! Image snapshots of the main screens in light and dark, rendered on the CPU (Mesa lavapipe or
-//! llvmpipe; no GPU needed). A changed look fails here; accept it with `UPDATE_SNAPSHOTS=1`.
+//! Image snapshots of the main screens in light and dark, and in Dutch and German, rendered on
+//! the CPU (Mesa lavapipe or llvmpipe; no GPU needed). A changed look fails here; accept it with
+//! `UPDATE_SNAPSHOTS=1`. In every language, each screen is also checked for text that runs off
+//! the window or controls drawn over each other.
 
 use atsdrop::model::ProviderId;
 
@@ -14,14 +16,58 @@ fn quiet(gui: &mut Gui) {
     }
 }
 
+/// Every control lies inside the window's width and no two overlap: longer words (German) must
+/// wrap or shrink, never run off the edge or under a neighbour.
+fn assert_laid_out(gui: &Gui, screen: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
+    let width = gui.harness.ctx.content_rect().width();
+    let controls: Vec<(String, egui::accesskit::Rect)> = gui
+        .harness
+        .query_all(By::new().predicate(|node| {
+            matches!(
+                node.role(),
+                Role::Button | Role::CheckBox | Role::ComboBox | Role::TextInput
+            ) && !node.is_hidden()
+        }))
+        .filter_map(|node| {
+            let node = node.accesskit_node();
+            let label = node.label().unwrap_or_default();
+            node.bounding_box().map(|rect| (label, rect))
+        })
+        .filter(|(_, rect)| rect.width() > 0.0 && rect.height() > 0.0)
+        .collect();
+    assert!(controls.len() > 3, "{screen}: {} controls", controls.len());
+    for (label, rect) in &controls {
+        assert!(
+            rect.x0 >= -0.5 && rect.x1 <= f64::from(width) + 0.5,
+            "{screen}: \u{201c}{label}\u{201d} runs off the window ({rect:?}, width {width})"
+        );
+    }
+    for (i, (a, ra)) in controls.iter().enumerate() {
+        for (b, rb) in &controls[i + 1..] {
+            let overlap = ra.intersect(*rb);
+            assert!(
+                overlap.width() <= 1.0 || overlap.height() <= 1.0,
+                "{screen}: \u{201c}{a}\u{201d} and \u{201c}{b}\u{201d} overlap ({ra:?}, {rb:?})"
+            );
+        }
+    }
+}
+
 /// The app follows the desktop's theme (the default preference), light or dark.
 fn snapshot_screens(theme: egui::Theme, suffix: &str) {
-    let mut gui = Gui::start_themed(theme);
-    gui.until_shown("Welcome to atsdrop");
+    snapshot_screens_in(Gui::start_themed(theme), suffix);
+}
+
+/// The main screens: welcome, the upload screen with four checked files, the connection form.
+fn snapshot_screens_in(mut gui: Gui, suffix: &str) {
+    gui.until_shown(&atsdrop::t!("welcome-heading"));
     quiet(&mut gui);
+    assert_laid_out(&gui, "welcome");
     gui.harness.snapshot(format!("welcome_{suffix}"));
 
-    gui.click("Try the sandbox");
+    gui.click(&atsdrop::t!("welcome-try-sandbox"));
     gui.until("connected", |h| h.state().connections.ready().is_some());
     let candidate = gui
         .app()
@@ -31,7 +77,7 @@ fn snapshot_screens(theme: egui::Theme, suffix: &str) {
         .store()
         .candidates(ProviderId::Spott)[4]
         .clone();
-    gui.type_into("Search candidates", &candidate.email);
+    gui.type_into(&atsdrop::t!("candidate-search"), &candidate.email);
     let label = format!("{}  \u{b7}  {}", candidate.full_name(), candidate.email);
     let email = candidate.email.clone();
     gui.until("the search answered", move |h| {
@@ -55,12 +101,14 @@ fn snapshot_screens(theme: egui::Theme, suffix: &str) {
     });
     gui.until_checked();
     quiet(&mut gui);
+    assert_laid_out(&gui, "upload");
     gui.harness.snapshot(format!("upload_{suffix}"));
 
-    gui.click("Connections");
-    gui.click("Add a connection\u{2026}");
-    gui.until_shown("New connection");
+    gui.click(&atsdrop::t!("tab-connections"));
+    gui.click(&atsdrop::t!("connections-add"));
+    gui.until_shown(&atsdrop::t!("connection-form-title-new"));
     quiet(&mut gui);
+    assert_laid_out(&gui, "connection form");
     gui.harness.snapshot(format!("connection_form_{suffix}"));
 }
 
@@ -72,4 +120,20 @@ fn main_screens_light() {
 #[test]
 fn main_screens_dark() {
     snapshot_screens(egui::Theme::Dark, "dark");
+}
+
+#[test]
+fn main_screens_in_dutch() {
+    snapshot_screens_in(
+        Gui::start_speaking(atsdrop::i18n::Lang::Nl, egui::Theme::Light),
+        "nl",
+    );
+}
+
+#[test]
+fn main_screens_in_german() {
+    snapshot_screens_in(
+        Gui::start_speaking(atsdrop::i18n::Lang::De, egui::Theme::Light),
+        "de",
+    );
 }

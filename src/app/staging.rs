@@ -174,8 +174,12 @@ impl State {
             .map(|f| {
                 let count = crate::i18n::count(u64::from(f.count));
                 match f.max {
-                    Some(max) => format!("{} {count}/{}", f.label, crate::i18n::count(max.into())),
-                    None => format!("{} {count}", f.label),
+                    Some(max) => format!(
+                        "{} {count}/{}",
+                        crate::model::label_text(&f.label),
+                        crate::i18n::count(max.into())
+                    ),
+                    None => format!("{} {count}", crate::model::label_text(&f.label)),
                 }
             })
             .collect();
@@ -552,7 +556,7 @@ impl App {
             return Some(crate::t!("staging-blocker-refused", count = refused));
         }
         if let Some(problem) = self.staging.report.batch.first() {
-            return Some(problem.message.clone());
+            return Some(problem.to_string());
         }
         None
     }

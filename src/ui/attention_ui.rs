@@ -87,9 +87,9 @@ fn file_ui(
 ) {
     for problem in &verdict.problems {
         if problem.kind.blocks() {
-            style::error_text(ui, problem.message.clone());
+            style::error_text(ui, problem.to_string());
         } else {
-            style::warn_text(ui, problem.message.clone());
+            style::warn_text(ui, problem.to_string());
         }
     }
     let other = has(verdict, ProblemKind::OtherPerson);

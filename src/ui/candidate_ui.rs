@@ -285,7 +285,10 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
                         let details: Vec<String> = [
                             a.attachment_type
                                 .as_deref()
-                                .map(|t| profile.attachment_label(t).to_owned()),
+                                .map(|t| {
+                                    crate::model::label_text(profile.attachment_label(t))
+                                        .to_string()
+                                }),
                             a.size.map(crate::i18n::size),
                             a.created_at
                                 .as_deref()

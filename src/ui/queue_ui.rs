@@ -85,7 +85,7 @@ fn queue_ui(ui: &mut egui::Ui, app: &mut App) {
                         egui::Label::new(format!(
                             "{} \u{b7} {}",
                             style::shown(&row.candidate),
-                            row.attachment_label
+                            crate::model::label_text(&row.attachment_label)
                         ))
                         .truncate(),
                     )

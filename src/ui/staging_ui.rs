@@ -216,12 +216,15 @@ fn type_ui(
     commands: &mut Vec<S>,
 ) {
     let combo = egui::ComboBox::from_id_salt(("type", row.id))
-        .selected_text(row.attachment_type.label)
+        .selected_text(row.attachment_type.label_text().to_string())
         .width(135.0)
         .show_ui(ui, |ui| {
             for t in profile.types {
                 if ui
-                    .selectable_label(t.wire == row.attachment_type.wire, t.label)
+                    .selectable_label(
+                        t.wire == row.attachment_type.wire,
+                        t.label_text().to_string(),
+                    )
                     .clicked()
                 {
                     commands.push(S::SetType {
@@ -287,7 +290,7 @@ fn check_ui(ui: &mut egui::Ui, row: &Row, verdict: Option<&FileVerdict>, command
     if let Some(first) = problems.first() {
         let all = problems
             .iter()
-            .map(|p| p.message.as_str())
+            .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n");
         // Blocking problems come before warnings and notes.
@@ -333,9 +336,9 @@ fn left_out_ui(ui: &mut egui::Ui, app: &App) {
     ui.add_space(4.0);
     for skipped in app.staging.left_out.iter().take(5) {
         if skipped.reason.is_expected() {
-            ui.label(style::shown(&skipped.message()));
+            ui.label(style::shown(&skipped.to_string()));
         } else {
-            style::error_text(ui, skipped.message());
+            style::error_text(ui, skipped.to_string());
         }
     }
     if app.staging.left_out.len() > 5 {
@@ -358,7 +361,7 @@ fn left_out_ui(ui: &mut egui::Ui, app: &App) {
 fn footer_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.separator();
     for problem in &app.staging.report.batch {
-        style::error_text(ui, problem.message.clone());
+        style::error_text(ui, problem.to_string());
     }
     ui.horizontal(|ui| {
         let summary = app.staging.summary();

@@ -97,6 +97,13 @@ impl Gui {
         Self::start_with_theme(Settings::default(), theme)
     }
 
+    /// The app on a fresh machine, speaking `lang`, on a `theme` desktop.
+    pub fn start_speaking(lang: atsdrop::i18n::Lang, theme: egui::Theme) -> Self {
+        let mut settings = Settings::default();
+        settings.preferences.language = Some(lang);
+        Self::start_with_theme(settings, theme)
+    }
+
     /// `credentials` is the app's store; `store` is where its secrets end up (the same store,
     /// or the one behind a gate).
     fn start_full(
@@ -107,6 +114,12 @@ impl Gui {
         theme: egui::Theme,
         rides: bool,
     ) -> Self {
+        // English unless a test asks for another language, whatever the machine speaks.
+        let mut settings = settings;
+        settings
+            .preferences
+            .language
+            .get_or_insert(atsdrop::i18n::Lang::En);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
