@@ -193,16 +193,6 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-/// "PDF", "Word document": a kind's description without its article (in the current
-/// language).
-fn short_description(kind: &FileKind) -> String {
-    let description = kind.describe().to_string();
-    ["an ", "a ", "een ", "eine ", "ein "]
-        .iter()
-        .find_map(|article| description.strip_prefix(article))
-        .map_or_else(|| description.clone(), str::to_owned)
-}
-
 /// The health flags of a checked file, by their JSON names (a locked Office file needs a
 /// password whether or not its content was read).
 pub(super) fn health_names(staged: &StagedFile) -> Vec<&'static str> {
@@ -264,10 +254,9 @@ pub(super) fn write_text(
             .cloned()
             .unwrap_or_else(|| display(&facts.path));
         if facts.readable() {
-            let kind = facts.effective_kind().map_or_else(
-                || atsdrop::t!("cli-unknown-type"),
-                |k| short_description(&k),
-            );
+            let kind = facts
+                .effective_kind()
+                .map_or_else(|| atsdrop::t!("cli-unknown-type"), |k| k.noun());
             let size = atsdrop::i18n::size(facts.size);
             writeln!(
                 out,

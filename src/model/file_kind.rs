@@ -165,6 +165,18 @@ impl FileKind {
         self.describe().english()
     }
 
+    /// What it is without an article ("PDF", "Word document"), in the current language: a
+    /// table cell's or a list's word for it.
+    #[must_use]
+    pub fn noun(&self) -> String {
+        let description = self.describe().to_string();
+        // The indefinite articles the descriptions start with, in each language.
+        ["an ", "a ", "een ", "eine ", "ein "]
+            .iter()
+            .find_map(|article| description.strip_prefix(article))
+            .map_or_else(|| description.clone(), str::to_owned)
+    }
+
     /// [`FileKind::description`] in any language.
     #[must_use]
     pub fn describe(&self) -> crate::i18n::Text {

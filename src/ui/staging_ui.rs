@@ -271,12 +271,7 @@ fn detected_ui(ui: &mut egui::Ui, row: &Row) {
         });
         return;
     };
-    let text = kind.description();
-    let text = text
-        .strip_prefix("an ")
-        .or_else(|| text.strip_prefix("a "))
-        .unwrap_or(&text)
-        .to_owned();
+    let text = kind.noun();
     if row.facts.mismatch() {
         style::error_text(ui, text).on_hover_text(crate::t!("staging-kind-mismatch"));
     } else {
