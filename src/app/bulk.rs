@@ -17,7 +17,7 @@ use crate::content::identity::Ignore;
 use crate::inspect;
 use crate::mail::expand::Found;
 use crate::model::{self, Allowed, AttachmentType, Candidate, FileFacts};
-use crate::upload::{BatchSpec, FileSpec};
+use crate::upload::{BatchSpec, FileSpec, FileState};
 
 use super::{App, TaskResult, crashed};
 
@@ -152,7 +152,7 @@ impl App {
             Command::PickMapping => self.bulk_pick_mapping(),
             Command::SetCandidate(row, candidate) => {
                 if let Some(r) = self.bulk.rows.iter_mut().find(|r| r.id == row && !r.sent) {
-                    r.why = candidate.as_ref().map(|_| "chosen by you".to_owned());
+                    r.why = candidate.as_ref().map(|_| crate::t!("bulk-why-chosen"));
                     r.why_key = candidate.as_ref().map(|_| "chosen");
                     r.candidate = candidate;
                 }
@@ -214,7 +214,7 @@ impl App {
                         continue;
                     };
                     let proposal = result.unwrap_or_else(|why| Proposal::Unmatched {
-                        why: format!("the system could not be asked ({why})"),
+                        why: crate::t!("bulk-not-asked", error = why),
                     });
                     (row.candidate, row.why, row.why_key) = match &proposal {
                         Proposal::Matched { candidate, by, .. } => (
@@ -266,7 +266,10 @@ impl App {
             },
             Done::Exported(result) => match result {
                 Ok(Some(path)) => {
-                    self.toasts.success(format!("Saved {}.", path.display()));
+                    self.toasts.success(crate::t!(
+                        "bulk-exported",
+                        path = path.display().to_string()
+                    ));
                 }
                 Ok(None) => {}
                 Err(why) => {
@@ -320,7 +323,7 @@ impl App {
                 let Ok(expansion) = expansion else {
                     return TaskResult::Bulk(Done::Added {
                         rows: Vec::new(),
-                        left_out: vec![crashed("Adding the files")],
+                        left_out: vec![crashed(&crate::t!("bulk-crashed-add"))],
                     });
                 };
                 let left_out = expansion
@@ -342,7 +345,7 @@ impl App {
             || {
                 TaskResult::Bulk(Done::Added {
                     rows: Vec::new(),
-                    left_out: vec![crashed("Adding the files")],
+                    left_out: vec![crashed(&crate::t!("bulk-crashed-add"))],
                 })
             },
         );
@@ -405,7 +408,7 @@ impl App {
                 TaskResult::Bulk(Done::Matched(
                     failed
                         .into_iter()
-                        .map(|id| (id, Err(crashed("Matching the files"))))
+                        .map(|id| (id, Err(crashed(&crate::t!("bulk-crashed-match")))))
                         .collect(),
                 ))
             },
@@ -509,35 +512,24 @@ impl App {
             self.queue.expect_batch(batch);
         }
         if count > 0 {
-            self.queue.last_summary = Some(format!(
-                "Uploading {count} {} to {people} {}\u{2026}",
-                if count == 1 { "file" } else { "files" },
-                if people == 1 {
-                    "candidate"
-                } else {
-                    "candidates"
-                }
-            ));
+            self.queue.last_summary =
+                Some(crate::t!("bulk-uploading", count = count, people = people));
         }
     }
 
-    /// How each row ended, for the table and the export.
+    /// How each row ended, in English words (`ready`, `uploaded`, `outcome unknown`), for the
+    /// export and for the table to choose its colour by; [`App::bulk_outcome_text`] is what the
+    /// table shows.
     #[must_use]
     pub fn bulk_outcome(&self, row: &Row) -> String {
         if row.sent {
-            return self
-                .queue
-                .rows
-                .iter()
-                .rev()
-                .find(|q| q.path == row.facts.path)
-                .map_or_else(
-                    || "queued".to_owned(),
-                    |q| match q.outcome {
-                        Some(outcome) => outcome.as_str().to_owned(),
-                        None => q.state.label().to_owned(),
-                    },
-                );
+            return self.bulk_queued(row).map_or_else(
+                || "queued".to_owned(),
+                |q| match q.outcome {
+                    Some(outcome) => outcome.as_str().to_owned(),
+                    None => state_word(q.state).to_owned(),
+                },
+            );
         }
         match (&row.proposal, &row.candidate) {
             (None, _) => "matching".to_owned(),
@@ -546,6 +538,42 @@ impl App {
             (Some(Proposal::Ambiguous { .. }), None) => "ambiguous".to_owned(),
             (Some(_), None) => "unmatched".to_owned(),
         }
+    }
+
+    /// [`App::bulk_outcome`] as the table shows it, in the current language.
+    #[must_use]
+    pub fn bulk_outcome_text(&self, row: &Row) -> String {
+        if row.sent
+            && let Some(q) = self.bulk_queued(row)
+            && q.outcome.is_none()
+        {
+            return q.state.label();
+        }
+        match self.bulk_outcome(row).as_str() {
+            "matching" => crate::t!("bulk-status-matching"),
+            "ready" => crate::t!("bulk-status-ready"),
+            "refused" => crate::t!("bulk-status-refused"),
+            "ambiguous" => crate::t!("bulk-status-ambiguous"),
+            "unmatched" => crate::t!("bulk-status-unmatched"),
+            "queued" => crate::t!("bulk-status-queued"),
+            "uploaded" => crate::t!("bulk-status-uploaded"),
+            "accepted" => crate::t!("bulk-status-accepted"),
+            "failed" => crate::t!("bulk-status-failed"),
+            "unknown" => crate::t!("bulk-status-unknown"),
+            "skipped" => crate::t!("bulk-status-skipped"),
+            "cancelled" => crate::t!("bulk-status-cancelled"),
+            "unconfirmed" => crate::t!("bulk-status-unconfirmed"),
+            other => other.to_owned(),
+        }
+    }
+
+    /// The queue's row of a sent file (the latest, after a retry).
+    fn bulk_queued(&self, row: &Row) -> Option<&super::queue::Row> {
+        self.queue
+            .rows
+            .iter()
+            .rev()
+            .find(|q| q.path == row.facts.path)
     }
 
     fn bulk_export(&mut self) {
@@ -566,7 +594,7 @@ impl App {
         self.tasks.spawn(
             async move {
                 let Some(file) = rfd::AsyncFileDialog::new()
-                    .set_title("Export the bulk result")
+                    .set_title(crate::t!("bulk-export-title"))
                     .set_file_name("atsdrop-bulk.csv")
                     .add_filter("CSV", &["csv"])
                     .save_file()
@@ -576,17 +604,20 @@ impl App {
                 };
                 let path = file.path().to_owned();
                 let result = tokio::task::spawn_blocking(move || {
-                    let out = std::fs::File::create(&path)
-                        .map_err(|e| format!("{} could not be written ({e}).", path.display()))?;
+                    let out = std::fs::File::create(&path).map_err(|e| not_written(&path, &e))?;
                     crate::bulk::write_csv(&rows, std::io::BufWriter::new(out))
-                        .map_err(|e| format!("{} could not be written ({e}).", path.display()))?;
+                        .map_err(|e| not_written(&path, &e))?;
                     Ok(Some(path))
                 })
                 .await
-                .unwrap_or_else(|e| Err(format!("The export failed ({e}).")));
+                .unwrap_or_else(|e| Err(crate::t!("bulk-export-failed", error = e.to_string())));
                 TaskResult::Bulk(Done::Exported(result))
             },
-            || TaskResult::Bulk(Done::Exported(Err(crashed("Exporting the result")))),
+            || {
+                TaskResult::Bulk(Done::Exported(Err(crashed(&crate::t!(
+                    "bulk-crashed-export"
+                )))))
+            },
         );
     }
 
@@ -608,7 +639,7 @@ impl App {
             move || {
                 TaskResult::Bulk(Done::LookedUp(
                     row,
-                    Err(crashed("Looking up the candidate")),
+                    Err(crashed(&crate::t!("bulk-crashed-look-up"))),
                 ))
             },
         );
@@ -621,9 +652,9 @@ impl App {
         self.tasks.spawn(
             async move {
                 let dialog = rfd::AsyncFileDialog::new().set_title(if folder {
-                    "Add a folder of files for many candidates"
+                    crate::t!("bulk-add-folder-title")
                 } else {
-                    "Add files for many candidates"
+                    crate::t!("bulk-add-files-title")
                 });
                 let paths = if folder {
                     dialog
@@ -649,7 +680,7 @@ impl App {
         self.tasks.spawn(
             async move {
                 let Some(file) = rfd::AsyncFileDialog::new()
-                    .set_title("Choose a mapping (file,candidate_id)")
+                    .set_title(crate::t!("bulk-mapping-title"))
                     .add_filter("CSV", &["csv"])
                     .pick_file()
                     .await
@@ -663,12 +694,44 @@ impl App {
                         .map_err(|e| e.to_string())
                 })
                 .await
-                .unwrap_or_else(|e| Err(format!("The mapping could not be read ({e}).")));
+                .unwrap_or_else(|e| {
+                    Err(crate::t!("bulk-mapping-unreadable", error = e.to_string()))
+                });
                 TaskResult::Bulk(Done::Mapping(Some(read)))
             },
-            || TaskResult::Bulk(Done::Mapping(Some(Err(crashed("Reading the mapping"))))),
+            || {
+                TaskResult::Bulk(Done::Mapping(Some(Err(crashed(&crate::t!(
+                    "bulk-crashed-mapping"
+                ))))))
+            },
         );
     }
+}
+
+/// A queue state as the export writes it: the English words it always wrote, whatever the
+/// language of the screen.
+fn state_word(state: FileState) -> &'static str {
+    match state {
+        FileState::Queued => "queued",
+        FileState::Uploading => "uploading",
+        FileState::Verifying => "verifying",
+        FileState::Accepted => "accepted, waiting",
+        FileState::Done => "done",
+        FileState::Failed => "failed",
+        FileState::OutcomeUnknown => "outcome unknown",
+        FileState::Skipped => "skipped",
+        FileState::Cancelled => "cancelled",
+        FileState::Unconfirmed => "not confirmed",
+    }
+}
+
+/// Why the export to `path` could not be written.
+fn not_written(path: &std::path::Path, e: &dyn std::fmt::Display) -> String {
+    crate::t!(
+        "bulk-export-not-written",
+        path = path.display().to_string(),
+        error = e.to_string()
+    )
 }
 
 /// Inspects a file and reads its content.

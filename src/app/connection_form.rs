@@ -182,7 +182,10 @@ impl App {
                 let Some(secret) = secret else {
                     return TaskResult::Connections(Done::Tested {
                         request,
-                        result: Err(format!("Enter the {secret_noun} to test the connection.")),
+                        result: Err(crate::t!(
+                            "connection-form-enter-secret-to-test",
+                            noun = secret_noun
+                        )),
                     });
                 };
                 let connection = profile.connection(secret);
@@ -195,7 +198,7 @@ impl App {
             move || {
                 TaskResult::Connections(Done::Tested {
                     request,
-                    result: Err(crashed("Testing the connection")),
+                    result: Err(crashed(&crate::t!("connection-form-crashed-test"))),
                 })
             },
         );
@@ -239,10 +242,7 @@ impl App {
         {
             problems.push(ProfileProblem {
                 field: crate::settings::ProfileField::Name,
-                message: format!(
-                    "Another connection is already called \u{201c}{}\u{201d}: choose another name.",
-                    profile.name
-                ),
+                message: crate::t!("connection-form-name-taken", name = &profile.name),
             });
         }
         let secret = Some(form.secret.clone())
@@ -252,7 +252,7 @@ impl App {
             form.problems = problems;
             form.problems.push(ProfileProblem {
                 field: crate::settings::ProfileField::Name,
-                message: format!("Enter the {} for this connection.", form.secret_noun()),
+                message: crate::t!("connection-form-enter-secret", noun = form.secret_noun()),
             });
             return;
         }
@@ -307,7 +307,9 @@ impl App {
                     request,
                     editing,
                     profile: fallback,
-                    result: Err(CredentialError::Platform(crashed("Storing the secret"))),
+                    result: Err(CredentialError::Platform(crashed(&crate::t!(
+                        "connection-form-crashed-store-secret"
+                    )))),
                 })
             },
         );
@@ -334,7 +336,10 @@ impl App {
         };
         form.saving = None;
         if let Err(e) = result {
-            form.keyring_unavailable = Some(format!("{e} Keep the secret for this run only?"));
+            form.keyring_unavailable = Some(crate::t!(
+                "connection-form-keyring-unavailable",
+                error = e.to_string()
+            ));
             return;
         }
         form.secret.clear();
@@ -351,7 +356,7 @@ impl App {
         self.connections.form = None;
         self.connections.live.remove(&id);
         self.save_settings();
-        self.toasts.success("Connection saved.");
+        self.toasts.success(crate::t!("connection-form-saved"));
         self.select_connection(&id);
     }
 
@@ -365,22 +370,26 @@ impl App {
     ) {
         let name = profile.name.clone();
         if let Err(e) = result {
-            self.toasts.error(format!(
-                "The connection \u{201c}{name}\u{201d} was not saved: {e}"
+            self.toasts.error(crate::t!(
+                "connection-form-not-saved",
+                name = &name,
+                error = e.to_string()
             ));
             return;
         }
         let id = profile.id.clone();
         if let Err(e) = self.store_profile(editing, profile) {
-            self.toasts.error(format!(
-                "The connection \u{201c}{name}\u{201d} was not saved: {e}"
+            self.toasts.error(crate::t!(
+                "connection-form-not-saved",
+                name = &name,
+                error = e
             ));
             return;
         }
         self.connections.live.remove(&id);
         self.save_settings();
         self.toasts
-            .success(format!("Connection \u{201c}{name}\u{201d} saved."));
+            .success(crate::t!("connection-form-saved-named", name = &name));
         if self.connections.selected.as_deref() == Some(id.as_str()) {
             self.select_connection(&id);
         }

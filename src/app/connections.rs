@@ -417,9 +417,8 @@ impl App {
                 {
                     self.select_connection(&first);
                 }
-                self.toasts.success(
-                    "The sandbox is running: five demo accounts, nothing leaves this computer.",
-                );
+                self.toasts
+                    .success(crate::t!("connections-sandbox-running"));
             }
             Done::Sandbox(Err(e)) => {
                 self.connections.sandbox_starting = false;
@@ -490,7 +489,7 @@ impl App {
             .insert(id.to_owned(), Live::Connecting { attempt });
         let id = id.to_owned();
         let fallback_id = id.clone();
-        let what = format!("Connecting to {}", entry.name);
+        let what = crate::t!("connections-crashed-connect", name = &entry.name);
         self.tasks.spawn(
             async move {
                 let result = connect_entry(secret_source).await;
@@ -543,21 +542,18 @@ impl App {
                         .map_err(|e| e.to_string());
                     TaskResult::Connections(Done::Saved(result))
                 },
-                || TaskResult::Connections(Done::Saved(Err(crashed("Removing the stored secret")))),
+                || {
+                    TaskResult::Connections(Done::Saved(Err(crashed(&crate::t!(
+                        "connections-crashed-remove-secret"
+                    )))))
+                },
             );
         }
         self.save_settings();
         self.toasts.info(if deleting {
-            format!(
-                "Removed the connection \u{201c}{}\u{201d} and its stored secret.",
-                profile.name
-            )
+            crate::t!("connections-removed", name = &profile.name)
         } else {
-            format!(
-                "Removed the connection \u{201c}{}\u{201d}; its secret stays in the OS keyring, \
-                 which atsdrop cannot reach right now.",
-                profile.name
-            )
+            crate::t!("connections-removed-secret-left", name = &profile.name)
         });
     }
 
@@ -575,7 +571,11 @@ impl App {
                     }),
                 ))
             },
-            || TaskResult::Connections(Done::Saved(Err(crashed("Saving the settings")))),
+            || {
+                TaskResult::Connections(Done::Saved(Err(crashed(&crate::t!(
+                    "connections-crashed-save-settings"
+                )))))
+            },
         );
     }
 
@@ -595,17 +595,26 @@ impl App {
                                 .into_iter()
                                 .map(|p| Entry {
                                     id: format!("sandbox-{}", p.key()),
-                                    name: format!("Sandbox \u{b7} {p}"),
+                                    name: crate::t!(
+                                        "connections-sandbox-name",
+                                        system = p.to_string()
+                                    ),
                                     provider: p,
                                     kind: EntryKind::Sandbox(emulator.connection(p)),
                                 })
                                 .collect();
                             Box::new((emulator, entries))
                         })
-                        .map_err(|e| format!("The sandbox could not start ({e})."));
+                        .map_err(|e| {
+                            crate::t!("connections-sandbox-failed", error = e.to_string())
+                        });
                 TaskResult::Connections(Done::Sandbox(result))
             },
-            || TaskResult::Connections(Done::Sandbox(Err(crashed("Starting the sandbox")))),
+            || {
+                TaskResult::Connections(Done::Sandbox(Err(crashed(&crate::t!(
+                    "connections-crashed-sandbox"
+                )))))
+            },
         );
     }
 }
@@ -623,12 +632,7 @@ async fn connect_entry(source: SecretSource) -> Result<Box<Ready>, String> {
             let secret = credentials::get_async(store, profile.id.clone())
                 .await
                 .map_err(|e| e.to_string())?
-                .ok_or_else(|| {
-                    format!(
-                        "No secret is stored for \u{201c}{}\u{201d} on this computer: edit the connection and enter it again.",
-                        profile.name
-                    )
-                })?;
+                .ok_or_else(|| crate::t!("connections-no-secret", name = &profile.name))?;
             profile.connection(secret)
         }
     };

@@ -7,6 +7,15 @@ use crate::upload::history::{self, HistoryEntry};
 
 use super::{App, TaskResult, crashed};
 
+/// Why an export to `path` could not be written.
+fn not_written(path: &std::path::Path, e: &dyn std::fmt::Display) -> String {
+    crate::t!(
+        "history-export-not-written",
+        path = path.display().to_string(),
+        error = e.to_string()
+    )
+}
+
 /// The history's state.
 #[derive(Default)]
 pub struct State {
@@ -73,7 +82,7 @@ impl App {
                 self.tasks.spawn(
                     async move {
                         let Some(file) = rfd::AsyncFileDialog::new()
-                            .set_title("Export the upload history")
+                            .set_title(crate::t!("history-export-title"))
                             .set_file_name("atsdrop-history.csv")
                             .add_filter("CSV", &["csv"])
                             .save_file()
@@ -83,19 +92,23 @@ impl App {
                         };
                         let path = file.path().to_owned();
                         let result = tokio::task::spawn_blocking(move || {
-                            let out = std::fs::File::create(&path).map_err(|e| {
-                                format!("{} could not be written ({e}).", path.display())
-                            })?;
-                            history::write_csv(&entries, std::io::BufWriter::new(out)).map_err(
-                                |e| format!("{} could not be written ({e}).", path.display()),
-                            )?;
+                            let out =
+                                std::fs::File::create(&path).map_err(|e| not_written(&path, &e))?;
+                            history::write_csv(&entries, std::io::BufWriter::new(out))
+                                .map_err(|e| not_written(&path, &e))?;
                             Ok(Some(path))
                         })
                         .await
-                        .unwrap_or_else(|e| Err(format!("The export failed ({e}).")));
+                        .unwrap_or_else(|e| {
+                            Err(crate::t!("history-export-failed", error = e.to_string()))
+                        });
                         TaskResult::History(Done::Exported(result))
                     },
-                    || TaskResult::History(Done::Exported(Err(crashed("Exporting the history")))),
+                    || {
+                        TaskResult::History(Done::Exported(Err(crashed(&crate::t!(
+                            "history-crashed-export"
+                        )))))
+                    },
                 );
             }
         }
@@ -119,8 +132,10 @@ impl App {
             }
             Done::Exported(Ok(None)) => {}
             Done::Exported(Ok(Some(path))) => {
-                self.toasts
-                    .success(format!("History exported to {}.", path.display()));
+                self.toasts.success(crate::t!(
+                    "history-exported",
+                    path = path.display().to_string()
+                ));
             }
             Done::Exported(Err(e)) => {
                 self.toasts.error(e.clone());
@@ -144,7 +159,7 @@ impl App {
             move || {
                 TaskResult::History(Done::Loaded {
                     request,
-                    result: Err(crashed("Reading the upload history")),
+                    result: Err(crashed(&crate::t!("history-crashed-read"))),
                 })
             },
         );

@@ -15,55 +15,53 @@ const ROW_HEIGHT: f32 = 40.0;
 pub fn bulk_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.heading("Bulk");
+        ui.heading(crate::t!("bulk-heading"));
         let enabled = !app.bulk.dialog_open;
         if ui
-            .add_enabled(enabled, egui::Button::new("Add files\u{2026}"))
+            .add_enabled(enabled, egui::Button::new(crate::t!("bulk-add-files")))
             .clicked()
         {
             app.commands.push(Command::Bulk(B::Pick { folder: false }));
         }
         if ui
-            .add_enabled(enabled, egui::Button::new("Add folder\u{2026}"))
+            .add_enabled(enabled, egui::Button::new(crate::t!("bulk-add-folder")))
             .clicked()
         {
             app.commands.push(Command::Bulk(B::Pick { folder: true }));
         }
         let mapping = match &app.bulk.mapping {
-            Some((path, _)) => format!(
-                "Mapping: {}",
-                path.file_name()
+            Some((path, _)) => crate::t!(
+                "bulk-mapping-named",
+                file = path
+                    .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
             ),
-            None => "Mapping CSV\u{2026}".to_owned(),
+            None => crate::t!("bulk-mapping"),
         };
         if ui
             .add_enabled(enabled, egui::Button::new(style::shown(&mapping)))
-            .on_hover_text("A CSV of file,candidate_id rows: those files go to those candidates")
+            .on_hover_text(crate::t!("bulk-mapping-hover"))
             .clicked()
         {
             app.commands.push(Command::Bulk(B::PickMapping));
         }
-        if !app.bulk.rows.is_empty() && ui.button("Clear").clicked() {
+        if !app.bulk.rows.is_empty() && ui.button(crate::t!("bulk-clear")).clicked() {
             app.commands.push(Command::Bulk(B::Clear));
         }
         if app.bulk.pending > 0 {
             ui.spinner();
-            ui.label("Reading and matching\u{2026}");
+            ui.label(crate::t!("bulk-reading"));
         }
     });
     if app.connections.ready().is_none() {
-        ui.label("Connect to a system first: files are matched to its candidates.");
+        ui.label(crate::t!("bulk-connect-first"));
         return;
     }
     if app.bulk.rows.is_empty() && app.bulk.left_out.is_empty() {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
-            ui.label(egui::RichText::new("Drop a folder of CVs here").size(18.0));
-            ui.label(
-                "Each file goes to the candidate its e-mail, phone, mail sender or name points at; \
-                 you check every row before anything is sent.",
-            );
+            ui.label(egui::RichText::new(crate::t!("bulk-drop-here")).size(18.0));
+            ui.label(crate::t!("bulk-drop-explained"));
         });
         return;
     }
@@ -89,29 +87,32 @@ fn footer_ui(ui: &mut egui::Ui, app: &mut App) {
         .filter(|r| !r.sent && r.proposal.is_some() && !r.sendable())
         .count();
     ui.horizontal(|ui| {
-        ui.label(format!(
-            "{} files \u{b7} {ready} ready \u{b7} {held} need a choice or a fix{}",
-            app.bulk.rows.len(),
-            if waiting > 0 {
-                format!(" \u{b7} {waiting} being matched")
-            } else {
-                String::new()
-            }
-        ));
+        let files = app.bulk.rows.len();
+        ui.label(if waiting > 0 {
+            crate::t!(
+                "bulk-summary-matching",
+                files = files,
+                ready = ready,
+                held = held,
+                waiting = waiting
+            )
+        } else {
+            crate::t!("bulk-summary", files = files, ready = ready, held = held)
+        });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .add_enabled(
                     !app.bulk.rows.is_empty(),
-                    egui::Button::new("Export CSV\u{2026}"),
+                    egui::Button::new(crate::t!("bulk-export")),
                 )
                 .clicked()
             {
                 app.commands.push(Command::Bulk(B::Export));
             }
-            let label = format!("Send {ready} matched");
+            let label = crate::t!("bulk-send-matched", count = ready);
             if ui
                 .add_enabled(ready > 0 && waiting == 0, egui::Button::new(label))
-                .on_disabled_hover_text("Only rows with a candidate and no problem are sent.")
+                .on_disabled_hover_text(crate::t!("bulk-send-matched-disabled"))
                 .clicked()
             {
                 app.commands.push(Command::Bulk(B::SendMatched));
@@ -124,7 +125,10 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
     let profile = app.profile();
     let rows = std::mem::take(&mut app.bulk.rows);
     let mut typed_ids = std::mem::take(&mut app.bulk.typed_ids);
-    let outcomes: Vec<String> = rows.iter().map(|r| app.bulk_outcome(r)).collect();
+    let outcomes: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (app.bulk_outcome(r), app.bulk_outcome_text(r)))
+        .collect();
     let mut commands = Vec::new();
     TableBuilder::new(ui)
         .id_salt("bulk_table")
@@ -153,7 +157,14 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
         .column(Column::remainder().at_least(100.0).clip(true))
         .column(Column::exact(28.0))
         .header(22.0, |mut header| {
-            for title in ["File", "Candidate", "Why", "Type", "Check", ""] {
+            for title in [
+                crate::t!("bulk-column-file"),
+                crate::t!("bulk-column-candidate"),
+                crate::t!("bulk-column-why"),
+                crate::t!("bulk-column-type"),
+                crate::t!("bulk-column-check"),
+                String::new(),
+            ] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -188,12 +199,12 @@ fn table_ui(ui: &mut egui::Ui, app: &mut App) {
                     candidate_ui(ui, row, typed, &mut commands);
                 });
                 table_row.col(|ui| {
-                    ui.label(row.why.as_deref().unwrap_or(""));
+                    ui.label(why_text(row));
                 });
                 table_row.col(|ui| type_ui(ui, profile, row, &mut commands));
-                table_row.col(|ui| check_ui(ui, row, outcome));
+                table_row.col(|ui| check_ui(ui, row, &outcome.0, &outcome.1));
                 table_row.col(|ui| {
-                    let name = format!("Remove {}", row.facts.name);
+                    let name = crate::t!("bulk-remove", name = &row.facts.name);
                     let remove = ui.small_button("\u{d7}").on_hover_text(name.clone());
                     if style::named(remove, egui::Role::Button, &name).clicked() {
                         commands.push(B::Remove(row.id));
@@ -228,14 +239,14 @@ fn candidate_ui(ui: &mut egui::Ui, row: &Row, typed: &mut String, commands: &mut
         return;
     }
     if choices.is_empty() {
-        let name = format!("Candidate id for {}", row.facts.name);
+        let name = crate::t!("bulk-candidate-id-for", name = &row.facts.name);
         let field = ui.add(
             egui::TextEdit::singleline(typed)
-                .hint_text("candidate id")
+                .hint_text(crate::t!("bulk-candidate-id-hint"))
                 .desired_width(150.0),
         );
         let field = style::named(field, egui::Role::TextInput, &name)
-            .on_hover_text("Type the candidate's id and press Enter");
+            .on_hover_text(crate::t!("bulk-candidate-id-hover"));
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             commands.push(B::SetCandidateById(row.id, typed.clone()));
         }
@@ -244,8 +255,8 @@ fn candidate_ui(ui: &mut egui::Ui, row: &Row, typed: &mut String, commands: &mut
     let selected = row
         .candidate
         .as_ref()
-        .map_or_else(|| "Choose\u{2026}".to_owned(), shown_candidate);
-    let name = format!("Candidate for {}", row.facts.name);
+        .map_or_else(|| crate::t!("bulk-choose"), shown_candidate);
+    let name = crate::t!("bulk-candidate-for", name = &row.facts.name);
     let combo = egui::ComboBox::from_id_salt(("bulk_candidate", row.id))
         .selected_text(style::shown(&selected))
         .width(180.0)
@@ -262,7 +273,7 @@ fn candidate_ui(ui: &mut egui::Ui, row: &Row, typed: &mut String, commands: &mut
                 }
             }
             if ui
-                .selectable_label(row.candidate.is_none(), "Nobody (do not send)")
+                .selectable_label(row.candidate.is_none(), crate::t!("bulk-nobody"))
                 .clicked()
             {
                 commands.push(B::SetCandidate(row.id, None));
@@ -277,7 +288,7 @@ fn type_ui(
     row: &Row,
     commands: &mut Vec<B>,
 ) {
-    let name = format!("Type of {}", row.facts.name);
+    let name = crate::t!("bulk-type-of", name = &row.facts.name);
     let combo = egui::ComboBox::from_id_salt(("bulk_type", row.id))
         .selected_text(row.attachment_type.label)
         .width(125.0)
@@ -294,14 +305,27 @@ fn type_ui(
     style::named(combo.response, egui::Role::ComboBox, &name);
 }
 
-fn check_ui(ui: &mut egui::Ui, row: &Row, outcome: &str) {
+/// Why the row goes to its candidate, in the current language.
+fn why_text(row: &Row) -> String {
+    match (&row.proposal, row.why_key) {
+        (_, Some("chosen")) => crate::t!("bulk-why-chosen"),
+        (Some(crate::bulk::Proposal::Matched { by, .. }), Some(key)) if key == by.as_str() => {
+            by.describe().to_string()
+        }
+        _ => row.why.clone().unwrap_or_default(),
+    }
+}
+
+/// The *Check* cell: `outcome` is the row's word from [`App::bulk_outcome`], `text` what it
+/// says in the current language.
+fn check_ui(ui: &mut egui::Ui, row: &Row, outcome: &str, text: &str) {
     match outcome {
         "ready" | "uploaded" | "accepted" => {
             let color = style::ok_color(ui);
-            ui.label(egui::RichText::new(outcome).color(color));
+            ui.label(egui::RichText::new(text).color(color));
         }
         "refused" => {
-            style::error_text(ui, "refused").on_hover_text(row.problems.join("\n"));
+            style::error_text(ui, text).on_hover_text(row.problems.join("\n"));
         }
         "ambiguous" => {
             let why = match &row.proposal {
@@ -309,24 +333,27 @@ fn check_ui(ui: &mut egui::Ui, row: &Row, outcome: &str) {
                     candidates,
                     by,
                     evidence,
-                }) => format!(
-                    "{} candidates fit the {} ({evidence}): choose one.",
-                    candidates.len(),
-                    by.describe()
+                }) => crate::t!(
+                    "bulk-ambiguous-hover",
+                    count = candidates.len(),
+                    by = by.describe().to_string(),
+                    evidence = evidence
                 ),
                 _ => String::new(),
             };
-            style::warn_text(ui, "needs a choice").on_hover_text(style::shown(&why).into_owned());
+            style::warn_text(ui, text).on_hover_text(style::shown(&why).into_owned());
         }
         "unmatched" => {
             let why = match &row.proposal {
-                Some(crate::bulk::Proposal::Unmatched { why }) => format!("Not matched: {why}."),
+                Some(crate::bulk::Proposal::Unmatched { why }) => {
+                    crate::t!("bulk-unmatched-hover", why = why)
+                }
                 _ => String::new(),
             };
-            style::warn_text(ui, "unmatched").on_hover_text(style::shown(&why).into_owned());
+            style::warn_text(ui, text).on_hover_text(style::shown(&why).into_owned());
         }
-        other => {
-            ui.label(other);
+        _ => {
+            ui.label(text);
         }
     }
 }

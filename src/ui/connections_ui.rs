@@ -16,7 +16,7 @@ pub fn connections_ui(ui: &mut egui::Ui, app: &mut App) {
             form_ui(&mut columns[1], app);
         } else {
             columns[1].add_space(8.0);
-            columns[1].label("Choose a connection to edit it, or add a new one.");
+            columns[1].label(crate::t!("connections-choose-or-add"));
         }
     });
 }
@@ -24,12 +24,9 @@ pub fn connections_ui(ui: &mut egui::Ui, app: &mut App) {
 /// The user's own e-mail domains: addresses there never make a file someone else's.
 fn own_domains_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.add_space(16.0);
-    style::section(ui, "Your organisation");
-    ui.label(
-        "Your own e-mail domains (comma-separated): a file holding addresses there is never \
-         taken for someone else's.",
-    );
-    let name = "Your own e-mail domains";
+    style::section(ui, &crate::t!("connections-own-domains-heading"));
+    ui.label(crate::t!("connections-own-domains-explained"));
+    let name = crate::t!("connections-own-domains");
     let response = style::named(
         ui.add(
             egui::TextEdit::singleline(&mut app.content.domains_text)
@@ -37,7 +34,7 @@ fn own_domains_ui(ui: &mut egui::Ui, app: &mut App) {
                 .desired_width(280.0),
         ),
         egui::Role::TextInput,
-        name,
+        &name,
     );
     if response.lost_focus() || (response.changed() && app.content.domains_text.ends_with(',')) {
         app.commands
@@ -46,12 +43,15 @@ fn own_domains_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn list_ui(ui: &mut egui::Ui, app: &mut App) {
-    style::section(ui, "Connections");
+    style::section(ui, &crate::t!("connections-heading"));
     ui.add_space(4.0);
     match (&app.connections.store, &app.connections.store_problem) {
         (Some(store), _) => match store.kind().forgets() {
             None => {
-                ui.label(format!("Secrets are kept in the {}.", store.kind().label()));
+                ui.label(crate::t!(
+                    "connections-secrets-kept-in",
+                    store = store.kind().label()
+                ));
             }
             Some(note) => {
                 style::warn_text(ui, note);
@@ -61,7 +61,7 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
             style::warn_text(ui, problem.clone());
         }
         (None, None) => {
-            ui.label("Looking for the keyring\u{2026}");
+            ui.label(crate::t!("connections-looking-for-keyring"));
         }
     }
     ui.add_space(8.0);
@@ -71,7 +71,7 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
             let selected = app.connections.selected.as_deref() == Some(entry.id.as_str());
             if ui
                 .selectable_label(selected, format!("{}  ({})", entry.name, entry.provider))
-                .on_hover_text("Use this connection")
+                .on_hover_text(crate::t!("connections-use-hover"))
                 .clicked()
             {
                 app.commands
@@ -79,33 +79,37 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
             }
             match &entry.kind {
                 EntryKind::Saved(_) => {
-                    if ui.button("Edit\u{2026}").clicked() {
+                    if ui.button(crate::t!("connections-edit")).clicked() {
                         app.commands
                             .push(Command::Connections(C::Edit(entry.id.clone())));
                     }
                 }
                 EntryKind::Sandbox(_) => {
-                    ui.label("sandbox, this run only");
+                    ui.label(crate::t!("connections-sandbox-note"));
                 }
             }
             if let Some(Live::Failed(reason)) = app.connections.live.get(&entry.id) {
-                style::error_text(ui, "not connected").on_hover_text(reason.clone());
+                style::error_text(ui, crate::t!("connections-not-connected"))
+                    .on_hover_text(reason.clone());
             }
         });
     }
     if entries.is_empty() {
-        ui.label("No connections yet.");
+        ui.label(crate::t!("connections-empty"));
     }
     ui.add_space(12.0);
     ui.horizontal(|ui| {
-        if ui.button("Add a connection\u{2026}").clicked() {
+        if ui.button(crate::t!("connections-add")).clicked() {
             app.commands.push(Command::Connections(C::New));
         }
         if app.sandbox.is_none() {
             let starting = app.connections.sandbox_starting;
             if ui
-                .add_enabled(!starting, egui::Button::new("Try the sandbox"))
-                .on_hover_text("A local copy of all five systems with demo candidates")
+                .add_enabled(
+                    !starting,
+                    egui::Button::new(crate::t!("connections-try-sandbox")),
+                )
+                .on_hover_text(crate::t!("connections-try-sandbox-hover"))
                 .clicked()
             {
                 app.commands.push(Command::Connections(C::StartSandbox));
@@ -115,33 +119,29 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn form_ui(ui: &mut egui::Ui, app: &mut App) {
-    let store_label = match &app.connections.store {
+    let store = match &app.connections.store {
         Some(store) if store.kind().persistent() => {
-            format!("is stored in the {}", store.kind().label())
+            SecretStore::Kept(store.kind().label().to_string())
         }
         Some(store) if store.kind() != crate::credentials::StoreKind::ThisRunOnly => {
-            format!(
-                "is kept in the {}, which forgets it after a restart,",
-                store.kind().label()
-            )
+            SecretStore::Forgets(store.kind().label().to_string())
         }
-        _ => "is kept in memory for this run only".to_owned(),
+        _ => SecretStore::Memory,
     };
-    let store_label = store_label.as_str();
     let Some(form) = &mut app.connections.form else {
         return;
     };
     let editing = form.editing.clone();
     style::section(
         ui,
-        if editing.is_some() {
-            "Edit connection"
+        &if editing.is_some() {
+            crate::t!("connection-form-title-edit")
         } else {
-            "New connection"
+            crate::t!("connection-form-title-new")
         },
     );
     ui.add_space(6.0);
-    fields_ui(ui, form, editing.is_some(), store_label);
+    fields_ui(ui, form, editing.is_some(), store);
     for problem in &form.problems {
         style::error_text(ui, problem.message.clone());
     }
@@ -149,22 +149,22 @@ fn form_ui(ui: &mut egui::Ui, app: &mut App) {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.add_enabled_ui(!form.is_busy(), |ui| {
-            if ui.button("Test connection").clicked() {
+            if ui.button(crate::t!("connection-form-test")).clicked() {
                 commands.push(C::TestForm);
             }
-            if ui.button("Save").clicked() {
+            if ui.button(crate::t!("connection-form-save")).clicked() {
                 commands.push(C::SaveForm {
                     keep_for_run: false,
                 });
             }
         });
-        if ui.button("Cancel").clicked() {
+        if ui.button(crate::t!("connection-form-cancel")).clicked() {
             commands.push(C::CloseForm);
         }
         if let Some(id) = &editing
             && ui
-                .button("Remove")
-                .on_hover_text("Remove this connection and its stored secret")
+                .button(crate::t!("connection-form-remove"))
+                .on_hover_text(crate::t!("connection-form-remove-hover"))
                 .clicked()
         {
             commands.push(C::Remove(id.clone()));
@@ -177,7 +177,10 @@ fn form_ui(ui: &mut egui::Ui, app: &mut App) {
     if let Some(problem) = form.keyring_unavailable.clone() {
         ui.add_space(6.0);
         style::warn_text(ui, problem);
-        if ui.button("Keep it for this run only").clicked() {
+        if ui
+            .button(crate::t!("connection-form-keep-for-run"))
+            .clicked()
+        {
             commands.push(C::SaveForm { keep_for_run: true });
         }
     }
@@ -185,10 +188,29 @@ fn form_ui(ui: &mut egui::Ui, app: &mut App) {
         .extend(commands.into_iter().map(Command::Connections));
 }
 
-fn fields_ui(ui: &mut egui::Ui, form: &mut Form, editing: bool, store_label: &str) {
-    style::labelled_field(ui, "Name", &mut form.name, "e.g. Acme recruiting", false);
+/// Where the form's secret goes, as the sentence under the secret field says it.
+enum SecretStore {
+    /// A store that keeps it (its name).
+    Kept(String),
+    /// A store that forgets it after a restart (its name).
+    Forgets(String),
+    /// Memory, for this run only.
+    Memory,
+}
+
+fn fields_ui(ui: &mut egui::Ui, form: &mut Form, editing: bool, store: SecretStore) {
+    style::labelled_field(
+        ui,
+        &crate::t!("connection-form-name"),
+        &mut form.name,
+        &crate::t!("connection-form-name-hint"),
+        false,
+    );
     ui.horizontal(|ui| {
-        let label = ui.add_sized([150.0, 20.0], egui::Label::new("System"));
+        let label = ui.add_sized(
+            [150.0, 20.0],
+            egui::Label::new(crate::t!("connection-form-system")),
+        );
         let mut provider = form.provider;
         egui::ComboBox::from_id_salt("form_system")
             .selected_text(provider.display_name())
@@ -199,14 +221,14 @@ fn fields_ui(ui: &mut egui::Ui, form: &mut Form, editing: bool, store_label: &st
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text("System");
+            .on_hover_text(crate::t!("connection-form-system"));
         if provider != form.provider {
             form.set_provider(provider);
         }
     });
     style::labelled_field(
         ui,
-        "Address (base URL)",
+        &crate::t!("connection-form-address"),
         &mut form.base_url,
         form.provider.profile().default_base_url,
         false,
@@ -215,23 +237,36 @@ fn fields_ui(ui: &mut egui::Ui, form: &mut Form, editing: bool, store_label: &st
         style::labelled_field(ui, field.label, form.id_mut(field.key), field.hint, false);
     }
     let secret_label = form.secret_label();
+    let noun = form.secret_noun();
     let hint = if editing {
-        "leave empty to keep the stored one".to_owned()
+        crate::t!("connection-form-secret-keep-hint")
     } else {
-        format!("paste the {}", form.secret_noun())
+        crate::t!("connection-form-secret-paste-hint", noun = noun)
     };
     style::labelled_field(ui, secret_label, &mut form.secret, &hint, true);
-    ui.label(format!(
-        "The {} {store_label} and is never shown again.",
-        form.secret_noun()
-    ));
+    ui.label(match store {
+        SecretStore::Kept(store) => {
+            crate::t!("connection-form-secret-kept", noun = noun, store = store)
+        }
+        SecretStore::Forgets(store) => crate::t!(
+            "connection-form-secret-forgotten",
+            noun = noun,
+            store = store
+        ),
+        SecretStore::Memory => {
+            crate::t!("connection-form-secret-memory", noun = noun)
+        }
+    });
 }
 
 fn test_result_ui(ui: &mut egui::Ui, form: &Form) {
     match &form.test {
         Some(Ok(summary)) => {
             let color = style::ok_color(ui);
-            ui.label(egui::RichText::new(format!("Connected: {summary}")).color(color));
+            ui.label(
+                egui::RichText::new(crate::t!("connection-form-connected", summary = summary))
+                    .color(color),
+            );
         }
         Some(Err(reason)) => {
             style::error_text(ui, reason.clone());

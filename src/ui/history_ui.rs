@@ -7,7 +7,6 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::history::Command as H;
 use crate::app::{App, Command};
-use crate::model::human_bytes;
 use crate::upload::Outcome;
 use crate::upload::history::HistoryEntry;
 
@@ -17,20 +16,20 @@ use super::style;
 pub fn history_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        style::section(ui, "History");
-        let label = ui.label("Filter");
+        style::section(ui, &crate::t!("history-heading"));
+        let label = ui.label(crate::t!("history-filter"));
         ui.add(
             egui::TextEdit::singleline(&mut app.history.filter)
-                .hint_text("candidate or file name")
+                .hint_text(crate::t!("history-filter-hint"))
                 .desired_width(240.0),
         )
         .labelled_by(label.id);
-        if ui.button("Refresh").clicked() {
+        if ui.button(crate::t!("history-refresh")).clicked() {
             app.commands.push(Command::History(H::Refresh));
         }
         if ui
-            .button("Export CSV\u{2026}")
-            .on_hover_text("Save the rows shown as a CSV file")
+            .button(crate::t!("history-export"))
+            .on_hover_text(crate::t!("history-export-hover"))
             .clicked()
         {
             app.commands.push(Command::History(H::Export));
@@ -46,16 +45,16 @@ pub fn history_ui(ui: &mut egui::Ui, app: &mut App) {
     if entries.is_empty() {
         ui.add_space(12.0);
         ui.label(if app.history.entries.is_empty() {
-            "No uploads yet."
+            crate::t!("history-empty")
         } else {
-            "Nothing matches the filter."
+            crate::t!("history-no-match")
         });
         return;
     }
-    ui.label(format!(
-        "{} of {} uploads",
-        entries.len(),
-        app.history.entries.len()
+    ui.label(crate::t!(
+        "history-shown-of",
+        shown = entries.len(),
+        total = app.history.entries.len()
     ));
     history_table_ui(ui, &entries);
 }
@@ -74,13 +73,13 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
         .column(Column::remainder().clip(true))
         .header(20.0, |mut header| {
             for title in [
-                "When",
-                "File",
-                "Size",
-                "Candidate",
-                "System",
-                "Outcome",
-                "Details",
+                crate::t!("history-column-when"),
+                crate::t!("history-column-file"),
+                crate::t!("history-column-size"),
+                crate::t!("history-column-candidate"),
+                crate::t!("history-column-system"),
+                crate::t!("history-column-outcome"),
+                crate::t!("history-column-details"),
             ] {
                 header.col(|ui| {
                     ui.strong(title);
@@ -100,7 +99,7 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                         .on_hover_text(e.path.display().to_string());
                 });
                 row.col(|ui| {
-                    ui.label(human_bytes(e.size));
+                    ui.label(crate::i18n::size(e.size));
                 });
                 row.col(|ui| {
                     ui.add(
@@ -120,7 +119,7 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                     );
                 });
                 row.col(|ui| {
-                    let text = e.outcome.as_str();
+                    let text = outcome_text(e.outcome);
                     match e.outcome {
                         Outcome::Uploaded | Outcome::Accepted => {
                             let color = style::ok_color(ui);
@@ -138,7 +137,11 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                     let details = e
                         .message
                         .clone()
-                        .or_else(|| e.remote_id.as_ref().map(|id| format!("id {id}")))
+                        .or_else(|| {
+                            e.remote_id
+                                .as_ref()
+                                .map(|id| crate::t!("history-details-id", id = id))
+                        })
                         .unwrap_or_default();
                     let details = style::shown(&details).into_owned();
                     ui.add(egui::Label::new(details.clone()).truncate())
@@ -148,31 +151,61 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
         });
 }
 
+/// How a job ended, as the history's *Outcome* column says it.
+fn outcome_text(outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Uploaded => crate::t!("history-outcome-uploaded"),
+        Outcome::Accepted => crate::t!("history-outcome-accepted"),
+        Outcome::Failed => crate::t!("history-outcome-failed"),
+        Outcome::Unknown => crate::t!("history-outcome-unknown"),
+        Outcome::Skipped => crate::t!("history-outcome-skipped"),
+        Outcome::Cancelled => crate::t!("history-outcome-cancelled"),
+        Outcome::Unconfirmed => crate::t!("history-outcome-unconfirmed"),
+    }
+}
+
 /// The details cell's tooltip: the sentence, the sha256, what a fixed copy was made from and
 /// the e-mail an attachment came from.
 fn details_tooltip(e: &HistoryEntry, details: &str) -> String {
-    let mut text = format!(
-        "{details}\nsha256 {}",
-        e.sha256.as_deref().unwrap_or("not computed")
-    );
+    let sha256 = match e.sha256.as_deref() {
+        Some(sha256) => crate::t!("history-tooltip-sha256", sha256 = sha256),
+        None => crate::t!("history-tooltip-no-sha256"),
+    };
+    let mut text = format!("{details}\n{sha256}");
     for original in &e.made_from {
         let _ = write!(
             text,
-            "\nmade from {} (sha256 {})",
-            style::shown(&original.name),
-            original.sha256
+            "\n{}",
+            crate::t!(
+                "history-tooltip-made-from",
+                name = style::shown(&original.name).into_owned(),
+                sha256 = &original.sha256
+            )
         );
     }
     if let Some(mail) = &e.from_mail {
-        let _ = write!(text, "\nfrom the e-mail {}", style::shown(&mail.mail));
+        let _ = write!(
+            text,
+            "\n{}",
+            crate::t!(
+                "history-tooltip-mail",
+                mail = style::shown(&mail.mail).into_owned()
+            )
+        );
         if let Some(subject) = &mail.subject {
-            let _ = write!(text, ", \u{201c}{}\u{201d}", style::shown(subject));
+            text.push_str(&crate::t!(
+                "history-tooltip-mail-subject",
+                subject = style::shown(subject).into_owned()
+            ));
         }
         if let Some(sender) = &mail.sender {
-            let _ = write!(text, ", from {}", style::shown(sender));
+            text.push_str(&crate::t!(
+                "history-tooltip-mail-sender",
+                sender = style::shown(sender).into_owned()
+            ));
         }
         if let Some(date) = &mail.date {
-            let _ = write!(text, ", sent {date}");
+            text.push_str(&crate::t!("history-tooltip-mail-date", date = date));
         }
     }
     text
