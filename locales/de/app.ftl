@@ -18,3 +18,4 @@ top-theme-dark = Dunkel
 top-language = Sprache
 top-language-system = Systemsprache
 app-uploads-unavailable = Hochladen ist nicht verfügbar: { $reason }
+app-crashed = { $what } ist wegen eines unerwarteten Fehlers in atsdrop fehlgeschlagen; bitte versuchen Sie es erneut.

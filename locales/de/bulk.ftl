@@ -85,3 +85,13 @@ bulk-crashed-match = Das Zuordnen der Dateien
 bulk-crashed-export = Der Export des Ergebnisses
 bulk-crashed-look-up = Das Abrufen des Kandidaten
 bulk-crashed-mapping = Das Lesen der Zuordnung
+
+## Why a file was matched to its candidate.
+
+matched-by-mapping = die Zuordnungsdatei
+matched-by-email-in-file = E-Mail-Adresse in der Datei
+matched-by-phone-in-file = Name und Telefonnummer in der Datei
+matched-by-mail-sender = der Absender der E-Mail
+matched-by-email-in-file-name = E-Mail-Adresse im Dateinamen
+matched-by-name-in-file-name = Name im Dateinamen
+matched-by-name-in-file = Name in der Datei

@@ -18,3 +18,4 @@ top-theme-dark = Dark
 top-language = Language
 top-language-system = System language
 app-uploads-unavailable = Uploads are unavailable: { $reason }
+app-crashed = { $what } failed because of an unexpected error in atsdrop; please try again.

@@ -14,9 +14,15 @@ bulk-connect-first = Connect to a system first: files are matched to its candida
 bulk-drop-here = Drop a folder of CVs here
 bulk-drop-explained = Each file goes to the candidate its e-mail, phone, mail sender or name points at; you check every row before anything is sent.
 # $files: the rows; $ready: rows that can be sent; $held: rows with no candidate or a problem.
-bulk-summary = { $files } files · { $ready } ready · { $held } need a choice or a fix
+bulk-summary = { $files } { $files ->
+        [one] file
+       *[other] files
+    } · { $ready } ready · { $held } need a choice or a fix
 # The same, while $waiting files are still being matched.
-bulk-summary-matching = { $files } files · { $ready } ready · { $held } need a choice or a fix · { $waiting } being matched
+bulk-summary-matching = { $files } { $files ->
+        [one] file
+       *[other] files
+    } · { $ready } ready · { $held } need a choice or a fix · { $waiting } being matched
 bulk-export = Export CSV…
 # $count: the rows that are matched and pass.
 bulk-send-matched = Send { $count } matched
@@ -89,3 +95,13 @@ bulk-crashed-match = Matching the files
 bulk-crashed-export = Exporting the result
 bulk-crashed-look-up = Looking up the candidate
 bulk-crashed-mapping = Reading the mapping
+
+## Why a file was matched to its candidate.
+
+matched-by-mapping = the mapping file
+matched-by-email-in-file = e-mail in the file
+matched-by-phone-in-file = name and phone in the file
+matched-by-mail-sender = the e-mail's sender
+matched-by-email-in-file-name = e-mail in the file name
+matched-by-name-in-file-name = name in the file name
+matched-by-name-in-file = name in the file

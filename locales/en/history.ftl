@@ -9,7 +9,10 @@ history-export-hover = Save the rows shown as a CSV file
 history-empty = No uploads yet.
 history-no-match = Nothing matches the filter.
 # $shown: the rows the filter lets through; $total: every row.
-history-shown-of = { $shown } of { $total } uploads
+history-shown-of = { $shown } of { $total } { $total ->
+        [one] upload
+       *[other] uploads
+    }
 
 ## The table's columns.
 

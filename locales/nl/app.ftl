@@ -18,3 +18,4 @@ top-theme-dark = Donker
 top-language = Taal
 top-language-system = Systeemtaal
 app-uploads-unavailable = Uploaden is niet beschikbaar: { $reason }
+app-crashed = { $what } is mislukt door een onverwachte fout in atsdrop; probeer het opnieuw.

@@ -94,3 +94,13 @@ bulk-crashed-match = Het toewijzen van de bestanden
 bulk-crashed-export = Het exporteren van het resultaat
 bulk-crashed-look-up = Het opzoeken van de kandidaat
 bulk-crashed-mapping = Het lezen van de toewijzing
+
+## Why a file was matched to its candidate.
+
+matched-by-mapping = het koppelbestand
+matched-by-email-in-file = e-mailadres in het bestand
+matched-by-phone-in-file = naam en telefoonnummer in het bestand
+matched-by-mail-sender = de afzender van de e-mail
+matched-by-email-in-file-name = e-mailadres in de bestandsnaam
+matched-by-name-in-file-name = naam in de bestandsnaam
+matched-by-name-in-file = naam in het bestand

@@ -219,7 +219,7 @@ impl App {
                     (row.candidate, row.why, row.why_key) = match &proposal {
                         Proposal::Matched { candidate, by, .. } => (
                             Some(candidate.clone()),
-                            Some(by.describe().to_owned()),
+                            Some(by.describe()),
                             Some(by.as_str()),
                         ),
                         _ => (None, None, None),

@@ -142,5 +142,5 @@ impl Reporter {
 /// The sentence shown when background work for `what` ("Connecting to Spott") panicked.
 #[must_use]
 pub fn crashed(what: &str) -> String {
-    format!("{what} failed because of an unexpected error in atsdrop; please try again.")
+    crate::t!("app-crashed", what = what)
 }

@@ -106,16 +106,22 @@ impl MatchedBy {
 
     /// "e-mail in the file", as a row's *why* says it.
     #[must_use]
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Mapping => "the mapping file",
-            Self::EmailInFile => "e-mail in the file",
-            Self::PhoneInFile => "name and phone in the file",
-            Self::MailSender => "the e-mail's sender",
-            Self::EmailInFileName => "e-mail in the file name",
-            Self::NameInFileName => "name in the file name",
-            Self::NameInFile => "name in the file",
-        }
+    pub fn describe(self) -> String {
+        self.text().english()
+    }
+
+    /// [`MatchedBy::describe`] in any language.
+    #[must_use]
+    pub fn text(self) -> crate::i18n::Text {
+        crate::i18n::Text::new(match self {
+            Self::Mapping => "matched-by-mapping",
+            Self::EmailInFile => "matched-by-email-in-file",
+            Self::PhoneInFile => "matched-by-phone-in-file",
+            Self::MailSender => "matched-by-mail-sender",
+            Self::EmailInFileName => "matched-by-email-in-file-name",
+            Self::NameInFileName => "matched-by-name-in-file-name",
+            Self::NameInFile => "matched-by-name-in-file",
+        })
     }
 }
 

@@ -290,12 +290,15 @@ fn type_ui(
 ) {
     let name = crate::t!("bulk-type-of", name = &row.facts.name);
     let combo = egui::ComboBox::from_id_salt(("bulk_type", row.id))
-        .selected_text(row.attachment_type.label)
+        .selected_text(row.attachment_type.label_text().to_string())
         .width(125.0)
         .show_ui(ui, |ui| {
             for t in profile.types {
                 if ui
-                    .selectable_label(t.wire == row.attachment_type.wire, t.label)
+                    .selectable_label(
+                        t.wire == row.attachment_type.wire,
+                        t.label_text().to_string(),
+                    )
                     .clicked()
                 {
                     commands.push(B::SetType(row.id, t.wire));
@@ -310,7 +313,7 @@ fn why_text(row: &Row) -> String {
     match (&row.proposal, row.why_key) {
         (_, Some("chosen")) => crate::t!("bulk-why-chosen"),
         (Some(crate::bulk::Proposal::Matched { by, .. }), Some(key)) if key == by.as_str() => {
-            by.describe().to_string()
+            by.text().to_string()
         }
         _ => row.why.clone().unwrap_or_default(),
     }
@@ -336,7 +339,7 @@ fn check_ui(ui: &mut egui::Ui, row: &Row, outcome: &str, text: &str) {
                 }) => crate::t!(
                     "bulk-ambiguous-hover",
                     count = candidates.len(),
-                    by = by.describe().to_string(),
+                    by = by.text().to_string(),
                     evidence = evidence
                 ),
                 _ => String::new(),
