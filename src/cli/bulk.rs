@@ -62,11 +62,11 @@ pub fn run(args: &BulkArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Result
     let profile = connection.provider.profile();
     let chosen_type = match &args.attachment_type {
         Some(t) => Some(profile.attachment_type(t).ok_or_else(|| {
-            usage(format!(
-                "\u{201c}{}\u{201d} is not an attachment type of {}: use one of {}.",
-                t.trim(),
-                profile.id,
-                profile.type_list()
+            usage(atsdrop::t!(
+                "run-not-an-attachment-type",
+                given = t.trim(),
+                system = profile.id.to_string(),
+                types = profile.type_list()
             ))
         })?),
         None => None,
@@ -165,7 +165,7 @@ fn report_held_back(args: &BulkArgs, rows: &[Row], left_out: &[inspect::Skipped]
             &skipped.path.display().to_string(),
             None,
             "refused",
-            Some(&skipped.message()),
+            Some(&Why::of(&skipped.text())),
         );
     }
     for row in rows {
@@ -173,8 +173,8 @@ fn report_held_back(args: &BulkArgs, rows: &[Row], left_out: &[inspect::Skipped]
         match (&row.proposal, &row.refused) {
             (Some(Proposal::Unmatched { why }), _) => {
                 code = code.max(EXIT_FAILED);
-                let error = format!("{} was not sent: {why}.", row.facts.name);
-                say(args.json, &shown, None, "unmatched", Some(&error));
+                let error = atsdrop::text!("run-bulk-unmatched", file = &row.facts.name, why = why);
+                say(args.json, &shown, None, "unmatched", Some(&Why::of(&error)));
             }
             (
                 Some(Proposal::Ambiguous {
@@ -186,18 +186,24 @@ fn report_held_back(args: &BulkArgs, rows: &[Row], left_out: &[inspect::Skipped]
             ) => {
                 code = code.max(EXIT_FAILED);
                 let names: Vec<String> = candidates.iter().map(shown_candidate).collect();
-                let error = format!(
-                    "{} was not sent: {} candidates fit its {} ({evidence}): {}; add a mapping row for it.",
-                    row.facts.name,
-                    candidates.len(),
-                    by.describe(),
-                    names.join(", ")
+                let error = atsdrop::text!(
+                    "run-bulk-ambiguous",
+                    file = &row.facts.name,
+                    count = candidates.len(),
+                    by = matched_by(*by),
+                    evidence = evidence,
+                    names = names.join(", ")
                 );
-                say(args.json, &shown, None, "ambiguous", Some(&error));
+                say(args.json, &shown, None, "ambiguous", Some(&Why::of(&error)));
             }
             (Some(Proposal::Matched { candidate, by, .. }), Some(why)) => {
                 code = code.max(EXIT_USAGE);
-                say_matched(args.json, &shown, candidate, *by, "refused", Some(why));
+                // The checks' refusals come in English only.
+                let why = Why {
+                    english: why.clone(),
+                    shown: why.clone(),
+                };
+                say_matched(args.json, &shown, candidate, *by, "refused", Some(&why));
             }
             (Some(Proposal::Matched { candidate, by, .. }), None) if args.dry_run => {
                 say_matched(args.json, &shown, candidate, *by, "ready", None);
@@ -360,6 +366,41 @@ fn submit(
     (batches, labels)
 }
 
+/// A sentence on a file's line: `--json` carries it in English, text shows it in the current
+/// language.
+struct Why {
+    english: String,
+    shown: String,
+}
+
+impl Why {
+    fn of(text: &atsdrop::i18n::Text) -> Self {
+        Self {
+            english: text.english(),
+            shown: text.to_string(),
+        }
+    }
+}
+
+/// Why a file went to its candidate, as a phrase ("e-mail in the file"); in English the same
+/// words as [`MatchedBy::describe`].
+fn matched_by(by: MatchedBy) -> atsdrop::i18n::Text {
+    match by {
+        MatchedBy::Mapping => atsdrop::text!("run-by-mapping"),
+        MatchedBy::EmailInFile => atsdrop::text!("run-by-email-in-file"),
+        MatchedBy::PhoneInFile => atsdrop::text!("run-by-phone-in-file"),
+        MatchedBy::MailSender => atsdrop::text!("run-by-mail-sender"),
+        MatchedBy::EmailInFileName => atsdrop::text!("run-by-email-in-file-name"),
+        MatchedBy::NameInFileName => atsdrop::text!("run-by-name-in-file-name"),
+        MatchedBy::NameInFile => atsdrop::text!("run-by-name-in-file"),
+    }
+}
+
+/// The width of the status column of the files held back (one space after its longest word).
+fn status_column() -> usize {
+    follow::status_width(&["refused", "unmatched", "ambiguous", "ready"]) + 1
+}
+
 fn shown_candidate(candidate: &Candidate) -> String {
     if candidate.name.trim().is_empty() {
         candidate.id.clone()
@@ -374,7 +415,7 @@ fn say_matched(
     candidate: &Candidate,
     by: MatchedBy,
     status: &'static str,
-    error: Option<&str>,
+    error: Option<&Why>,
 ) {
     if json {
         print(&Line {
@@ -382,36 +423,38 @@ fn say_matched(
             candidate: Some(&candidate.id),
             matched_by: Some(by.as_str()),
             status,
-            error,
+            error: error.map(|e| e.english.as_str()),
         });
     } else {
+        let (word, width) = (follow::status_word(status), status_column());
         let mut text = format!(
-            "{status:<10}{file} \u{2192} {} ({})",
+            "{word:<width$}{file} \u{2192} {} ({})",
             shown_candidate(candidate),
-            by.describe()
+            matched_by(by)
         );
         if let Some(e) = error {
-            let _ = write!(text, "\n          {e}");
+            let _ = write!(text, "\n{:width$}{}", "", e.shown);
         }
         let _ = writeln!(super::printable::stdout(), "{text}");
     }
 }
 
-fn say(json: bool, file: &str, candidate: Option<&str>, status: &'static str, error: Option<&str>) {
+fn say(json: bool, file: &str, candidate: Option<&str>, status: &'static str, error: Option<&Why>) {
     if json {
         print(&Line {
             file,
             candidate,
             matched_by: None,
             status,
-            error,
+            error: error.map(|e| e.english.as_str()),
         });
     } else {
+        let (word, width) = (follow::status_word(status), status_column());
         let _ = writeln!(
             super::printable::stdout(),
-            "{status:<10}{file}{}",
+            "{word:<width$}{file}{}",
             error
-                .map(|e| format!("\n          {e}"))
+                .map(|e| format!("\n{:width$}{}", "", e.shown))
                 .unwrap_or_default()
         );
     }
@@ -421,5 +464,25 @@ fn print(line: &Line<'_>) {
     let mut out = std::io::stdout().lock();
     if serde_json::to_writer(&mut out, line).is_ok() {
         let _ = writeln!(out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn why_a_file_matched_reads_in_english_as_the_matcher_says_it() {
+        for by in [
+            MatchedBy::Mapping,
+            MatchedBy::EmailInFile,
+            MatchedBy::PhoneInFile,
+            MatchedBy::MailSender,
+            MatchedBy::EmailInFileName,
+            MatchedBy::NameInFileName,
+            MatchedBy::NameInFile,
+        ] {
+            assert_eq!(matched_by(by).english(), by.describe());
+        }
     }
 }

@@ -42,7 +42,11 @@ pub fn run(args: &CandidatesArgs, runtime: &tokio::runtime::Runtime) -> anyhow::
         page.candidates.iter().map(|c| (c, None)).collect();
     print(args.json, &found)?;
     if !args.json && page.candidates.is_empty() {
-        writeln!(super::printable::stdout(), "No candidates found.")?;
+        writeln!(
+            super::printable::stdout(),
+            "{}",
+            atsdrop::t!("run-no-candidates-found")
+        )?;
     }
     Ok(ExitCode::from(super::EXIT_OK))
 }
@@ -61,9 +65,10 @@ fn from_mail(
     let answer = opener.open(mail, &folder);
     let _ = std::fs::remove_dir_all(&folder);
     if let Some(why) = answer.unreadable {
-        return Err(usage(format!(
-            "{} could not be opened as an e-mail ({why}): check that it is a saved .eml or .msg.",
-            mail.display()
+        return Err(usage(atsdrop::t!(
+            "run-mail-unreadable",
+            mail = mail.display().to_string(),
+            why = why
         )));
     }
     let ignore = Ignore {
@@ -75,17 +80,17 @@ fn from_mail(
     };
     let addresses = sender::addresses(&answer.senders, &ignore);
     if addresses.is_empty() {
-        super::printable::warn(format!(
-            "{} has no sender address to look up (only your own domains or none at all).",
-            mail.display()
+        super::printable::warn(atsdrop::t!(
+            "run-mail-no-sender",
+            mail = mail.display().to_string()
         ));
         return Ok(ExitCode::from(super::EXIT_FAILED));
     }
     if !client.provider().profile().candidate_search.by_email() {
-        return Err(usage(format!(
-            "{} cannot look candidates up by e-mail: find the candidate for {} by id.",
-            client.provider(),
-            addresses.join(", ")
+        return Err(usage(atsdrop::t!(
+            "run-no-search-by-email",
+            system = client.provider().to_string(),
+            addresses = addresses.join(", ")
         )));
     }
     let found = runtime.block_on(async {
@@ -105,17 +110,15 @@ fn from_mail(
     match found.len() {
         1 => Ok(ExitCode::from(super::EXIT_OK)),
         0 => {
-            super::printable::warn(format!(
-                "No candidate in {} has the sender's address ({}).",
-                client.provider(),
-                addresses.join(", ")
+            super::printable::warn(atsdrop::t!(
+                "run-no-candidate-with-sender",
+                system = client.provider().to_string(),
+                addresses = addresses.join(", ")
             ));
             Ok(ExitCode::from(super::EXIT_FAILED))
         }
         n => {
-            super::printable::warn(format!(
-                "{n} candidates have the sender's address: choose one by id."
-            ));
+            super::printable::warn(atsdrop::t!("run-several-candidates-with-sender", count = n));
             Ok(ExitCode::from(super::EXIT_FAILED))
         }
     }

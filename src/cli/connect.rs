@@ -120,11 +120,13 @@ fn env_secret(provider: ProviderId) -> Option<Secret> {
     env(provider.profile().account.secret.env).map(Secret::new)
 }
 
-fn missing_secret(provider: ProviderId) -> String {
+fn missing_secret(provider: ProviderId) -> atsdrop::i18n::Text {
     let secret = provider.profile().account.secret;
-    format!(
-        "No {} for {provider}: set {}, or use --profile with a connection saved in the app.",
-        secret.noun, secret.env
+    atsdrop::text!(
+        "run-missing-secret",
+        noun = secret.noun,
+        provider = provider.to_string(),
+        env = secret.env
     )
 }
 
@@ -157,18 +159,20 @@ pub fn resolve(args: &ConnectionArgs) -> anyhow::Result<(Connection, Source)> {
         if let Some(p) = args.provider
             && p != profile.provider
         {
-            return Err(usage(format!(
-                "The connection \u{201c}{}\u{201d} is for {}, not {p}.",
-                profile.name, profile.provider
+            return Err(usage(atsdrop::t!(
+                "run-connection-other-system",
+                name = &profile.name,
+                system = profile.provider.to_string(),
+                provider = p.to_string()
             )));
         }
         let secret = keyring_secret(&profile.id)
             .or_else(|| env_secret(profile.provider))
             .ok_or_else(|| {
-                usage(format!(
-                    "No secret is stored for the connection \u{201c}{}\u{201d} on this computer. {}",
-                    profile.name,
-                    missing_secret(profile.provider)
+                usage(atsdrop::t!(
+                    "run-no-secret-stored",
+                    name = &profile.name,
+                    missing = missing_secret(profile.provider)
                 ))
             })?;
         let source = Source::Saved {
@@ -177,10 +181,11 @@ pub fn resolve(args: &ConnectionArgs) -> anyhow::Result<(Connection, Source)> {
         };
         (profile.connection(secret), source)
     } else {
-        let provider = args.provider.ok_or_else(|| {
-            usage("Say which system with --provider (spott, endorsed, kombo, onderwijsregio, truto) or use --profile.")
-        })?;
-        let secret = env_secret(provider).ok_or_else(|| usage(missing_secret(provider)))?;
+        let provider = args
+            .provider
+            .ok_or_else(|| usage(atsdrop::t!("run-say-which-system")))?;
+        let secret =
+            env_secret(provider).ok_or_else(|| usage(missing_secret(provider).to_string()))?;
         let base_url = provider.profile().default_base_url;
         (
             Connection::new(provider, base_url, secret),
@@ -201,18 +206,21 @@ pub fn resolve(args: &ConnectionArgs) -> anyhow::Result<(Connection, Source)> {
                     .into_iter()
                     .find(|f| f.key == *key)
                     .map_or(*key, |f| f.flag);
-                return Err(usage(format!(
-                    "--{flag} is not used by {}: leave it out.",
-                    connection.provider
+                return Err(usage(atsdrop::t!(
+                    "run-flag-not-used",
+                    flag = flag,
+                    system = connection.provider.to_string()
                 )));
             }
             None => {}
         }
     }
     if let Some(field) = connection.ids.first_missing(&shape) {
-        return Err(usage(format!(
-            "{} Give it with --{} or {}.",
-            field.missing, field.flag, field.env
+        return Err(usage(atsdrop::t!(
+            "run-give-missing-id",
+            missing = field.missing,
+            flag = field.flag,
+            env = field.env
         )));
     }
     connection
@@ -233,6 +241,9 @@ pub fn journal_dir() -> anyhow::Result<std::path::PathBuf> {
 /// the environment's — which the engine uses only if it is the credential the job was started
 /// with); a job started from the environment gets the environment's secret with the address
 /// and ids the journal recorded, used only if it is that very credential.
+///
+/// The reasons stay English: the engine puts them in its own (English) sentence, which
+/// `resume --json` carries as it is.
 pub fn secret_for(account: &Account) -> Result<(Connection, SecretOrigin), String> {
     let provider = account.provider;
     let journaled = || Connection {

@@ -38,17 +38,18 @@ pub fn auth(message: impl Into<String>) -> anyhow::Error {
 }
 
 /// Maps a provider error met before anything was sent: credentials → 3, a wrong id or
-/// setting → 2, anything else (network, server) → 1.
+/// setting → 2, anything else (network, server) → 1. The sentence is in the current language
+/// (it goes to stderr, for people).
 pub fn before_sending(error: atsdrop::providers::ProviderError) -> anyhow::Error {
     use atsdrop::providers::ProviderError as E;
     match error {
-        e @ (E::Auth { .. } | E::Forbidden { .. }) => auth(e.to_string()),
+        e @ (E::Auth { .. } | E::Forbidden { .. }) => auth(e.text().to_string()),
         e @ (E::NotFound { .. } | E::Config(_) | E::Unsupported { .. } | E::Rejected { .. }) => {
-            usage(e.to_string())
+            usage(e.text().to_string())
         }
         e => Failure {
             code: super::EXIT_FAILED,
-            message: e.to_string(),
+            message: e.text().to_string(),
         }
         .into(),
     }

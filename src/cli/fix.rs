@@ -3,7 +3,7 @@
 //! type. One line per input (or one JSON object with `--json`); exit 0 when every file now
 //! passes, 2 otherwise. The originals are never changed.
 
-use std::io::{self, Write as _};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -29,11 +29,11 @@ struct FixLine<'a> {
 pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
     let profile = args.provider.profile();
     let Some(attachment_type) = profile.attachment_type(&args.attachment_type) else {
-        return Err(super::failure::usage(format!(
-            "\u{201c}{}\u{201d} is not an attachment type of {}: use one of {}.",
-            args.attachment_type.trim(),
-            profile.id,
-            profile.type_list()
+        return Err(super::failure::usage(atsdrop::t!(
+            "run-not-an-attachment-type",
+            given = args.attachment_type.trim(),
+            system = profile.id.to_string(),
+            types = profile.type_list()
         )));
     };
     let limits = profile.limits();
@@ -62,6 +62,7 @@ pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
         .filter(|s| !s.reason.is_expected())
         .collect();
     let mut out = io::BufWriter::new(super::printable::stdout());
+    let column = Column::new();
     for (file, outcome) in &results {
         if args.json {
             serde_json::to_writer(
@@ -79,23 +80,7 @@ pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
             )?;
             writeln!(out)?;
         } else {
-            match outcome.status {
-                Status::Fixed => writeln!(
-                    out,
-                    "fixed     {file} \u{2192} {} ({})",
-                    outcome
-                        .output
-                        .as_ref()
-                        .map_or_else(String::new, |p| p.display().to_string()),
-                    outcome.actions.join(", ")
-                )?,
-                Status::Unchanged => writeln!(out, "unchanged {file} (it passes already)")?,
-                Status::Cannot => writeln!(
-                    out,
-                    "cannot    {file}\n          {}",
-                    outcome.error.as_deref().unwrap_or_default()
-                )?,
-            }
+            column.write_outcome(&mut out, file, outcome)?;
         }
     }
     for skipped in &refused_paths {
@@ -113,12 +98,7 @@ pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
             )?;
             writeln!(out)?;
         } else {
-            writeln!(
-                out,
-                "cannot    {}\n          {}",
-                skipped.path.display(),
-                skipped.message()
-            )?;
+            column.write_left_out(&mut out, skipped)?;
         }
     }
     out.flush()?;
@@ -126,6 +106,77 @@ pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
         && !results.is_empty()
         && results.iter().all(|(_, o)| o.status != Status::Cannot);
     Ok(ExitCode::from(if all_pass { EXIT_OK } else { EXIT_USAGE }))
+}
+
+/// The text output: a status column ("fixed", "unchanged", "cannot" in the current language,
+/// one space after the longest), then the file and what came of it.
+struct Column {
+    fixed: String,
+    unchanged: String,
+    cannot: String,
+    width: usize,
+}
+
+impl Column {
+    fn new() -> Self {
+        let (fixed, unchanged, cannot) = (
+            atsdrop::t!("run-fix-fixed"),
+            atsdrop::t!("run-fix-unchanged"),
+            atsdrop::t!("run-fix-cannot"),
+        );
+        let width = [&fixed, &unchanged, &cannot]
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        Self {
+            fixed,
+            unchanged,
+            cannot,
+            width,
+        }
+    }
+
+    fn write_outcome(&self, out: &mut impl Write, file: &str, outcome: &Outcome) -> io::Result<()> {
+        let width = self.width;
+        match outcome.status {
+            Status::Fixed => writeln!(
+                out,
+                "{:<width$}{file} \u{2192} {} ({})",
+                self.fixed,
+                outcome
+                    .output
+                    .as_ref()
+                    .map_or_else(String::new, |p| p.display().to_string()),
+                outcome.actions.join(", ")
+            ),
+            Status::Unchanged => writeln!(
+                out,
+                "{:<width$}{file} ({})",
+                self.unchanged,
+                atsdrop::t!("run-fix-passes-already")
+            ),
+            Status::Cannot => writeln!(
+                out,
+                "{:<width$}{file}\n{:width$}{}",
+                self.cannot,
+                "",
+                outcome.error.as_deref().unwrap_or_default()
+            ),
+        }
+    }
+
+    fn write_left_out(&self, out: &mut impl Write, skipped: &inspect::Skipped) -> io::Result<()> {
+        let width = self.width;
+        writeln!(
+            out,
+            "{:<width$}{}\n{:width$}{skipped}",
+            self.cannot,
+            skipped.path.display(),
+            ""
+        )
+    }
 }
 
 /// "cv-page-1 (combined).pdf" after the first file.

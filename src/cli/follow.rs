@@ -6,7 +6,6 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use atsdrop::model::human_bytes;
 use atsdrop::upload::{BatchId, FileId, FileState, Outcome, UploadEvent};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
@@ -47,6 +46,35 @@ pub struct Label {
     pub matched_by: Option<&'static str>,
 }
 
+/// A status word (`uploaded`, `refused`…, as `--json` writes it) as people read it in the
+/// current language; a word without a translation stays as it is.
+pub fn status_word(status: &str) -> String {
+    match status {
+        "uploaded" => atsdrop::t!("run-status-uploaded"),
+        "accepted" => atsdrop::t!("run-status-accepted"),
+        "skipped" => atsdrop::t!("run-status-skipped"),
+        "unconfirmed" => atsdrop::t!("run-status-unconfirmed"),
+        "failed" => atsdrop::t!("run-status-failed"),
+        "unknown" => atsdrop::t!("run-status-unknown"),
+        "cancelled" => atsdrop::t!("run-status-cancelled"),
+        "refused" => atsdrop::t!("run-status-refused"),
+        "unmatched" => atsdrop::t!("run-status-unmatched"),
+        "ambiguous" => atsdrop::t!("run-status-ambiguous"),
+        "ready" => atsdrop::t!("run-status-ready"),
+        other => other.to_owned(),
+    }
+}
+
+/// The width of the longest of the status words `statuses` in the current language (a
+/// column of them, which English has always padded to its own longest word).
+pub fn status_width(statuses: &[&str]) -> usize {
+    statuses
+        .iter()
+        .map(|s| status_word(s).chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Prints one JSON line.
 pub fn print_json(line: &FileLine<'_>) {
     let mut out = std::io::stdout().lock();
@@ -78,6 +106,8 @@ struct FileInfo {
 /// What `follow` keeps while events arrive.
 struct Follower {
     json: bool,
+    /// The width of the status column in text output.
+    width: usize,
     labels: HashMap<PathBuf, Label>,
     bar: Option<ProgressBar>,
     files: HashMap<FileId, FileInfo>,
@@ -99,6 +129,9 @@ impl Follower {
         });
         Self {
             json,
+            // One space after the longest word; "unconfirmed" is longer than the English
+            // column has always been and is left out of it.
+            width: status_width(&["uploaded", "accepted", "skipped", "failed"]) + 1,
             labels,
             bar,
             files: HashMap::new(),
@@ -159,9 +192,10 @@ impl Follower {
                 self.finished(&file, state, message, attachment_id.as_deref(), outcome);
             }
             UploadEvent::LanePaused { connection, delay } if !self.json => {
-                self.say(format!(
-                    "{connection} asked to slow down: waiting {}",
-                    atsdrop::model::human_duration(delay)
+                self.say(atsdrop::t!(
+                    "run-slow-down",
+                    connection = connection,
+                    wait = atsdrop::i18n::duration(delay)
                 ));
             }
             UploadEvent::Warning { message } => match &self.bar {
@@ -214,7 +248,14 @@ impl Follower {
         let error = match state {
             FileState::Done => None,
             FileState::OutcomeUnknown => {
-                Some(format!("outcome unknown: {}", message.unwrap_or_default()))
+                // `--json` says it in English, like the engine's sentence.
+                let text =
+                    atsdrop::text!("run-outcome-unknown", message = message.unwrap_or_default());
+                Some(if self.json {
+                    text.english()
+                } else {
+                    text.to_string()
+                })
             }
             _ => message,
         };
@@ -231,15 +272,19 @@ impl Follower {
         }
         let detail = match (&error, attachment_id) {
             (Some(e), _) => format!(": {e}"),
-            (None, Some(id)) => format!(" ({}, id {id})", human_bytes(size)),
-            (None, None) => format!(" ({})", human_bytes(size)),
+            (None, Some(id)) => format!(
+                " ({})",
+                atsdrop::t!("run-stored-as", size = atsdrop::i18n::size(size), id = id)
+            ),
+            (None, None) => format!(" ({})", atsdrop::i18n::size(size)),
         };
         let to = label
             .candidate
             .as_deref()
             .map(|c| format!(" \u{2192} {c}"))
             .unwrap_or_default();
-        self.say(format!("{status:<9}{path}{to}{detail}"));
+        let (word, width) = (status_word(status), self.width);
+        self.say(format!("{word:<width$}{path}{to}{detail}"));
     }
 
     /// The engine stopped before these files ended: each counts as failed, with the reason.
@@ -250,10 +295,15 @@ impl Follower {
             .filter(|(_, info)| !info.ended)
             .map(|(id, _)| id.clone())
             .collect();
-        let reason =
-            "atsdrop stopped before this file finished; run `atsdrop resume` to finish it.";
+        // `--json` carries it in English.
+        let text = atsdrop::text!("run-stopped-before-finished");
+        let reason = if self.json {
+            text.english()
+        } else {
+            text.to_string()
+        };
         for id in open {
-            self.finished(&id, FileState::Failed, Some(reason.to_owned()), None, None);
+            self.finished(&id, FileState::Failed, Some(reason.clone()), None, None);
         }
     }
 }
@@ -279,7 +329,7 @@ pub async fn follow_with(
     while !batches.is_empty() {
         let Some(event) = events.recv().await else {
             follower.abandoned();
-            eprintln!("atsdrop: the upload engine stopped before the upload finished.");
+            eprintln!("atsdrop: {}", atsdrop::t!("run-engine-stopped"));
             // Even when not one file had been announced, the run did not finish.
             follower.tally.failed = follower.tally.failed.max(1);
             break;

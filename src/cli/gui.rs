@@ -31,9 +31,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, sandbox: bool) -> anyhow::Result<E
         options,
         Box::new(move |cc| Ok(Box::new(App::new(cc, deps)))),
     )
-    .map_err(|e| {
-        anyhow::anyhow!("the window could not be opened ({e}); is a graphical session running?")
-    })?;
+    .map_err(|e| anyhow::anyhow!(atsdrop::t!("run-window-not-opened", error = e.to_string())))?;
     Ok(ExitCode::SUCCESS)
 }
 

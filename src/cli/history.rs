@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use atsdrop::model::human_bytes;
 use atsdrop::upload::history;
 
 use super::HistoryArgs;
@@ -18,16 +17,26 @@ pub fn run(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     }
     let mut out = super::printable::stdout();
     if entries.is_empty() {
-        writeln!(out, "No uploads yet.")?;
+        writeln!(out, "{}", atsdrop::t!("run-history-empty"))?;
     }
+    // The outcome column: as wide as its longest word ("unconfirmed" is longer than the
+    // English column and is left out of it).
+    let width = super::follow::status_width(&[
+        "uploaded",
+        "accepted",
+        "failed",
+        "unknown",
+        "skipped",
+        "cancelled",
+    ]);
     for e in &entries {
         let candidate = e.candidate_name.as_deref().unwrap_or(&e.candidate_id);
         let line = format!(
-            "{}  {:<9} {:<40} {:>9}  {} → {} ({})",
+            "{}  {:<width$} {:<40} {:>9}  {} → {} ({})",
             e.at,
-            e.outcome.as_str(),
+            super::follow::status_word(e.outcome.as_str()),
             e.file_name,
-            human_bytes(e.size),
+            atsdrop::i18n::size(e.size),
             e.connection,
             candidate,
             e.attachment_type

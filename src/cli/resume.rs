@@ -52,7 +52,7 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         }
         if files == 0 {
             if !args.json && waiting.is_empty() {
-                println!("Nothing to resume: every upload in the journal has finished.");
+                println!("{}", atsdrop::t!("run-resume-nothing"));
             }
             let code = if waiting.is_empty() {
                 super::EXIT_OK
@@ -62,7 +62,7 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
             return Ok(ExitCode::from(code));
         }
         if !args.json {
-            println!("Resuming {files} file(s) an interrupted run left unfinished.");
+            println!("{}", atsdrop::t!("run-resume-resuming", files = files));
         }
         let tally = follow::follow(
             &mut events,
@@ -72,11 +72,14 @@ pub fn run(args: &ResumeArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
         .await;
         if !args.json {
             println!(
-                "{} uploaded, {} skipped, {} failed, {} waiting",
-                tally.delivered,
-                tally.skipped,
-                tally.failed,
-                waiting.len()
+                "{}",
+                atsdrop::t!(
+                    "run-resume-summary",
+                    uploaded = tally.delivered,
+                    skipped = tally.skipped,
+                    failed = tally.failed,
+                    waiting = waiting.len()
+                )
             );
         }
         let code = if waiting.is_empty() {

@@ -29,9 +29,12 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
             candidates_per_system: args.candidates.clamp(1, 100_000),
             ..EmulatorConfig::default()
         };
-        let emulator = Emulator::spawn(config)
-            .await
-            .with_context(|| format!("could not listen on 127.0.0.1:{}", args.port))?;
+        let emulator = Emulator::spawn(config).await.with_context(|| {
+            atsdrop::t!(
+                "run-sandbox-cannot-listen",
+                address = format!("127.0.0.1:{}", args.port)
+            )
+        })?;
         for fault in faults {
             emulator.faults().inject(fault);
         }
@@ -43,7 +46,11 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
             let accounts = emulator.shared().accounts();
             writeln!(out, "{}", serde_json::Value::Object(accounts))?;
         } else {
-            writeln!(out, "atsdrop sandbox on {} (Ctrl+C stops it)", emulator.root())?;
+            writeln!(
+                out,
+                "{}",
+                atsdrop::t!("run-sandbox-running", url = emulator.root().to_string())
+            )?;
             for provider in ProviderId::ALL {
                 let a = emulator.account(provider);
                 let shape = provider.profile().account;
@@ -56,11 +63,18 @@ pub fn run(args: &SandboxArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Res
                 }
                 writeln!(out, "{line}")?;
             }
-            writeln!(out, "  faults: POST {}/_emulator/faults, e.g. {{\"provider\":\"kombo\",\"kind\":\"status\",\"status\":429,\"retry_after\":2}}", emulator.root())?;
+            let faults = atsdrop::t!(
+                "run-sandbox-faults",
+                url = format!("{}/_emulator/faults", emulator.root()),
+                example = r#"{"provider":"kombo","kind":"status","status":429,"retry_after":2}"#
+            );
+            writeln!(out, "  {faults}")?;
         }
         out.flush()?;
         drop(out);
-        tokio::signal::ctrl_c().await.context("waiting for Ctrl+C")?;
+        tokio::signal::ctrl_c()
+            .await
+            .with_context(|| atsdrop::t!("run-sandbox-ctrl-c"))?;
         emulator.shutdown().await;
         Ok(ExitCode::SUCCESS)
     })
@@ -71,16 +85,18 @@ fn parse_tenant(spec: &str) -> anyhow::Result<(ProviderId, String, String)> {
     let mut parts = spec.splitn(3, ':');
     let (Some(provider), Some(name), Some(secret)) = (parts.next(), parts.next(), parts.next())
     else {
-        return Err(super::failure::usage(format!(
-            "--tenant {spec}: write it as PROVIDER:NAME:SECRET, e.g. spott:agency-b:my-key."
+        return Err(super::failure::usage(atsdrop::t!(
+            "run-tenant-format",
+            spec = spec
         )));
     };
     let provider: ProviderId = provider
         .parse()
         .map_err(|e: atsdrop::model::UnknownProvider| super::failure::usage(e.to_string()))?;
     if name.is_empty() || secret.trim().is_empty() {
-        return Err(super::failure::usage(format!(
-            "--tenant {spec}: the name and the secret must not be empty."
+        return Err(super::failure::usage(atsdrop::t!(
+            "run-tenant-empty",
+            spec = spec
         )));
     }
     Ok((provider, name.to_owned(), secret.to_owned()))

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use atsdrop::model::human_bytes;
 use atsdrop::model::profiles::endorsed::remote_id_for;
 use atsdrop::providers::{self, UploadTarget};
 use atsdrop::upload::{BatchSpec, Engine, EngineConfig, FileSpec};
@@ -24,29 +23,36 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
     let attachment_type = profile
         .attachment_type(&args.attachment_type)
         .ok_or_else(|| {
-            usage(format!(
-                "\u{201c}{}\u{201d} is not an attachment type of {}: use one of {}.",
-                args.attachment_type.trim(),
-                profile.id,
-                profile.type_list()
+            usage(atsdrop::t!(
+                "run-not-an-attachment-type",
+                given = args.attachment_type.trim(),
+                system = profile.id.to_string(),
+                types = profile.type_list()
             ))
         })?;
     if args.application.is_some() && profile.id != atsdrop::model::ProviderId::Kombo {
-        return Err(usage(format!(
-            "--application is for Kombo only; {} attaches files to the candidate.",
-            profile.id
+        return Err(usage(atsdrop::t!(
+            "run-application-kombo-only",
+            system = profile.id.to_string()
         )));
     }
     runtime.block_on(async {
         let client = providers::connect(&connection).map_err(before_sending)?;
-        let candidate = client.get_candidate(&args.candidate).await.map_err(before_sending)?;
-        let checked = match check_files(args, client.as_ref(), &candidate, profile, attachment_type).await? {
-            Ok(checked) => checked,
-            Err(code) => return Ok(code),
-        };
+        let candidate = client
+            .get_candidate(&args.candidate)
+            .await
+            .map_err(before_sending)?;
+        let checked =
+            match check_files(args, client.as_ref(), &candidate, profile, attachment_type).await? {
+                Ok(checked) => checked,
+                Err(code) => return Ok(code),
+            };
         // Duplicate guard: files already on the candidate (same name and size) are skipped.
         let existing = if profile.can_list_attachments && !args.allow_duplicates {
-            client.list_attachments(&candidate.id).await.unwrap_or_default()
+            client
+                .list_attachments(&candidate.id)
+                .await
+                .unwrap_or_default()
         } else {
             Vec::new()
         };
@@ -60,49 +66,46 @@ pub fn run(args: &UploadArgs, runtime: &tokio::runtime::Runtime) -> anyhow::Resu
             .zip(&checked.from_mail)
             .map(|(staged, from_mail)| {
                 let facts = &staged.facts;
-                let duplicate = existing.iter().find(|a| a.name == facts.name && a.size.is_none_or(|s| s == facts.size));
+                let duplicate = existing
+                    .iter()
+                    .find(|a| a.name == facts.name && a.size.is_none_or(|s| s == facts.size));
                 FileSpec {
                     path: facts.path.clone(),
                     name: facts.name.clone(),
                     content_type: facts.content_type().to_owned(),
                     attachment_type: attachment_type.wire.to_owned(),
-                    remote_id: args.remote_id.as_deref().map(|id| remote_id_for(id, &facts.name, count > 1)),
+                    remote_id: args
+                        .remote_id
+                        .as_deref()
+                        .map(|id| remote_id_for(id, &facts.name, count > 1)),
                     allow_duplicate: args.allow_duplicates,
                     checked_as: Some((facts.size, facts.modified)),
                     made_from: Vec::new(),
                     from_mail: from_mail.as_ref().map(atsdrop::mail::FromMail::origin),
-                    skip_reason: duplicate.map(|a| {
-                        format!(
-                            "{} is already on this candidate ({}, id {}): skipped; use --allow-duplicates to send it anyway.",
-                            facts.name,
-                            a.size.map_or_else(|| "same name".to_owned(), human_bytes),
-                            a.id
-                        )
-                    }),
+                    skip_reason: duplicate.map(|a| already_there(&facts.name, a, args.json)),
                 }
             })
             .collect();
         let mut config = EngineConfig::new(journal_dir()?);
         config.confirm_timeout = std::time::Duration::from_secs(args.confirm_timeout);
-        let (engine, mut events) = Engine::start(&tokio::runtime::Handle::current(), config, std::sync::Arc::new(|| {}))?;
+        let (engine, mut events) = Engine::start(
+            &tokio::runtime::Handle::current(),
+            config,
+            std::sync::Arc::new(|| {}),
+        )?;
         let batch = engine.submit(BatchSpec {
             connection,
             source,
-            target: UploadTarget { candidate_id: candidate.id.clone(), application_id: args.application.clone() },
+            target: UploadTarget {
+                candidate_id: candidate.id.clone(),
+                application_id: args.application.clone(),
+            },
             candidate_name: Some(candidate.name.clone()).filter(|n| !n.is_empty()),
             files,
         });
         let tally = follow::follow(&mut events, HashSet::from([batch]), args.json).await;
         if !args.json {
-            let _ = writeln!(
-                super::printable::stdout(),
-                "{} uploaded, {} skipped, {} failed — {} ({})",
-                tally.delivered,
-                tally.skipped,
-                tally.failed,
-                if candidate.name.is_empty() { candidate.id.clone() } else { candidate.name.clone() },
-                profile.id
-            );
+            print_summary(tally, &candidate, profile.id);
         }
         let code = follow::exit_code(tally);
         if code == super::EXIT_OK {
@@ -187,6 +190,50 @@ async fn check_files(
     Ok(Ok(checked))
 }
 
+/// "2 uploaded, 0 skipped, 0 failed — Anna Jansen (Spott)".
+fn print_summary(
+    tally: follow::Tally,
+    candidate: &atsdrop::model::Candidate,
+    system: atsdrop::model::ProviderId,
+) {
+    let summary = atsdrop::t!(
+        "run-upload-summary",
+        uploaded = tally.delivered,
+        skipped = tally.skipped,
+        failed = tally.failed,
+        candidate = if candidate.name.is_empty() {
+            &candidate.id
+        } else {
+            &candidate.name
+        },
+        system = system.to_string()
+    );
+    let _ = writeln!(super::printable::stdout(), "{summary}");
+}
+
+/// Why a file the candidate already has (`there`) is skipped: in English for `--json`, which
+/// carries it, else in the current language.
+fn already_there(name: &str, there: &atsdrop::model::RemoteAttachment, json: bool) -> String {
+    let reason = match there.size {
+        Some(size) => atsdrop::text!(
+            "run-already-on-candidate",
+            file = name,
+            size = atsdrop::i18n::Arg::Size(size),
+            id = &there.id
+        ),
+        None => atsdrop::text!(
+            "run-already-on-candidate-same-name",
+            file = name,
+            id = &there.id
+        ),
+    };
+    if json {
+        reason.english()
+    } else {
+        reason.to_string()
+    }
+}
+
 /// Two files whose names give one Endorsed remote id would replace each other: a usage error.
 fn check_remote_ids(base: &str, staged: &[atsdrop::model::StagedFile]) -> anyhow::Result<()> {
     let several = staged.len() > 1;
@@ -194,9 +241,11 @@ fn check_remote_ids(base: &str, staged: &[atsdrop::model::StagedFile]) -> anyhow
     for file in staged {
         let id = remote_id_for(base, &file.facts.name, several);
         if let Some(other) = seen.insert(id.clone(), file.facts.path.display().to_string()) {
-            return Err(usage(format!(
-                "{other} and {} would both be stored under the remote id {id}: rename one of them, or upload them separately.",
-                file.facts.path.display()
+            return Err(usage(atsdrop::t!(
+                "run-same-remote-id",
+                first = other,
+                second = file.facts.path.display().to_string(),
+                id = id
             )));
         }
     }

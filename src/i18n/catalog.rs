@@ -33,6 +33,7 @@ pub const FILES: &[(&str, [&str; 3])] = files!(
     "checks",
     "types",
     "cli",
+    "cli_run",
     "engine",
     "errors",
 );
