@@ -1,4 +1,4 @@
-//! What is translated outside the program: the desktop entry and the AppStream metadata name
+//! What is translated outside the program: the desktop entry and the `AppStream` metadata name
 //! and describe atsdrop in Dutch and German too.
 
 use std::path::Path;

@@ -16,8 +16,11 @@ cli-all-can-be-sent = { $total ->
        *[other] Alle { $total } Dateien können
     } als { $label } an { $system } gesendet werden.
 cli-some-refused = { $refused } von { $total } { $total ->
-        [one] Datei kann
-       *[other] Dateien können
+        [one] Datei
+       *[other] Dateien
+    } { $refused ->
+        [one] kann
+       *[other] können
     } nicht als { $label } an { $system } gesendet werden: Es wurde nichts gesendet.
 cli-together-refused = Diese Dateien können nicht zusammen als { $label } an { $system } gesendet werden: Es wurde nichts gesendet.
 cli-no-files = Es gibt keine Dateien zu prüfen: Die angegebenen Ordner sind leer oder enthalten nur Systemdateien.

@@ -16,8 +16,11 @@ cli-all-can-be-sent = { $total ->
        *[other] Alle { $total } bestanden kunnen
     } als { $label } naar { $system } verstuurd worden.
 cli-some-refused = { $refused } van de { $total } { $total ->
-        [one] bestand kan
-       *[other] bestanden kunnen
+        [one] bestand
+       *[other] bestanden
+    } { $refused ->
+        [one] kan
+       *[other] kunnen
     } niet als { $label } naar { $system } verstuurd worden: er is niets verstuurd.
 cli-together-refused = Deze bestanden kunnen niet samen als { $label } naar { $system } verstuurd worden: er is niets verstuurd.
 cli-no-files = Er zijn geen bestanden om te controleren: de opgegeven mappen zijn leeg of bevatten alleen systeembestanden.

@@ -129,8 +129,8 @@ impl Follower {
         });
         Self {
             json,
-            // One space after the longest word; "unconfirmed" is longer than the English
-            // column has always been and is left out of it.
+            // One space after the longest word; "unconfirmed", rarer, is longer than the
+            // English column has always been and is left out of it.
             width: status_width(&["uploaded", "accepted", "skipped", "failed"]) + 1,
             labels,
             bar,
@@ -283,8 +283,9 @@ impl Follower {
             .as_deref()
             .map(|c| format!(" \u{2192} {c}"))
             .unwrap_or_default();
-        let (word, width) = (status_word(status), self.width);
-        self.say(format!("{word:<width$}{path}{to}{detail}"));
+        // The column pads to its width; a longer word ("unconfirmed") still gets its space.
+        let (word, pad) = (status_word(status), self.width.saturating_sub(1));
+        self.say(format!("{word:<pad$} {path}{to}{detail}"));
     }
 
     /// The engine stopped before these files ended: each counts as failed, with the reason.
