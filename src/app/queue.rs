@@ -231,7 +231,7 @@ impl State {
             } => {
                 if let Some(row) = self.row_mut(&file) {
                     row.state = state;
-                    row.message = message;
+                    row.message = message.map(|m| m.to_string());
                     if attachment_id.is_some() {
                         row.attachment_id = attachment_id;
                     }
@@ -288,7 +288,7 @@ impl State {
                     return Some((message, true));
                 }
             }
-            UploadEvent::Warning { message } => return Some((message, true)),
+            UploadEvent::Warning { message } => return Some((message.to_string(), true)),
         }
         None
     }

@@ -189,6 +189,14 @@ impl Follower {
                 outcome,
                 ..
             } if state.is_final() => {
+                // `--json` carries English; text output speaks the user's language.
+                let message = message.map(|m| {
+                    if self.json {
+                        m.english()
+                    } else {
+                        m.to_string()
+                    }
+                });
                 self.finished(&file, state, message, attachment_id.as_deref(), outcome);
             }
             UploadEvent::LanePaused { connection, delay } if !self.json => {

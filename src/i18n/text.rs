@@ -48,6 +48,13 @@ impl Text {
         self
     }
 
+    /// Words already written (read back from the journal, or a system's own sentence): shown
+    /// as they are in every language.
+    #[must_use]
+    pub fn verbatim(words: impl Into<String>) -> Self {
+        Self::new("text-verbatim").arg("words", words.into())
+    }
+
     /// The message key.
     #[must_use]
     pub fn key(&self) -> &'static str {

@@ -283,12 +283,9 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
                     ui.vertical(|ui| {
                         ui.label(style::shown(&a.name));
                         let details: Vec<String> = [
-                            a.attachment_type
-                                .as_deref()
-                                .map(|t| {
-                                    crate::model::label_text(profile.attachment_label(t))
-                                        .to_string()
-                                }),
+                            a.attachment_type.as_deref().map(|t| {
+                                crate::model::label_text(profile.attachment_label(t)).to_string()
+                            }),
                             a.size.map(crate::i18n::size),
                             a.created_at
                                 .as_deref()

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use tokio::time::Instant;
 
 use super::engine::{BatchCtx, Shared};
-use crate::model::{RemoteAttachment, human_duration};
+use crate::i18n::{Arg, Text};
+use crate::model::RemoteAttachment;
 use crate::providers::{AtsClient, UploadFile};
 use crate::upload::types::Outcome;
 
@@ -16,17 +17,17 @@ pub(crate) enum Confirmation {
     /// The file is on the candidate: its attachment id, if known.
     Seen(Option<String>),
     /// Not seen (within the time waited): the sentence saying so and what to do.
-    NotSeen(String),
+    NotSeen(Text),
 }
 
 impl Confirmation {
     /// The job's end for this finding.
-    pub fn outcome(&self) -> (Outcome, Option<String>, String) {
+    pub fn outcome(&self) -> (Outcome, Option<String>, Text) {
         match self {
             Self::Seen(id) => (
                 Outcome::Uploaded,
                 id.clone(),
-                "On the candidate (confirmed).".to_owned(),
+                crate::text!("engine-confirmed"),
             ),
             Self::NotSeen(message) => (Outcome::Unconfirmed, None, message.clone()),
         }
@@ -70,14 +71,25 @@ pub(crate) async fn confirm(
         tokio::time::sleep(pause.min(deadline - now)).await;
         pause = (pause * 3 / 2).min(std::time::Duration::from_secs(10));
     }
-    let looked = last_error.map_or_else(String::new, |e| format!(" (the last look failed: {e})"));
-    let waited = if wait.is_zero() {
-        "yet".to_owned()
+    let looked: Arg = last_error.map_or_else(
+        || Arg::from(String::new()),
+        |e| crate::text!("engine-last-look-failed", error = e.text()).into(),
+    );
+    let system = system.display_name();
+    Confirmation::NotSeen(if wait.is_zero() {
+        crate::text!(
+            "engine-not-seen-yet",
+            system = system,
+            name = &file.name,
+            looked = looked
+        )
     } else {
-        format!("within {}", human_duration(wait))
-    };
-    Confirmation::NotSeen(format!(
-        "{system} accepted {} but it is not on the candidate {waited}{looked}: its processing may still be running, or it failed. Check the candidate in {system}; Retry looks again and sends it once more if it is still missing.",
-        file.name
-    ))
+        crate::text!(
+            "engine-not-seen-within",
+            system = system,
+            name = &file.name,
+            wait = Arg::Duration(wait),
+            looked = looked
+        )
+    })
 }

@@ -20,6 +20,7 @@ use super::progress::SpeedMeter;
 use super::retry::RetryPolicy;
 use super::types::{BatchId, BatchSpec, FileId, FileState, Outcome};
 use super::{fingerprint, intake, worker};
+use crate::i18n::Text;
 use crate::model::RemoteAttachment;
 use crate::providers::{AtsClient, Connection, ProviderError, UploadTarget};
 
@@ -458,7 +459,7 @@ impl Shared {
         &self,
         file: &FileId,
         state: FileState,
-        message: Option<String>,
+        message: Option<Text>,
         attachment_id: Option<String>,
     ) {
         let batch = {
@@ -511,7 +512,7 @@ impl Shared {
         file: &FileId,
         outcome: Outcome,
         attachment_id: Option<String>,
-        message: Option<String>,
+        message: Option<Text>,
         body_out: bool,
     ) {
         let unsettled = self
@@ -524,12 +525,13 @@ impl Shared {
             outcome,
             at: now(),
             attachment_id: attachment_id.clone(),
-            message: message.clone(),
+            // The journal and the history keep the English sentence.
+            message: message.as_ref().map(Text::english),
             unsettled: Some(unsettled),
         };
         if let Err(e) = self.record(file, vec![record]).await {
             self.emit(UploadEvent::Warning {
-                message: format!("The result of a file could not be saved: {e}"),
+                message: crate::text!("engine-result-not-saved", reason = e),
             })
             .await;
         }
@@ -626,9 +628,7 @@ impl Shared {
                 }
                 job.entry.name.clone()
             };
-            let message = format!(
-                "atsdrop ran into an internal error while sending {name} ({detail}): choose Retry to try again, and report it if it happens again."
-            );
+            let message = crate::text!("engine-internal-error", name = name, detail = detail);
             // Bytes of an attempt in progress may have reached the system: check first next time.
             shared
                 .finish(&file, Outcome::Failed, None, Some(message), true)
@@ -746,6 +746,6 @@ pub(crate) fn unchanged(
     job_path: &std::path::Path,
     size: u64,
     mtime: Option<Mtime>,
-) -> Result<(), String> {
+) -> Result<(), Text> {
     fingerprint::check(job_path, size, mtime).map_err(|c| c.0)
 }

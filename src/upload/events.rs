@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::types::{BatchId, FileId, FileState};
+use crate::i18n::Text;
 
 /// Called after the engine sends events, so a GUI can repaint (egui's `request_repaint`) or a
 /// test can count. Must be cheap and must not block.
@@ -57,8 +58,9 @@ pub enum UploadEvent {
         file: FileId,
         /// The new state.
         state: FileState,
-        /// A sentence explaining it (failures, skips, unknown outcomes, retries).
-        message: Option<String>,
+        /// A sentence explaining it (failures, skips, unknown outcomes, retries), in any
+        /// language.
+        message: Option<Text>,
         /// The system's attachment id, when known.
         attachment_id: Option<String>,
         /// How the job ended, when this state is final and came from an attempt (tells an
@@ -126,8 +128,8 @@ pub enum UploadEvent {
     /// Something the user should know that belongs to no file (the journal could not be
     /// written, …).
     Warning {
-        /// The sentence.
-        message: String,
+        /// The sentence, in any language.
+        message: Text,
     },
 }
 
@@ -159,10 +161,22 @@ impl BatchSummary {
     #[must_use]
     pub fn sentence(&self) -> String {
         let parts: Vec<String> = [
-            (self.done, crate::text!("summary-uploaded", count = self.done)),
-            (self.failed, crate::text!("summary-failed", count = self.failed)),
-            (self.unknown, crate::text!("summary-unknown", count = self.unknown)),
-            (self.skipped, crate::text!("summary-skipped", count = self.skipped)),
+            (
+                self.done,
+                crate::text!("summary-uploaded", count = self.done),
+            ),
+            (
+                self.failed,
+                crate::text!("summary-failed", count = self.failed),
+            ),
+            (
+                self.unknown,
+                crate::text!("summary-unknown", count = self.unknown),
+            ),
+            (
+                self.skipped,
+                crate::text!("summary-skipped", count = self.skipped),
+            ),
             (
                 self.cancelled,
                 crate::text!("summary-cancelled", count = self.cancelled),

@@ -54,7 +54,7 @@ pub fn fingerprints(path: &Path) -> io::Result<Fingerprints> {
 
 /// Why a file may no longer be sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Changed(pub String);
+pub struct Changed(pub crate::i18n::Text);
 
 /// Checks a file against what was recorded when it was queued: still there, same size, same
 /// modification time. (The content is checked against its fingerprint while it is sent.)
@@ -65,16 +65,16 @@ pub fn check(path: &Path, size: u64, mtime: Option<Mtime>) -> Result<(), Changed
     );
     let (now_size, now_mtime) = stat(path).map_err(|e| {
         Changed(match e.kind() {
-            io::ErrorKind::NotFound => format!(
-                "{name} was removed after it was queued: add it again if it still exists elsewhere."
+            io::ErrorKind::NotFound => crate::text!("engine-file-removed", name = &name),
+            _ => crate::text!(
+                "engine-file-no-longer-readable",
+                name = &name,
+                reason = e.to_string()
             ),
-            _ => format!("{name} can no longer be read ({e}): check the file and retry."),
         })
     })?;
     if now_size != size || (mtime.is_some() && now_mtime != mtime) {
-        return Err(Changed(format!(
-            "{name} changed after it was queued: check it is the version you want and add it again."
-        )));
+        return Err(Changed(crate::text!("engine-file-changed", name = name)));
     }
     Ok(())
 }

@@ -27,7 +27,7 @@ pub(crate) struct Job {
     pub reported: u64,
     pub cancel: CancellationToken,
     /// The sentence shown with its state.
-    pub message: Option<String>,
+    pub message: Option<crate::i18n::Text>,
     /// The system's attachment id, once known.
     pub attachment_id: Option<String>,
     /// Whether this job counts in the engine's number of running uploads.
@@ -43,7 +43,12 @@ impl Job {
         let (message, attachment_id) = entry
             .life
             .end()
-            .map(|e| (e.message.clone(), e.attachment_id.clone()))
+            .map(|e| {
+                (
+                    e.message.clone().map(crate::i18n::Text::verbatim),
+                    e.attachment_id.clone(),
+                )
+            })
             .unwrap_or_default();
         Self {
             state: entry.life.file_state(),

@@ -900,8 +900,9 @@ async fn retry_respects_what_another_process_did_with_the_file() {
     assert_eq!(state, FileState::Failed);
     assert!(
         message
-            .as_deref()
+            .as_ref()
             .unwrap()
+            .english()
             .contains("being uploaded by another atsdrop"),
         "{message:?}"
     );

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use atsdrop::emulator::Emulator;
+use atsdrop::i18n::Text;
 use atsdrop::model::ProviderId;
 use atsdrop::providers::{Connection, UploadTarget};
 use atsdrop::upload::Source;
@@ -131,7 +132,7 @@ impl Harness {
             })
             .await
         {
-            UploadEvent::State { message, .. } => message,
+            UploadEvent::State { message, .. } => message.map(|m| m.english()),
             _ => unreachable!(),
         }
     }
@@ -158,7 +159,7 @@ impl Harness {
             })
             .await
         {
-            UploadEvent::State { state, message, .. } => (state, message),
+            UploadEvent::State { state, message, .. } => (state, message.map(|m| m.english())),
             _ => unreachable!(),
         }
     }
@@ -192,7 +193,7 @@ impl Harness {
                     state,
                     message,
                     ..
-                } if f == file => Some((*state, message.clone())),
+                } if f == file => Some((*state, message.as_ref().map(Text::english))),
                 _ => None,
             })
             .collect()

@@ -67,7 +67,7 @@ pub(crate) async fn run(shared: Arc<Shared>, mut requests: mpsc::UnboundedReceiv
         tracing::error!("an upload request failed: {error}");
         warn(
             &shared,
-            format!("atsdrop ran into an internal error ({error}); report it if it happens again."),
+            crate::text!("engine-request-failed", error = error.to_string()),
         )
         .await;
         // The caller of `submit` waits for its batch to finish.
@@ -120,7 +120,7 @@ async fn with_journal<T: Send + 'static>(
     }
 }
 
-async fn warn(shared: &Shared, message: String) {
+async fn warn(shared: &Shared, message: crate::i18n::Text) {
     shared.emit(UploadEvent::Warning { message }).await;
 }
 
@@ -165,7 +165,11 @@ async fn register_batch(shared: &Arc<Shared>, ctx: Arc<BatchCtx>, jobs: Vec<Job>
                 connection: ctx.account.label(),
             });
             match job.life().end() {
-                Some(end) => ended.push((id.clone(), end.outcome, end.message.clone())),
+                Some(end) => ended.push((
+                    id.clone(),
+                    end.outcome,
+                    end.message.clone().map(crate::i18n::Text::verbatim),
+                )),
                 None => to_run.push(id.clone()),
             }
             state.jobs.insert(id, job);

@@ -156,11 +156,7 @@ async fn read_orphans(shared: &Arc<Shared>) -> Option<Orphans> {
     match with_journal(shared, Journal::orphans).await {
         Ok(found) => Some(found),
         Err(e) => {
-            warn(
-                shared,
-                format!("The interrupted uploads could not be resumed: {e}"),
-            )
-            .await;
+            warn(shared, crate::text!("engine-resume-failed", reason = e)).await;
             None
         }
     }
@@ -232,11 +228,7 @@ async fn claim(shared: &Arc<Shared>, wanted: Vec<FileId>) -> Vec<FileEntry> {
     match claimed {
         Ok(taken) => taken,
         Err(e) => {
-            warn(
-                shared,
-                format!("The interrupted uploads could not be resumed: {e}"),
-            )
-            .await;
+            warn(shared, crate::text!("engine-resume-failed", reason = e)).await;
             Vec::new()
         }
     }
@@ -255,6 +247,12 @@ pub(super) async fn check_interrupted(shared: &Arc<Shared>) {
     .await;
     match counted {
         Ok(files) => shared.emit(UploadEvent::Interrupted { files }).await,
-        Err(e) => warn(shared, format!("The journal could not be read: {e}")).await,
+        Err(e) => {
+            warn(
+                shared,
+                crate::text!("engine-journal-unreadable", reason = e),
+            )
+            .await;
+        }
     }
 }

@@ -47,21 +47,17 @@ pub(super) async fn retry(shared: &Arc<Shared>, file: &FileId) {
     let name = of.name;
     match planned {
         Err(e) => {
-            let message = format!("{name} was not sent again: {e}");
+            let message = crate::text!("engine-retry-not-sent", name = &name, reason = e);
             shared.set_state(file, of.state, Some(message), None).await;
         }
         Ok(RetryPlan::Busy) => {
-            let message =
-                format!("{name} is being uploaded by another atsdrop window or command right now.");
+            let message = crate::text!("engine-busy-elsewhere", name = &name);
             shared.set_state(file, of.state, Some(message), None).await;
         }
         Ok(RetryPlan::Leave) => {}
         Ok(RetryPlan::Delivered(entry, end)) => {
             shared.update_job(file, |job| job.entry = *entry);
-            let message = format!(
-                "{name} was uploaded by another atsdrop window or command ({}): not sent again.",
-                end.at
-            );
+            let message = crate::text!("engine-uploaded-elsewhere", name = &name, at = &end.at);
             shared
                 .set_state(file, end.outcome.state(), Some(message), end.attachment_id)
                 .await;
@@ -174,7 +170,7 @@ pub(super) async fn mark_uploaded(shared: &Arc<Shared>, file: &FileId) {
                 file,
                 Outcome::Uploaded,
                 None,
-                Some("Marked as uploaded by you after checking the candidate.".to_owned()),
+                Some(crate::text!("engine-marked-uploaded")),
                 false,
             )
             .await;

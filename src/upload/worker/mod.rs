@@ -13,6 +13,7 @@ use super::lifecycle::{Life, Phase};
 use super::retry::{Verdict, classify};
 use super::takeover::{Check, check_for};
 use super::types::{FileId, FileState, Outcome};
+use crate::i18n::{Arg, Text};
 use crate::model::{Idempotency, RemoteAttachment};
 use crate::providers::{AtsClient, ProgressFn, ProviderError, UploadFile, UploadOutcome};
 
@@ -48,19 +49,19 @@ struct Work {
 struct End {
     outcome: Outcome,
     attachment_id: Option<String>,
-    message: Option<String>,
+    message: Option<Text>,
 }
 
 impl End {
-    fn failed(message: impl Into<String>) -> Self {
+    fn failed(message: Text) -> Self {
         Self {
             outcome: Outcome::Failed,
             attachment_id: None,
-            message: Some(message.into()),
+            message: Some(message),
         }
     }
 
-    fn unknown(message: String) -> Self {
+    fn unknown(message: Text) -> Self {
         Self {
             outcome: Outcome::Unknown,
             attachment_id: None,
@@ -75,7 +76,7 @@ pub(crate) async fn run(shared: Arc<Shared>, id: FileId) {
         return;
     };
     let end = if let Err(reason) = shared.client_for(&work.ctx) {
-        End::failed(reason)
+        End::failed(Text::verbatim(reason))
     } else {
         let cancel = work.cancel.clone();
         let ended = tokio::select! {
@@ -120,12 +121,12 @@ fn cancelled(shared: &Shared, work: &Work) -> End {
         .get(&work.id)
         .is_some_and(|j| j.life().unsettled_if_stopped(body_out));
     let message = if unsettled {
-        format!(
-            "Cancelled while waiting for {}'s answer: it may have arrived — check the candidate (Retry checks before sending it again).",
-            work.ctx.account.provider
+        crate::text!(
+            "engine-cancelled-unsettled",
+            system = work.ctx.account.provider.display_name()
         )
     } else {
-        "Cancelled.".to_owned()
+        crate::text!("engine-cancelled")
     };
     End {
         outcome: Outcome::Cancelled,
@@ -196,11 +197,7 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
                     if !checked && tries >= max_attempts {
                         // The same key makes sending again safe, but the system never
                         // confirmed it: say so rather than "failed".
-                        let reason = last_error.map_or_else(String::new, |e| format!(" ({e})"));
-                        return End::unknown(format!(
-                            "{} went to {} {tries} times without a clear answer{reason}: check the candidate, then choose Send again or Mark as uploaded.",
-                            work.file.name, work.ctx.account.provider
-                        ));
+                        return no_clear_answer(work, tries, last_error.as_ref());
                     }
                     if checked {
                         // Nothing arrived: the earlier attempt is settled.
@@ -209,7 +206,7 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
                             unsettled: false,
                         };
                         if let Err(e) = step(shared, work, vec![settled]).await {
-                            return End::failed(format!("Nothing was sent again: {e}"));
+                            return End::failed(crate::text!("engine-not-sent-again", reason = e));
                         }
                     }
                 }
@@ -218,11 +215,19 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
             unknown = false;
         }
         if tries >= max_attempts {
-            let reason = last_error.map_or_else(|| "it kept failing".to_owned(), |e| e.to_string());
-            return End::failed(format!(
-                "{} was not sent after {tries} attempts: {reason}",
-                work.file.name
-            ));
+            return End::failed(match last_error {
+                Some(e) => crate::text!(
+                    "engine-gave-up",
+                    name = &work.file.name,
+                    tries = tries,
+                    error = e.text()
+                ),
+                None => crate::text!(
+                    "engine-gave-up-failing",
+                    name = &work.file.name,
+                    tries = tries
+                ),
+            });
         }
         tries += 1;
         let (error, verdict) = match attempt(shared, work).await {
@@ -233,10 +238,10 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
             return riding::follow(shared, work, Some(&error)).await;
         }
         match verdict {
-            Verdict::Fail => return End::failed(error.to_string()),
+            Verdict::Fail => return End::failed(error.text()),
             Verdict::Unknown => {
                 unknown = true;
-                let message = format!("{error} atsdrop is checking whether it arrived.");
+                let message = crate::text!("engine-checking-after", error = error.text());
                 shared
                     .set_state(&work.id, FileState::Verifying, Some(message), None)
                     .await;
@@ -250,29 +255,59 @@ async fn process(shared: &Arc<Shared>, work: &mut Work) -> End {
     }
 }
 
+/// Sent again under the same key as often as allowed, and never a clear answer: the user
+/// checks the candidate (rather than "failed").
+fn no_clear_answer(work: &Work, tries: u32, last_error: Option<&ProviderError>) -> End {
+    let (name, system) = (&work.file.name, work.ctx.account.provider.display_name());
+    End::unknown(match last_error {
+        Some(e) => crate::text!(
+            "engine-no-clear-answer-because",
+            name = name,
+            system = system,
+            tries = tries,
+            error = e.text()
+        ),
+        None => crate::text!(
+            "engine-no-clear-answer",
+            name = name,
+            system = system,
+            tries = tries
+        ),
+    })
+}
+
 /// Records the content's fingerprints (sha256, XXH3) before anything is sent.
 async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End> {
     if work.sha256.is_some() && work.file.fingerprint.is_some() {
         return Ok(());
     }
     let Ok(_permit) = shared.hashing.acquire().await else {
-        return Err(End::failed("atsdrop is shutting down."));
+        return Err(End::failed(crate::text!("engine-shutting-down")));
     };
     let path = work.file.path.clone();
     let name = &work.file.name;
     let prints = match tokio::task::spawn_blocking(move || fingerprint::fingerprints(&path)).await {
         Ok(Ok(prints)) => prints,
         Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(End::failed(format!(
-                "{name} was removed after it was queued: add it again if it still exists elsewhere."
+            return Err(End::failed(crate::text!(
+                "engine-file-removed",
+                name = name
             )));
         }
         Ok(Err(e)) => {
-            return Err(End::failed(format!(
-                "{name} can't be read ({e}): check the file and retry."
+            return Err(End::failed(crate::text!(
+                "engine-file-unreadable",
+                name = name,
+                reason = e.to_string()
             )));
         }
-        Err(e) => return Err(End::failed(format!("{name} could not be checked ({e})."))),
+        Err(e) => {
+            return Err(End::failed(crate::text!(
+                "engine-file-not-checked",
+                name = name,
+                reason = e.to_string()
+            )));
+        }
     };
     let record = Record::Hashed {
         file: work.id.clone(),
@@ -280,7 +315,7 @@ async fn ensure_hashed(shared: &Arc<Shared>, work: &mut Work) -> Result<(), End>
         xxh3: Some(format!("{:032x}", prints.xxh3)),
     };
     if let Err(e) = step(shared, work, vec![record]).await {
-        return Err(End::failed(format!("Nothing was sent: {e}")));
+        return Err(End::failed(crate::text!("engine-not-sent", reason = e)));
     }
     work.sha256 = Some(prints.sha256);
     work.file.fingerprint = Some(prints.xxh3);
@@ -301,7 +336,9 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
     let permit = loop {
         wait_while_paused(shared).await;
         match riding::wait_for_turn(shared, work, &lane).await {
-            Turn::Own(None) => return Attempt::Done(End::failed("atsdrop is shutting down.")),
+            Turn::Own(None) => {
+                return Attempt::Done(End::failed(crate::text!("engine-shutting-down")));
+            }
             Turn::Own(Some(permit)) => {
                 if !*shared.paused.borrow() {
                     break permit;
@@ -319,7 +356,7 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
         .then(|| shared.rides.hold_door(&work.ctx.id));
     let client = match shared.client_for(&work.ctx) {
         Ok(client) => client,
-        Err(reason) => return Attempt::Done(End::failed(reason)),
+        Err(reason) => return Attempt::Done(End::failed(Text::verbatim(reason))),
     };
     if let Err(end) = start_sending(shared, work, &client, None).await {
         return Attempt::Done(end);
@@ -328,7 +365,10 @@ async fn attempt(shared: &Arc<Shared>, work: &mut Work) -> Attempt {
         Some(riders) => {
             let ids: Vec<FileId> = riders.iter().map(|r| r.id.clone()).collect();
             if let Err(e) = riding::reseal(shared, work, &ids).await {
-                return Attempt::Done(End::failed(format!("Nothing was sent again: {e}")));
+                return Attempt::Done(End::failed(crate::text!(
+                    "engine-not-sent-again",
+                    reason = e
+                )));
             }
             riders
         }
@@ -385,7 +425,12 @@ async fn start_sending(
     let (path, size, mtime) = (work.file.path.clone(), work.file.size, work.mtime);
     let check = tokio::task::spawn_blocking(move || unchanged(&path, size, mtime))
         .await
-        .unwrap_or_else(|e| Err(format!("the file check failed ({e})")));
+        .unwrap_or_else(|e| {
+            Err(crate::text!(
+                "engine-file-check-failed",
+                reason = e.to_string()
+            ))
+        });
     if let Err(reason) = check {
         return Err(End::failed(reason));
     }
@@ -412,7 +457,7 @@ async fn start_sending(
     // cancel, a retry or a crash checks before sending it again.
     work.sent.store(0, Ordering::Relaxed);
     if let Err(e) = step(shared, work, vec![start]).await {
-        return Err(End::failed(format!("Nothing was sent: {e}")));
+        return Err(End::failed(crate::text!("engine-not-sent", reason = e)));
     }
     shared
         .set_state(&work.id, FileState::Uploading, None, None)
@@ -433,9 +478,10 @@ async fn after_sending(
             return Attempt::Done(accepted(shared, work, idempotency_key).await);
         }
         Ok(stored) => Attempt::Done(success(Some(stored))),
-        Err(ProviderError::File { reason, .. }) => Attempt::Done(End::failed(format!(
-            "{} was not sent: {reason}; check it is the version you want and add it again.",
-            work.file.name
+        Err(ProviderError::File { reason, .. }) => Attempt::Done(End::failed(crate::text!(
+            "engine-file-not-sent",
+            name = &work.file.name,
+            reason = reason
         ))),
         Err(e) => {
             let verdict = verdict(work, &e);
@@ -490,9 +536,10 @@ async fn wait_to_retry(shared: &Arc<Shared>, work: &Work, error: &ProviderError,
             })
             .await;
     }
-    let message = format!(
-        "{error} Trying again in {}.",
-        crate::model::human_duration(delay)
+    let message = crate::text!(
+        "engine-trying-again",
+        error = error.text(),
+        delay = Arg::Duration(delay)
     );
     shared
         .set_state(&work.id, FileState::Queued, Some(message), None)
@@ -528,8 +575,9 @@ async fn accepted(shared: &Arc<Shared>, work: &mut Work, key: String) -> End {
         .set_state(
             &work.id,
             FileState::Accepted,
-            Some(format!(
-                "Accepted by {system}: waiting for it to appear on the candidate."
+            Some(crate::text!(
+                "engine-accepted-waiting",
+                system = system.display_name()
             )),
             None,
         )
@@ -549,7 +597,7 @@ async fn look_for_accepted(
 ) -> Result<End, End> {
     let client = match shared.client_for(&work.ctx) {
         Ok(client) => client,
-        Err(reason) => return Err(End::failed(reason)),
+        Err(reason) => return Err(End::failed(Text::verbatim(reason))),
     };
     let found = confirm::confirm(
         shared,
@@ -586,7 +634,7 @@ enum Settled {
     SendAgain {
         checked: bool,
     },
-    Undecidable(String),
+    Undecidable(Text),
 }
 
 /// Decides what an attempt whose outcome is unknown did: the same key (or upsert id) cannot
@@ -608,8 +656,10 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
         _ if work.life.attempts == 0 => return Settled::SendAgain { checked: true },
         Check::None => return Settled::SendAgain { checked: true },
         Check::AskUser => {
-            return Settled::Undecidable(format!(
-                "{name} went to {system}, but the answer never came: check the candidate, then choose Send again or Mark as uploaded."
+            return Settled::Undecidable(crate::text!(
+                "engine-no-answer",
+                name = name,
+                system = system.display_name()
             ));
         }
         Check::List => {}
@@ -617,8 +667,11 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
     let client = match shared.client_for(&work.ctx) {
         Ok(client) => client,
         Err(reason) => {
-            return Settled::Undecidable(format!(
-                "{name} went to {system}, but the answer never came and atsdrop cannot check ({reason}): look at the candidate, then choose Send again or Mark as uploaded."
+            return Settled::Undecidable(crate::text!(
+                "engine-no-answer-cannot-check",
+                name = name,
+                system = system.display_name(),
+                reason = reason
             ));
         }
     };
@@ -626,7 +679,7 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
         .set_state(
             &work.id,
             FileState::Verifying,
-            Some(format!("Checking whether {name} arrived…")),
+            Some(crate::text!("engine-checking", name = name)),
             None,
         )
         .await;
@@ -645,14 +698,21 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
                 tokio::time::sleep(shared.config.retry.delay(attempt + 1, e.retry_after())).await;
             }
             Err(e) => {
-                return Settled::Undecidable(format!(
-                    "{name} went to {system}, but the answer never came and the check failed ({e}): look at the candidate, then choose Send again or Mark as uploaded."
+                return Settled::Undecidable(crate::text!(
+                    "engine-no-answer-check-failed",
+                    name = name,
+                    system = system.display_name(),
+                    error = e.text()
                 ));
             }
         }
     }
     let Some(list) = listed else {
-        return Settled::Undecidable(format!("{name} may or may not have arrived at {system}."));
+        return Settled::Undecidable(crate::text!(
+            "engine-may-have-arrived",
+            name = name,
+            system = system.display_name()
+        ));
     };
     let matching: Vec<&RemoteAttachment> =
         list.iter().filter(|a| same_file(a, &work.file)).collect();
@@ -661,16 +721,19 @@ async fn settle_unknown(shared: &Arc<Shared>, work: &Work) -> Settled {
         Some(before) if count > before => Settled::Arrived(End {
             outcome: Outcome::Uploaded,
             attachment_id: matching.last().map(|a| a.id.clone()),
-            message: Some(format!(
-                "The connection broke after sending, but {system} has the file."
+            message: Some(crate::text!(
+                "engine-arrived-after-break",
+                system = system.display_name()
             )),
         }),
         Some(_) => Settled::SendAgain { checked: true },
         // No count from before the attempt (the listing failed then), but nothing like it is
         // there now: it did not arrive.
         None if count == 0 => Settled::SendAgain { checked: true },
-        None => Settled::Undecidable(format!(
-            "{name} went to {system}, but the answer never came, and the candidate has a file like it that atsdrop could not count before sending: check the candidate, then choose Send again or Mark as uploaded."
+        None => Settled::Undecidable(crate::text!(
+            "engine-no-answer-uncounted",
+            name = name,
+            system = system.display_name()
         )),
     }
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use tokio::sync::oneshot;
 
 use super::{Attempt, End, Work, after_sending, look_for_accepted, snapshot, start_sending, step};
+use crate::i18n::{Arg, Text};
 use crate::providers::{ProviderError, UploadFile, UploadOutcome};
 use crate::upload::engine::Shared;
 use crate::upload::journal::Record;
@@ -224,7 +225,7 @@ pub(super) async fn follow(
 ) -> End {
     let system = work.ctx.account.provider;
     let name = &work.file.name;
-    let leader = work
+    let leader: Arg = work
         .life
         .ride
         .as_ref()
@@ -235,22 +236,33 @@ pub(super) async fn follow(
                 .get(leader)
                 .map(|job| job.entry.name.clone())
         })
-        .unwrap_or_else(|| "another file".to_owned());
-    let why = error.map_or_else(String::new, |e| format!("{e} "));
+        .map_or_else(|| crate::text!("engine-another-file").into(), Arg::from);
+    let system = system.display_name();
+    let message = match error {
+        Some(e) => crate::text!(
+            "engine-ride-goes-again-after",
+            error = e.text(),
+            name = name,
+            system = system,
+            leader = leader.clone()
+        ),
+        None => crate::text!(
+            "engine-ride-goes-again",
+            name = name,
+            system = system,
+            leader = leader.clone()
+        ),
+    };
     shared
-        .set_state(
-            &work.id,
-            FileState::Verifying,
-            Some(format!(
-                "{why}{name} went to {system} in one request with {leader}, which goes again as it was; atsdrop waits to see {name} on the candidate."
-            )),
-            None,
-        )
+        .set_state(&work.id, FileState::Verifying, Some(message), None)
         .await;
     match look_for_accepted(shared, work, shared.config.confirm_timeout).await {
         Ok(end) => end,
-        Err(_) => End::unknown(format!(
-            "{name} went to {system} in one request with {leader}, whose answer never came, and it did not appear on the candidate: check the candidate, then choose Send again or Mark as uploaded."
+        Err(_) => End::unknown(crate::text!(
+            "engine-ride-not-seen",
+            name = name,
+            system = system,
+            leader = leader
         )),
     }
 }
@@ -283,7 +295,7 @@ pub(super) async fn ride_along(shared: &Arc<Shared>, work: &mut Work, call: ride
         Ok(client) => client,
         Err(reason) => {
             let _ = ready.send(None);
-            return Attempt::Done(End::failed(reason));
+            return Attempt::Done(End::failed(Text::verbatim(reason)));
         }
     };
     if let Err(end) = start_sending(shared, work, &client, Some(leader)).await {
