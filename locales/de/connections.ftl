@@ -62,3 +62,8 @@ connection-form-not-saved = Die Verbindung „{ $name }“ wurde nicht gespeiche
 # Der Anfang von „… ist wegen eines unerwarteten Fehlers in atsdrop fehlgeschlagen …“
 connection-form-crashed-test = Das Testen der Verbindung
 connection-form-crashed-store-secret = Das Speichern der Zugangsdaten
+
+## Where secrets are kept.
+
+store-kernel-keyring-forgets = Zugangsdaten liegen im Kernel-Schlüsselbund von Linux, der sie beim Neustart des Computers oder nach einigen Tagen ohne Nutzung vergisst.
+store-memory-forgets = Die Zugangsdaten liegen nur im Arbeitsspeicher und sind weg, sobald atsdrop geschlossen wird.

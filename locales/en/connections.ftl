@@ -69,3 +69,8 @@ connection-form-not-saved = The connection “{ $name }” was not saved: { $err
 # The start of "… failed because of an unexpected error in atsdrop; please try again."
 connection-form-crashed-test = Testing the connection
 connection-form-crashed-store-secret = Storing the secret
+
+## Where secrets are kept.
+
+store-kernel-keyring-forgets = Secrets are kept in the Linux kernel keyring, which forgets them when the computer restarts or after a few days unused.
+store-memory-forgets = The secret is kept in memory only and is forgotten when atsdrop closes.

@@ -60,3 +60,8 @@ connection-form-not-saved = De verbinding “{ $name }” is niet opgeslagen: { 
 # Het begin van "… is mislukt door een onverwachte fout in atsdrop; probeer het opnieuw."
 connection-form-crashed-test = Het testen van de verbinding
 connection-form-crashed-store-secret = Het opslaan van de inloggegevens
+
+## Where secrets are kept.
+
+store-kernel-keyring-forgets = Inloggegevens worden bewaard in de kernelsleutelbos van Linux, die ze vergeet als de computer opnieuw opstart of na een paar dagen zonder gebruik.
+store-memory-forgets = De inloggegevens staan alleen in het geheugen en zijn weg zodra atsdrop sluit.

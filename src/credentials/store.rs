@@ -47,14 +47,10 @@ impl StoreKind {
 
     /// For a store that forgets, one sentence telling the user when; `None` for persistent ones.
     #[must_use]
-    pub fn forgets(self) -> Option<&'static str> {
+    pub fn forgets(self) -> Option<String> {
         match self {
-            Self::KernelKeyring => Some(
-                "Secrets are kept in the Linux kernel keyring, which forgets them when the computer restarts or after a few days unused.",
-            ),
-            Self::ThisRunOnly => {
-                Some("The secret is kept in memory only and is forgotten when atsdrop closes.")
-            }
+            Self::KernelKeyring => Some(crate::t!("store-kernel-keyring-forgets")),
+            Self::ThisRunOnly => Some(crate::t!("store-memory-forgets")),
             Self::WindowsCredentialManager | Self::MacKeychain | Self::SecretService => None,
         }
     }

@@ -54,7 +54,7 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
                 ));
             }
             Some(note) => {
-                style::warn_text(ui, note);
+                style::warn_text(ui, &note);
             }
         },
         (None, Some(problem)) => {
