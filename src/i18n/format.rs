@@ -114,6 +114,43 @@ pub fn date_time_in(lang: Lang, (year, month, day, hour, minute): (i32, u8, u8, 
     }
 }
 
+/// A timestamp as atsdrop writes them (`2026-12-07T14:05:09Z`, RFC 3339 in UTC) or a date
+/// (`2026-12-07`) as the language writes it: English keeps the ISO order
+/// (`2026-12-07 14:05:09`), Dutch `07-12-2026 14:05:09`, German `07.12.2026 14:05:09`. Text
+/// that is not such a timestamp is shown as it is.
+#[must_use]
+pub fn timestamp_in(lang: Lang, stamp: &str) -> String {
+    let (date, time) = stamp
+        .split_once('T')
+        .map_or((stamp, ""), |(d, t)| (d, t.trim_end_matches('Z')));
+    let parts: Vec<&str> = date.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return stamp.to_owned();
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return stamp.to_owned();
+    }
+    // Seconds at most: fractions and offsets are not shown.
+    let time: String = time.chars().take(8).collect();
+    let date = match lang {
+        Lang::En => format!("{year}-{month}-{day}"),
+        Lang::Nl => format!("{day}-{month}-{year}"),
+        Lang::De => format!("{day}.{month}.{year}"),
+    };
+    if time.is_empty() {
+        date
+    } else {
+        format!("{date} {time}")
+    }
+}
+
+/// [`timestamp_in`] the current language.
+#[must_use]
+pub fn timestamp(stamp: &str) -> String {
+    timestamp_in(current(), stamp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +191,16 @@ mod tests {
                 crate::model::human_duration(Duration::from_secs(secs))
             );
         }
+        assert_eq!(
+            timestamp_in(Lang::En, "2026-11-22T10:00:00Z"),
+            "2026-11-22 10:00:00"
+        );
+        assert_eq!(
+            timestamp_in(Lang::De, "2026-11-22T10:00:00.123Z"),
+            "22.11.2026 10:00:00"
+        );
+        assert_eq!(timestamp_in(Lang::Nl, "2026-01-15"), "15-01-2026");
+        assert_eq!(timestamp_in(Lang::Nl, "yesterday"), "yesterday");
         let when = (2026, 12, 7, 14, 5);
         assert_eq!(date_time_in(Lang::En, when), "2026-12-07 14:05");
         assert_eq!(date_time_in(Lang::Nl, when), "07-12-2026 14:05");

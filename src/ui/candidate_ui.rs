@@ -287,9 +287,10 @@ fn attachments_ui(ui: &mut egui::Ui, app: &mut App) {
                                 crate::model::label_text(profile.attachment_label(t)).to_string()
                             }),
                             a.size.map(crate::i18n::size),
-                            a.created_at
-                                .as_deref()
-                                .map(|t| t.chars().take(10).collect()),
+                            a.created_at.as_deref().map(|t| {
+                                let day: String = t.chars().take(10).collect();
+                                crate::i18n::format::timestamp(&day)
+                            }),
                         ]
                         .into_iter()
                         .flatten()

@@ -92,7 +92,7 @@ fn history_table_ui(ui: &mut egui::Ui, entries: &[&HistoryEntry]) {
                     return;
                 };
                 row.col(|ui| {
-                    ui.label(e.at.replace('T', " ").trim_end_matches('Z').to_owned());
+                    ui.label(crate::i18n::format::timestamp(&e.at));
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(style::shown(&e.file_name)).truncate())
