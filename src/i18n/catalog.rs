@@ -36,6 +36,9 @@ pub const FILES: &[(&str, [&str; 3])] = files!(
     "cli_run",
     "engine",
     "errors",
+    "fixes",
+    "accounts",
+    "mail",
 );
 
 type Bundle = FluentBundle<FluentResource>;
