@@ -280,7 +280,7 @@ fn a_killed_bulk_run_is_finished_by_resume_each_file_once_at_its_candidate() {
     let people = seeded();
     let (_, unique) = look_alikes_and_unique(&people);
     // Every upload is held a little, so the kill lands with uploads in flight.
-    let sandbox = Sandbox::start(&["--no-rate-limits", "--fault", "spott:POST=delay:150x400"]);
+    let sandbox = Sandbox::start(&["--no-rate-limits", "--fault", "spott:POST=delay:400x400"]);
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut expected: Vec<(PathBuf, &SeedCandidate)> = Vec::new();
