@@ -13,6 +13,8 @@ use std::time::{Duration, SystemTime};
 
 use tokio::io::AsyncReadExt as _;
 
+use crate::fix::{Action, Why};
+use crate::i18n::Text;
 use crate::model::{FileFacts, FileKind, ProblemKind, ProviderId};
 use crate::upload::Original;
 
@@ -31,8 +33,8 @@ const MAX_ANSWER: u64 = 256 * 1024;
 pub struct Offer {
     /// The fixed copy.
     pub output: PathBuf,
-    /// What was done ("renamed to photo.png").
-    pub actions: Vec<String>,
+    /// What was done ("renamed to photo.png"), said in the current language when shown.
+    pub actions: Vec<Action>,
 }
 
 /// What is known about fixing one row.
@@ -42,8 +44,8 @@ pub enum FixState {
     Preparing,
     /// Ready to take.
     Ready(Offer),
-    /// No fix makes it pass (the sentence says why).
-    Cannot(String),
+    /// No fix makes it pass (the sentence says why, in the current language when shown).
+    Cannot(Text),
 }
 
 /// The fixes' state.
@@ -89,7 +91,7 @@ pub enum Done {
         /// The rows combined.
         rows: Vec<u64>,
         /// The PDF's facts, what was done and the originals, or why not.
-        result: Result<(FileFacts, Vec<String>, Vec<Original>), String>,
+        result: Result<(FileFacts, Vec<Action>, Vec<Original>), Text>,
     },
     /// A taken fix's facts were read.
     Taken {
@@ -98,7 +100,7 @@ pub enum Done {
         /// The fixed copy's facts.
         facts: FileFacts,
         /// What was done.
-        actions: Vec<String>,
+        actions: Vec<Action>,
         /// The original, by name and sha256.
         original: Option<Original>,
     },
@@ -180,7 +182,7 @@ impl App {
                     TaskResult::Fixes(Done::Prepared {
                         row,
                         key: if_panics,
-                        state: FixState::Cannot(crate::t!("fix-stopped")),
+                        state: FixState::Cannot(crate::text!("fix-stopped")),
                     })
                 },
             );
@@ -250,10 +252,10 @@ impl App {
                             })
                             .await
                             .map(|(facts, originals)| (facts, offer.actions, originals))
-                            .map_err(|_| crate::t!("fix-combined-unreadable"))
+                            .map_err(|_| crate::text!("fix-combined-unreadable"))
                         }
                         FixState::Cannot(why) => Err(why),
-                        FixState::Preparing => Err(crate::t!("fix-not-combined")),
+                        FixState::Preparing => Err(crate::text!("fix-not-combined")),
                     },
                     Err(why) => Err(why),
                 };
@@ -262,7 +264,7 @@ impl App {
             move || {
                 TaskResult::Fixes(Done::Combined {
                     rows: if_panics,
-                    result: Err(crate::t!("fix-combining-stopped")),
+                    result: Err(crate::text!("fix-combining-stopped")),
                 })
             },
         );
@@ -293,7 +295,7 @@ impl App {
                 fixed.made_from = Some(crate::t!(
                     "fix-made-from",
                     names = name,
-                    actions = actions.join(", ")
+                    actions = said(&actions)
                 ));
                 fixed.originals = original.into_iter().collect();
                 fixed
@@ -326,7 +328,7 @@ impl App {
                         combined.made_from = Some(crate::t!(
                             "fix-made-from",
                             names = names.join(", "),
-                            actions = actions.join(", ")
+                            actions = said(&actions)
                         ));
                         combined.originals = originals;
                         self.staging.rows[position] = combined;
@@ -334,7 +336,8 @@ impl App {
                         self.after_rows_changed();
                     }
                     Err(why) => {
-                        self.toasts.error(crate::model::visible(&why).into_owned());
+                        self.toasts
+                            .error(crate::model::visible(&why.to_string()).into_owned());
                     }
                 }
             }
@@ -423,14 +426,26 @@ fn fix_args(
     args
 }
 
-/// One answer line of `atsdrop fix --json`.
+/// What was done, in the current language, one after the other.
+#[must_use]
+pub fn said(actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|a| a.text().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One answer line of `atsdrop fix --json`: what was done and why not as data, said in the
+/// app's language (`actions` and `error` are English).
 #[derive(serde::Deserialize)]
 struct Line {
     status: String,
     output: Option<PathBuf>,
     #[serde(default)]
-    actions: Vec<String>,
+    action_details: Vec<Action>,
     error: Option<String>,
+    error_detail: Option<Why>,
 }
 
 fn state_of(line: Option<&Line>) -> FixState {
@@ -438,23 +453,27 @@ fn state_of(line: Option<&Line>) -> FixState {
         Some(Line {
             status,
             output: Some(output),
-            actions,
+            action_details,
             ..
         }) if status == "fixed" => FixState::Ready(Offer {
             output: output.clone(),
-            actions: actions.clone(),
+            actions: action_details.clone(),
         }),
-        Some(line) => FixState::Cannot(
-            line.error
-                .clone()
-                .unwrap_or_else(|| crate::t!("fix-none-passes")),
-        ),
-        None => FixState::Cannot(crate::t!("fix-no-answer")),
+        // The refusal itself is said by the check: only why no fix passes.
+        Some(Line {
+            error_detail: Some(why),
+            ..
+        }) => FixState::Cannot(why.without_refusal()),
+        Some(Line {
+            error: Some(error), ..
+        }) => FixState::Cannot(Text::verbatim(error)),
+        Some(_) => FixState::Cannot(crate::text!("fix-none-passes")),
+        None => FixState::Cannot(crate::text!("fix-no-answer")),
     }
 }
 
 /// Runs `atsdrop fix` and reads its JSON lines (bounded in size and time).
-async fn run_fix(program: &Path, args: &[std::ffi::OsString]) -> Result<Vec<Line>, String> {
+async fn run_fix(program: &Path, args: &[std::ffi::OsString]) -> Result<Vec<Line>, Text> {
     let mut child = tokio::process::Command::new(program)
         .args(args)
         .stdin(Stdio::null())
@@ -462,11 +481,11 @@ async fn run_fix(program: &Path, args: &[std::ffi::OsString]) -> Result<Vec<Line
         .stderr(Stdio::null())
         .kill_on_drop(true)
         .spawn()
-        .map_err(|e| crate::t!("fix-cannot-start-because", error = e.to_string()))?;
+        .map_err(|e| crate::text!("fix-cannot-start-because", error = e.to_string()))?;
     let stdout = child
         .stdout
         .take()
-        .ok_or_else(|| crate::t!("fix-cannot-start"))?;
+        .ok_or_else(|| crate::text!("fix-cannot-start"))?;
     let answer = async {
         let mut text = String::new();
         let read = stdout.take(MAX_ANSWER).read_to_string(&mut text).await;
@@ -475,8 +494,8 @@ async fn run_fix(program: &Path, args: &[std::ffi::OsString]) -> Result<Vec<Line
     };
     let text = tokio::time::timeout(TIME_LIMIT, answer)
         .await
-        .map_err(|_| crate::t!("fix-too-long"))?
-        .map_err(|e| crate::t!("fix-answer-unreadable", error = e.to_string()))?;
+        .map_err(|_| crate::text!("fix-too-long"))?
+        .map_err(|e| crate::text!("fix-answer-unreadable", error = e.to_string()))?;
     Ok(text
         .lines()
         .filter_map(|l| serde_json::from_str(l).ok())

@@ -8,21 +8,26 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use atsdrop::fix::{self, Outcome, Status, Target};
+use atsdrop::fix::{self, Action, Outcome, Status, Target, Why};
 use atsdrop::inspect;
 
 use super::{EXIT_OK, EXIT_USAGE, FixArgs};
 
-/// One line of `--json` output.
+/// One line of `--json` output: `actions` and `error` in English (the same in every
+/// language), and the same as data in `action_details` and `error_detail` (what the app reads
+/// to say them in its language).
 #[derive(Serialize)]
 struct FixLine<'a> {
     file: String,
     status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     output: Option<String>,
-    actions: &'a [String],
+    actions: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'a str>,
+    error: Option<String>,
+    action_details: &'a [Action],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_detail: Option<&'a Why>,
 }
 
 /// Runs `atsdrop fix`.
@@ -74,8 +79,10 @@ pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
                         .output
                         .as_ref()
                         .map(|p| p.to_string_lossy().into_owned()),
-                    actions: &outcome.actions,
-                    error: outcome.error.as_deref(),
+                    actions: outcome.actions.iter().map(ToString::to_string).collect(),
+                    error: outcome.error.as_ref().map(ToString::to_string),
+                    action_details: &outcome.actions,
+                    error_detail: outcome.error.as_ref(),
                 },
             )?;
             writeln!(out)?;
@@ -85,15 +92,16 @@ pub fn run(args: &FixArgs) -> anyhow::Result<ExitCode> {
     }
     for skipped in &refused_paths {
         if args.json {
-            let message = skipped.message();
             serde_json::to_writer(
                 &mut out,
                 &FixLine {
                     file: skipped.path.to_string_lossy().into_owned(),
                     status: Status::Cannot,
                     output: None,
-                    actions: &[],
-                    error: Some(&message),
+                    actions: Vec::new(),
+                    error: Some(skipped.message()),
+                    action_details: &[],
+                    error_detail: None,
                 },
             )?;
             writeln!(out)?;
@@ -149,7 +157,12 @@ impl Column {
                     .output
                     .as_ref()
                     .map_or_else(String::new, |p| p.display().to_string()),
-                outcome.actions.join(", ")
+                outcome
+                    .actions
+                    .iter()
+                    .map(|a| a.text().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             Status::Unchanged => writeln!(
                 out,
@@ -162,7 +175,11 @@ impl Column {
                 "{:<width$}{file}\n{:width$}{}",
                 self.cannot,
                 "",
-                outcome.error.as_deref().unwrap_or_default()
+                outcome
+                    .error
+                    .as_ref()
+                    .map(|e| e.text().to_string())
+                    .unwrap_or_default()
             ),
         }
     }

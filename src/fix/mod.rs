@@ -10,6 +10,7 @@
 pub mod jpeg;
 pub mod pdf_build;
 pub mod picture;
+pub mod said;
 pub mod scan_pdf;
 pub mod shrink;
 pub mod text_pdf;
@@ -18,11 +19,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::i18n::Text;
 use crate::inspect;
 use crate::model::{
     self, AttachmentType, ContentCheck, FileFacts, FileKind, Limits, ProviderProfile, StagedFile,
 };
 use pdf_build::Part;
+pub use said::{Action, Why};
 
 /// The share of the system's size limit a shrunk file aims at (a margin below the limit).
 const SIZE_MARGIN: f64 = 0.9;
@@ -57,10 +60,10 @@ pub struct Outcome {
     pub status: Status,
     /// The fixed copy, when made.
     pub output: Option<PathBuf>,
-    /// What was done, in plain words ("renamed to photo.png", "shrunk to 4.1 MB").
-    pub actions: Vec<String>,
+    /// What was done ("renamed to photo.png", "shrunk to 4.1 MB").
+    pub actions: Vec<Action>,
     /// Why it could not be fixed, naming the file and what to do.
-    pub error: Option<String>,
+    pub error: Option<Why>,
     /// Whether quality was reduced to make it fit.
     pub quality_reduced: bool,
 }
@@ -76,7 +79,7 @@ impl Outcome {
         }
     }
 
-    fn cannot(error: String) -> Self {
+    fn cannot(error: Why) -> Self {
         Self {
             status: Status::Cannot,
             output: None,
@@ -91,12 +94,13 @@ impl Outcome {
 struct Made {
     name: String,
     bytes: Vec<u8>,
-    actions: Vec<String>,
+    actions: Vec<Action>,
     quality_reduced: bool,
 }
 
-/// The problems of `facts` sent as `target`'s type (empty: it passes).
-fn problems(target: Target<'_>, facts: FileFacts) -> Vec<String> {
+/// The refusals of `facts` sent as `target`'s type, in English and in any language (empty: it
+/// passes).
+fn problems(target: Target<'_>, facts: FileFacts) -> (Vec<String>, Vec<Text>) {
     let staged = StagedFile {
         facts,
         attachment_type: target.attachment_type,
@@ -107,8 +111,8 @@ fn problems(target: Target<'_>, facts: FileFacts) -> Vec<String> {
         .into_iter()
         .flat_map(|v| v.problems)
         .filter(|p| p.kind.blocks())
-        .map(|p| p.message)
-        .collect()
+        .map(|p| (p.message, p.text))
+        .unzip()
 }
 
 /// Whether the system takes files of `kind` as the target's type, size aside.
@@ -122,7 +126,7 @@ fn takes(target: Target<'_>, kind: &FileKind) -> bool {
         by_extension: Some(kind.clone()),
         read_error: None,
     };
-    problems(target, facts).is_empty()
+    problems(target, facts).0.is_empty()
 }
 
 /// The largest file a fix aims at for the target.
@@ -143,20 +147,19 @@ fn budget(target: Target<'_>) -> u64 {
 #[must_use]
 pub fn fix_file(path: &Path, target: Target<'_>, out_dir: &Path) -> Outcome {
     let facts = inspect::inspect(path);
-    let before = problems(target, facts.clone());
-    if before.is_empty() {
+    let (problems, said) = problems(target, facts.clone());
+    if problems.is_empty() {
         return Outcome::unchanged();
     }
     let name = facts.name.clone();
     if let Some(error) = &facts.read_error {
-        return Outcome::cannot(format!(
-            "{name} can't be read ({error}), so it can't be fixed: check that it still exists."
-        ));
+        return Outcome::cannot(Why::Unreadable {
+            name,
+            error: error.clone(),
+        });
     }
     let Some(kind) = facts.content.clone() else {
-        return Outcome::cannot(format!(
-            "atsdrop can't tell what {name} is, so it can't fix it: ask for the file as a PDF."
-        ));
+        return Outcome::cannot(Why::UnknownKind { name });
     };
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
@@ -172,17 +175,16 @@ pub fn fix_file(path: &Path, target: Target<'_>, out_dir: &Path) -> Outcome {
             Err(why) => reasons.push(why),
         }
     }
-    let why = reasons
-        .first()
-        .map_or_else(String::new, |r| format!(" ({r})"));
-    Outcome::cannot(format!(
-        "{} No fix atsdrop knows makes {name} pass{why}.",
-        before.join(" ")
-    ))
+    Outcome::cannot(Why::NoFix {
+        name,
+        problems,
+        said,
+        first: reasons.into_iter().next().map(Box::new),
+    })
 }
 
 /// A way to fix a file, tried in order.
-type Attempt<'a> = Box<dyn Fn(&[u8]) -> Result<Made, String> + 'a>;
+type Attempt<'a> = Box<dyn Fn(&[u8]) -> Result<Made, Why> + 'a>;
 
 /// The fixes worth trying for a file, least change first.
 fn attempts<'a>(facts: &'a FileFacts, kind: &'a FileKind, target: Target<'a>) -> Vec<Attempt<'a>> {
@@ -198,7 +200,7 @@ fn attempts<'a>(facts: &'a FileFacts, kind: &'a FileKind, target: Target<'a>) ->
             Ok(Made {
                 name: name.clone(),
                 bytes: bytes.to_vec(),
-                actions: vec![format!("renamed to {name}")],
+                actions: vec![Action::Renamed { name: name.clone() }],
                 quality_reduced: false,
             })
         }));
@@ -225,17 +227,15 @@ fn attempts<'a>(facts: &'a FileFacts, kind: &'a FileKind, target: Target<'a>) ->
         let stem = stem.clone();
         let name = facts.name.clone();
         out.push(Box::new(move |bytes| {
-            let (pdf, dpi) = scan_pdf::shrink(bytes, &name, budget(target)).ok_or_else(|| {
-                "only a PDF made of scanned pages can be shrunk, and this one is not, or does \
-                 not fit even at 72 dpi"
-                    .to_owned()
-            })?;
+            let (pdf, dpi) = scan_pdf::shrink(bytes, &name, budget(target)).ok_or(Why::NotAScan)?;
+            // Rounded as it has always been written.
+            let dpi = format!("{dpi:.0}").parse().unwrap_or_default();
             Ok(Made {
                 name: format!("{stem}.pdf"),
-                actions: vec![format!(
-                    "scanned pages made again at {dpi:.0} dpi, {} (quality reduced)",
-                    model::human_bytes(pdf.len() as u64)
-                )],
+                actions: vec![Action::ScanRemade {
+                    dpi,
+                    size: pdf.len() as u64,
+                }],
                 bytes: pdf,
                 quality_reduced: true,
             })
@@ -246,12 +246,11 @@ fn attempts<'a>(facts: &'a FileFacts, kind: &'a FileKind, target: Target<'a>) ->
         out.push(Box::new(move |bytes| {
             let text = String::from_utf8_lossy(bytes);
             let pages = text_pdf::pages(&text);
-            let pdf = pdf_build::build(vec![(facts.name.clone(), Part::TextPages(pages))])
-                .map_err(|e| e.to_string())?;
+            let pdf = pdf_build::build(vec![(facts.name.clone(), Part::TextPages(pages))])?;
             Ok(Made {
                 name: format!("{stem}.pdf"),
                 bytes: pdf,
-                actions: vec!["made a PDF of the text".to_owned()],
+                actions: vec![Action::TextToPdf],
                 quality_reduced: false,
             })
         }));
@@ -260,32 +259,27 @@ fn attempts<'a>(facts: &'a FileFacts, kind: &'a FileKind, target: Target<'a>) ->
 }
 
 /// A picture as a JPEG under the budget (a JPEG that fits is not touched by this fix).
-fn to_jpeg(bytes: &[u8], kind: &FileKind, stem: &str, target: Target<'_>) -> Result<Made, String> {
-    let picture = picture::decode(bytes, kind).map_err(|e| e.0)?;
-    let shrunk = shrink::to_fit(&picture, budget(target))
-        .ok_or_else(|| "it does not fit even at the smallest legible size".to_owned())?;
+fn to_jpeg(bytes: &[u8], kind: &FileKind, stem: &str, target: Target<'_>) -> Result<Made, Why> {
+    let picture = picture::decode(bytes, kind)?;
+    let shrunk = shrink::to_fit(&picture, budget(target)).ok_or(Why::DoesNotFit)?;
+    let size = shrunk.jpeg.len() as u64;
     let mut actions = Vec::new();
     if *kind != FileKind::Jpeg {
-        actions.push(format!(
-            "converted {} to JPEG ({})",
-            kind.description(),
-            model::human_bytes(shrunk.jpeg.len() as u64)
-        ));
+        actions.push(Action::ConvertedToJpeg {
+            kind: kind.clone(),
+            size,
+        });
     }
     // Encoding a JPEG again always loses some of it, even at the first quality tried.
     let reduced = shrunk.reduced || *kind == FileKind::Jpeg;
     if shrunk.width != picture.width() {
-        actions.push(format!(
-            "shrunk to {} × {} pixels, {} (quality reduced)",
-            shrunk.width,
-            shrunk.height,
-            model::human_bytes(shrunk.jpeg.len() as u64)
-        ));
+        actions.push(Action::Resized {
+            width: shrunk.width,
+            height: shrunk.height,
+            size,
+        });
     } else if reduced {
-        actions.push(format!(
-            "compressed to {} (quality reduced)",
-            model::human_bytes(shrunk.jpeg.len() as u64)
-        ));
+        actions.push(Action::Compressed { size });
     }
     Ok(Made {
         name: format!("{stem}.jpg"),
@@ -301,8 +295,8 @@ fn pictures_to_pdf(
     pictures: &[(String, Vec<u8>, FileKind)],
     stem: &str,
     target: Target<'_>,
-) -> Result<Made, String> {
-    let parts = |shrink_to: Option<u64>| -> Result<(Vec<(String, Part)>, bool), String> {
+) -> Result<Made, Why> {
+    let parts = |shrink_to: Option<u64>| -> Result<(Vec<(String, Part)>, bool), Why> {
         let mut parts = Vec::new();
         let mut reduced = false;
         for (name, bytes, kind) in pictures {
@@ -311,19 +305,14 @@ fn pictures_to_pdf(
                     bytes: bytes.clone(),
                     header,
                 },
-                (_, None, _) => Part::Picture(
-                    picture::decode(bytes, kind)
-                        .map_err(|e| format!("{name}: {}", e.0))?
-                        .to_rgba8(),
-                ),
+                (_, None, _) => Part::Picture(decode_named(bytes, kind, name)?.to_rgba8()),
                 (_, Some(share), _) => {
-                    let picture =
-                        picture::decode(bytes, kind).map_err(|e| format!("{name}: {}", e.0))?;
+                    let picture = decode_named(bytes, kind, name)?;
                     let shrunk = shrink::to_fit(&picture, share)
-                        .ok_or_else(|| format!("{name} does not fit even when shrunk"))?;
+                        .ok_or_else(|| Why::PictureDoesNotFit { name: name.clone() })?;
                     reduced |= shrunk.reduced;
                     let header = jpeg::header(&shrunk.jpeg)
-                        .ok_or_else(|| format!("{name} could not be re-encoded"))?;
+                        .ok_or_else(|| Why::NotReencoded { name: name.clone() })?;
                     Part::Jpeg {
                         bytes: shrunk.jpeg,
                         header,
@@ -336,31 +325,26 @@ fn pictures_to_pdf(
     };
     let budget = budget(target);
     let (first, _) = parts(None)?;
-    let pdf = pdf_build::build(first).map_err(|e| e.to_string())?;
+    let pdf = pdf_build::build(first)?;
     let count = pictures.len();
-    let pages = if count == 1 { "a page" } else { "a page each" };
     if pdf.len() as u64 <= budget {
         return Ok(Made {
             name: format!("{stem}.pdf"),
             bytes: pdf,
-            actions: vec![format!(
-                "made a PDF of the picture{} ({pages})",
-                plural(count)
-            )],
+            actions: vec![Action::PicturesToPdf { count }],
             quality_reduced: false,
         });
     }
     let share = budget / u64::try_from(count.max(1)).unwrap_or(1);
     let (small, _) = parts(Some(share.saturating_sub(4_096)))?;
-    let pdf = pdf_build::build(small).map_err(|e| e.to_string())?;
+    let pdf = pdf_build::build(small)?;
     Ok(Made {
         name: format!("{stem}.pdf"),
         actions: vec![
-            format!("made a PDF of the picture{} ({pages})", plural(count)),
-            format!(
-                "shrunk to {} (quality reduced)",
-                model::human_bytes(pdf.len() as u64)
-            ),
+            Action::PicturesToPdf { count },
+            Action::Shrunk {
+                size: pdf.len() as u64,
+            },
         ],
         bytes: pdf,
         quality_reduced: true,
@@ -393,38 +377,40 @@ pub fn combine(paths: &[PathBuf], name: &str, target: Target<'_>, out_dir: &Path
                     _ => match picture::decode(&bytes, &kind) {
                         Ok(picture) => Part::Picture(picture.to_rgba8()),
                         Err(e) => {
-                            return Outcome::cannot(format!(
-                                "{} can't be combined: {}.",
-                                facts.name, e.0
-                            ));
+                            return Outcome::cannot(Why::CannotCombineFile {
+                                name: facts.name,
+                                why: Box::new(e.into()),
+                            });
                         }
                     },
                 };
                 parts.push((facts.name, part));
             }
-            _ => {
-                return Outcome::cannot(format!(
-                    "{} can't be combined into a PDF: only pictures, PDFs and text can.",
-                    facts.name
-                ));
-            }
+            _ => return Outcome::cannot(Why::NotCombinable { name: facts.name }),
         }
     }
     let pdf = match pdf_build::build(parts) {
         Ok(pdf) => pdf,
-        Err(e) => return Outcome::cannot(format!("The files can't be combined: {e}.")),
+        Err(e) => {
+            return Outcome::cannot(Why::CannotCombine {
+                why: Box::new(e.into()),
+            });
+        }
     };
     let mut made = Made {
         name: name.to_owned(),
         bytes: pdf,
-        actions: vec![format!("combined {} files into {name}", paths.len())],
+        actions: vec![Action::Combined {
+            count: paths.len(),
+            name: name.to_owned(),
+        }],
         quality_reduced: false,
     };
     if made.bytes.len() as u64 > budget(target) && !pictures.is_empty() {
         // Too large, and all pictures: each shrunk to its share of the limit (a PDF's pages
         // or text are not re-made, so a mix that is too large stays refused).
         if pictures.len() == paths.len() {
-            let inputs: Result<Vec<_>, String> = pictures
+            let inputs: Result<Vec<_>, Why> = pictures
                 .iter()
                 .map(|(path, name, kind)| {
                     read_bounded(path).map(|b| (name.clone(), b, kind.clone()))
@@ -447,14 +433,18 @@ pub fn combine(paths: &[PathBuf], name: &str, target: Target<'_>, out_dir: &Path
 }
 
 /// Writes `made` into `out_dir` (never over an existing file) and checks the result.
-fn write_checked(made: Made, target: Target<'_>, out_dir: &Path) -> Result<Outcome, String> {
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| format!("{} can't be created ({e})", out_dir.display()))?;
+fn write_checked(made: Made, target: Target<'_>, out_dir: &Path) -> Result<Outcome, Why> {
+    std::fs::create_dir_all(out_dir).map_err(|e| Why::CannotCreate {
+        folder: out_dir.display().to_string(),
+        error: e.to_string(),
+    })?;
     let path = free_name(out_dir, &made.name);
-    std::fs::write(&path, &made.bytes)
-        .map_err(|e| format!("{} can't be written ({e})", path.display()))?;
-    let left = problems(target, inspect::inspect(&path));
-    if left.is_empty() {
+    std::fs::write(&path, &made.bytes).map_err(|e| Why::CannotWrite {
+        path: path.display().to_string(),
+        error: e.to_string(),
+    })?;
+    let (problems, said) = problems(target, inspect::inspect(&path));
+    if problems.is_empty() {
         Ok(Outcome {
             status: Status::Fixed,
             output: Some(path),
@@ -464,7 +454,7 @@ fn write_checked(made: Made, target: Target<'_>, out_dir: &Path) -> Result<Outco
         })
     } else {
         let _ = std::fs::remove_file(&path);
-        Err(left.join(" "))
+        Err(Why::StillRefused { problems, said })
     }
 }
 
@@ -499,27 +489,37 @@ fn stem(name: &str) -> String {
         .to_owned()
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// The picture in `bytes`, or why not, naming the file (one of several).
+fn decode_named(bytes: &[u8], kind: &FileKind, name: &str) -> Result<image::DynamicImage, Why> {
+    picture::decode(bytes, kind).map_err(|e| Why::InFile {
+        name: name.to_owned(),
+        why: Box::new(e.into()),
+    })
 }
 
 /// The most bytes of one input read (a larger input is not a document to fix).
 const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The file's bytes, bounded.
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+fn read_bounded(path: &Path) -> Result<Vec<u8>, Why> {
     use std::io::Read as _;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let file = std::fs::File::open(path).map_err(|e| format!("{name} can't be opened ({e})."))?;
+    let file = std::fs::File::open(path).map_err(|e| Why::CannotOpen {
+        name: name.clone(),
+        error: e.to_string(),
+    })?;
     let mut bytes = Vec::new();
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name} can't be read ({e})."))?;
+        .map_err(|e| Why::CannotRead {
+            name: name.clone(),
+            error: e.to_string(),
+        })?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(format!("{name} is too large to fix here."));
+        return Err(Why::TooLargeToFix { name });
     }
     Ok(bytes)
 }

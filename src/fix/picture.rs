@@ -10,10 +10,25 @@ const MAX_PIXELS: u64 = 100_000_000;
 /// The most memory one decode may take.
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
-/// Why a picture could not be decoded.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct DecodeError(pub String);
+/// Why a picture could not be decoded: displayed in English, said in any language as a
+/// [`Why`](super::Why).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Its bytes could not even be looked at (the reader's own words).
+    Unreadable(String),
+    /// The decoder refused it, with its reason when it gave one.
+    Damaged(Option<String>),
+    /// More pixels than [`MAX_PIXELS`].
+    TooManyPixels,
+}
+
+impl std::error::Error for DecodeError {}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        super::Why::from(self.clone()).fmt(f)
+    }
+}
 
 /// Decodes the picture in `bytes` (of `kind`) and turns it upright.
 pub fn decode(bytes: &[u8], kind: &FileKind) -> Result<DynamicImage, DecodeError> {
@@ -22,24 +37,22 @@ pub fn decode(bytes: &[u8], kind: &FileKind) -> Result<DynamicImage, DecodeError
     }
     let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| DecodeError(e.to_string()))?;
+        .map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
     let mut decoder = reader
         .into_decoder()
-        .map_err(|e| DecodeError(format!("it could not be decoded ({e})")))?;
+        .map_err(|e| DecodeError::Damaged(Some(e.to_string())))?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(DecodeError(
-            "it has more pixels than a document needs".to_owned(),
-        ));
+        return Err(DecodeError::TooManyPixels);
     }
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder)
-        .map_err(|e| DecodeError(format!("it could not be decoded ({e})")))?;
+        .map_err(|e| DecodeError::Damaged(Some(e.to_string())))?;
     picture.apply_orientation(orientation);
     Ok(picture)
 }
@@ -52,8 +65,8 @@ fn decode_heif(bytes: &[u8]) -> Result<DynamicImage, DecodeError> {
     };
     let decoded = heifer::decode_srgb_rgba8(bytes, &options)
         .or_else(|_| heifer::decode_rgba8(bytes, &options))
-        .map_err(|e| DecodeError(format!("it could not be decoded ({e})")))?;
+        .map_err(|e| DecodeError::Damaged(Some(e.to_string())))?;
     RgbaImage::from_raw(decoded.width, decoded.height, decoded.data)
         .map(DynamicImage::ImageRgba8)
-        .ok_or_else(|| DecodeError("it could not be decoded".to_owned()))
+        .ok_or(DecodeError::Damaged(None))
 }

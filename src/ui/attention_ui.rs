@@ -173,7 +173,10 @@ fn fix_ui(ui: &mut egui::Ui, state: Option<&FixState>, row: &Row, commands: &mut
             });
         }
         Some(FixState::Ready(offer)) => {
-            let text = crate::t!("attention-fix", actions = offer.actions.join(", "));
+            let text = crate::t!(
+                "attention-fix",
+                actions = crate::app::fixes::said(&offer.actions)
+            );
             let name = crate::t!(
                 "attention-fix-name",
                 name = style::shown(&row.facts.name).into_owned()
@@ -188,8 +191,8 @@ fn fix_ui(ui: &mut egui::Ui, state: Option<&FixState>, row: &Row, commands: &mut
         // Why no fix was offered (a picture that can't be decoded, a scan that won't fit);
         // the refusal itself is said above.
         Some(FixState::Cannot(why)) => {
-            let why = why.find("No fix").map_or(why.as_str(), |at| &why[at..]);
-            ui.label(egui::RichText::new(style::shown(why)).small().weak());
+            let why = why.to_string();
+            ui.label(egui::RichText::new(style::shown(&why)).small().weak());
         }
         None => {}
     }
