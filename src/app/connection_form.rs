@@ -4,9 +4,12 @@
 use crate::credentials::{self, CredentialError};
 use std::collections::BTreeMap;
 
+use crate::i18n::Text;
 use crate::model::{AccountIds, ProviderId, Secret};
 use crate::providers;
-use crate::settings::{ConnectionProfile, ProfileProblem, SecretStorage};
+use crate::settings::{
+    ConnectionProfile, ProfileField, ProfileProblem, SecretStorage, SettingsError,
+};
 
 use super::connections::Done;
 use super::{App, TaskResult, crashed};
@@ -109,10 +112,11 @@ impl Form {
         }
     }
 
-    /// What the secret is called for this system ("API key", "Client secret").
+    /// What the secret is called for this system ("API key", "Client secret"), in the
+    /// current language when shown.
     #[must_use]
-    pub fn secret_label(&self) -> &'static str {
-        self.provider.profile().account.secret.label
+    pub fn secret_label(&self) -> Text {
+        self.provider.profile().account.secret.label_text()
     }
 
     /// The typed value of an account field, for the form to edit.
@@ -126,10 +130,11 @@ impl Form {
         self.testing.is_some() || self.saving.is_some()
     }
 
-    /// What the secret is called inside a sentence ("API key", "client secret").
+    /// What the secret is called inside a sentence ("API key", "client secret"), in the
+    /// current language when shown.
     #[must_use]
-    pub fn secret_noun(&self) -> &'static str {
-        self.provider.profile().account.secret.noun
+    pub fn secret_noun(&self) -> Text {
+        self.provider.profile().account.secret.noun_text()
     }
 }
 
@@ -155,7 +160,7 @@ impl App {
         form.problems = profile
             .problems()
             .into_iter()
-            .filter(|p| p.field != crate::settings::ProfileField::Name)
+            .filter(|p| p.field != ProfileField::Name)
             .collect();
         if !form.problems.is_empty() {
             return;
@@ -190,8 +195,11 @@ impl App {
                 };
                 let connection = profile.connection(secret);
                 let result = match providers::connect(&connection) {
-                    Ok(client) => client.check_connection().await.map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
+                    Ok(client) => client
+                        .check_connection()
+                        .await
+                        .map_err(|e| e.text().to_string()),
+                    Err(e) => Err(e.text().to_string()),
                 };
                 TaskResult::Connections(Done::Tested { request, result })
             },
@@ -240,20 +248,20 @@ impl App {
             .settings
             .name_taken(&profile.name, form.editing.as_deref())
         {
-            problems.push(ProfileProblem {
-                field: crate::settings::ProfileField::Name,
-                message: crate::t!("connection-form-name-taken", name = &profile.name),
-            });
+            problems.push(ProfileProblem::new(
+                ProfileField::Name,
+                crate::text!("connection-form-name-taken", name = &profile.name),
+            ));
         }
         let secret = Some(form.secret.clone())
             .filter(|s| !s.trim().is_empty())
             .map(Secret::new);
         if secret.is_none() && existing.is_none() {
             form.problems = problems;
-            form.problems.push(ProfileProblem {
-                field: crate::settings::ProfileField::Name,
-                message: crate::t!("connection-form-enter-secret", noun = form.secret_noun()),
-            });
+            form.problems.push(ProfileProblem::new(
+                ProfileField::Name,
+                crate::text!("connection-form-enter-secret", noun = form.secret_noun()),
+            ));
             return;
         }
         form.problems = problems;
@@ -346,9 +354,9 @@ impl App {
         let id = profile.id.clone();
         if let Err(e) = self.store_profile(editing, profile) {
             if let Some(form) = &mut self.connections.form {
-                form.problems = vec![ProfileProblem {
-                    field: crate::settings::ProfileField::Name,
-                    message: e,
+                form.problems = vec![match e {
+                    SettingsError::InvalidProfile(problem) => problem,
+                    other => ProfileProblem::new(ProfileField::Name, other.text()),
                 }];
             }
             return;
@@ -382,7 +390,7 @@ impl App {
             self.toasts.error(crate::t!(
                 "connection-form-not-saved",
                 name = &name,
-                error = e
+                error = e.text()
             ));
             return;
         }
@@ -396,12 +404,15 @@ impl App {
     }
 
     /// Puts a saved profile into the settings (not yet written).
-    fn store_profile(&mut self, editing: bool, profile: ConnectionProfile) -> Result<(), String> {
-        let saved = if editing {
+    fn store_profile(
+        &mut self,
+        editing: bool,
+        profile: ConnectionProfile,
+    ) -> Result<(), SettingsError> {
+        if editing {
             self.connections.settings.update_connection(profile)
         } else {
             self.connections.settings.add_connection(profile)
-        };
-        saved.map_err(|e| e.to_string())
+        }
     }
 }

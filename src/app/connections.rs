@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::credentials::{self, CredentialError, CredentialStore, MemoryStore};
+use crate::credentials::{self, CredentialError, CredentialStore, MemoryStore, StoreKind};
+use crate::i18n::Text;
 use crate::model::{Limits, ProviderId};
 use crate::providers::{self, AtsClient, Connection};
 use crate::settings::{ConnectionProfile, SecretStorage, Settings};
@@ -565,11 +566,9 @@ impl App {
         let number = saves.ask();
         self.tasks.spawn_blocking(
             move || {
-                TaskResult::Connections(Done::Saved(
-                    saves.write_if_newest(number, || {
-                        settings.save(&path).map_err(|e| e.to_string())
-                    }),
-                ))
+                TaskResult::Connections(Done::Saved(saves.write_if_newest(number, || {
+                    settings.save(&path).map_err(|e| e.text().to_string())
+                })))
             },
             || {
                 TaskResult::Connections(Done::Saved(Err(crashed(&crate::t!(
@@ -619,6 +618,21 @@ impl App {
     }
 }
 
+/// A credential store's name as the user knows it, in atsdrop's languages
+/// ([`StoreKind::label`] in English). Windows Credential Manager and macOS Keychain keep their
+/// names.
+#[must_use]
+pub fn store_text(kind: StoreKind) -> Text {
+    Text::new(match kind {
+        StoreKind::WindowsCredentialManager | StoreKind::MacKeychain => {
+            return Text::verbatim(kind.label());
+        }
+        StoreKind::SecretService => "account-store-secret-service",
+        StoreKind::KernelKeyring => "account-store-kernel-keyring",
+        StoreKind::ThisRunOnly => "account-store-memory",
+    })
+}
+
 /// Where a connection's secret comes from.
 enum SecretSource {
     Known(Connection),
@@ -636,8 +650,8 @@ async fn connect_entry(source: SecretSource) -> Result<Box<Ready>, String> {
             profile.connection(secret)
         }
     };
-    let client = providers::connect(&connection).map_err(|e| e.to_string())?;
-    let limits = client.limits().await.map_err(|e| e.to_string())?;
+    let client = providers::connect(&connection).map_err(|e| e.text().to_string())?;
+    let limits = client.limits().await.map_err(|e| e.text().to_string())?;
     Ok(Box::new(Ready {
         connection,
         client,

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Text;
+
 /// The secret an account is opened with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SecretShape {
@@ -55,6 +57,88 @@ impl AccountShape {
     #[must_use]
     pub fn field(&self, key: &str) -> Option<&'static AccountField> {
         self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+impl SecretShape {
+    /// The form's label in atsdrop's languages ([`SecretShape::label`] in English).
+    #[must_use]
+    pub fn label_text(&self) -> Text {
+        match self.keys() {
+            Some([label, _]) => Text::new(label),
+            None => Text::verbatim(self.label),
+        }
+    }
+
+    /// The secret inside a sentence in atsdrop's languages ([`SecretShape::noun`] in English).
+    #[must_use]
+    pub fn noun_text(&self) -> Text {
+        match self.keys() {
+            Some([_, noun]) => Text::new(noun),
+            None => Text::verbatim(self.noun),
+        }
+    }
+
+    /// The messages of a secret atsdrop knows, by its stable key: `[label, noun]`.
+    fn keys(&self) -> Option<[&'static str; 2]> {
+        Some(match self.json_key {
+            "api_key" => ["account-api-key-label", "account-api-key-noun"],
+            "client_secret" => ["account-client-secret-label", "account-client-secret-noun"],
+            _ => return None,
+        })
+    }
+}
+
+impl AccountField {
+    /// The form's label in atsdrop's languages ([`AccountField::label`] in English).
+    #[must_use]
+    pub fn label_text(&self) -> Text {
+        match self.keys() {
+            Some([label, _, _]) => Text::new(label),
+            None => Text::verbatim(self.label),
+        }
+    }
+
+    /// The form's placeholder in atsdrop's languages ([`AccountField::hint`] in English).
+    #[must_use]
+    pub fn hint_text(&self) -> Text {
+        match self.keys() {
+            Some([_, hint, _]) => Text::new(hint),
+            None => Text::verbatim(self.hint),
+        }
+    }
+
+    /// The sentence when it is missing in atsdrop's languages ([`AccountField::missing`] in
+    /// English).
+    #[must_use]
+    pub fn missing_text(&self) -> Text {
+        match self.keys() {
+            Some([_, _, missing]) => Text::new(missing),
+            None => Text::verbatim(self.missing),
+        }
+    }
+
+    /// The messages of a field atsdrop knows, by its stable key: `[label, hint, missing]`.
+    /// (The flag's help stays English, like the rest of `--help`.)
+    fn keys(&self) -> Option<[&'static str; 3]> {
+        Some(match self.key {
+            "integration_id" => [
+                "account-integration-id-label",
+                "account-integration-id-hint",
+                "account-integration-id-missing",
+            ],
+            "integrated_account_id" => [
+                "account-integrated-account-id-label",
+                "account-integrated-account-id-hint",
+                "account-integrated-account-id-missing",
+            ],
+            "client_id" => [
+                "account-client-id-label",
+                "account-client-id-hint",
+                "account-client-id-missing",
+            ],
+            _ => return None,
+        })
     }
 }
 
@@ -152,6 +236,31 @@ mod tests {
             AccountIds::new().first_missing(&kombo).map(|f| f.key),
             Some("integration_id")
         );
+    }
+
+    #[test]
+    fn every_label_hint_and_sentence_is_translated_and_its_english_is_the_profiles() {
+        use crate::i18n::Lang;
+        for id in ProviderId::ALL {
+            let shape = id.profile().account;
+            let secret = shape.secret;
+            let mut said = vec![
+                (secret.label_text(), secret.label),
+                (secret.noun_text(), secret.noun),
+            ];
+            for f in shape.fields {
+                said.push((f.label_text(), f.label));
+                said.push((f.hint_text(), f.hint));
+                said.push((f.missing_text(), f.missing));
+            }
+            for (text, english) in said {
+                assert_ne!(text.key(), "text-verbatim", "{id}: {english}");
+                assert_eq!(text.render_in(Lang::En), english, "{id}");
+                for lang in [Lang::Nl, Lang::De] {
+                    assert_ne!(text.render_in(lang), text.key(), "{id}: {}", lang.tag());
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::{SettingsError, lenient};
 use std::collections::BTreeMap;
 
+use crate::i18n::Text;
 use crate::model::{AccountIds, ProviderId, Secret};
-use crate::providers::{Connection, Timeouts};
+use crate::providers::{Connection, ProviderError, Timeouts};
 
 /// Where a connection's secret is kept.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -99,12 +100,33 @@ pub struct ProfileProblem {
     /// The field to fix.
     pub field: ProfileField,
     /// One plain sentence naming the field.
-    pub message: String,
+    text: Text,
 }
 
+impl ProfileProblem {
+    /// A problem with `field`, said by `text`.
+    #[must_use]
+    pub fn new(field: ProfileField, text: Text) -> Self {
+        Self { field, text }
+    }
+
+    /// The sentence, in any language.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        self.text.clone()
+    }
+
+    /// The sentence in English (logs, `--json`).
+    #[must_use]
+    pub fn message(&self) -> String {
+        self.text.english()
+    }
+}
+
+/// In English; [`ProfileProblem::text`] says it in any language.
 impl fmt::Display for ProfileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message())
     }
 }
 
@@ -150,29 +172,28 @@ impl ConnectionProfile {
     pub fn problems(&self) -> Vec<ProfileProblem> {
         let system = self.provider;
         let mut problems = Vec::new();
-        let mut problem = |field, message: String| problems.push(ProfileProblem { field, message });
+        let mut problem = |field, text| problems.push(ProfileProblem::new(field, text));
         if self.name.trim().is_empty() {
-            problem(
-                ProfileField::Name,
-                "The connection has no name: give it one, such as \u{201c}Spott production\u{201d}."
-                    .to_owned(),
-            );
+            problem(ProfileField::Name, crate::text!("settings-problem-no-name"));
         }
         if self.base_url.trim().is_empty() {
             problem(
                 ProfileField::BaseUrl,
-                format!(
-                    "The base URL is empty: use {}.",
-                    system.profile().default_base_url
+                crate::text!(
+                    "settings-problem-url-empty",
+                    url = system.profile().default_base_url
                 ),
             );
         } else if let Err(e) = crate::providers::http::validate_base_url(system, &self.base_url) {
-            problem(ProfileField::BaseUrl, e.to_string());
+            problem(
+                ProfileField::BaseUrl,
+                base_url_text(system, &self.base_url, &e),
+            );
         }
         let shape = system.profile().account;
         for field in shape.fields {
             if self.ids.get(field.key).is_none() {
-                problem(ProfileField::Account(field.key), field.missing.to_owned());
+                problem(ProfileField::Account(field.key), field.missing_text());
             }
         }
         problems
@@ -191,5 +212,173 @@ impl ConnectionProfile {
                 .clone_into(&mut self.base_url);
         }
         self.ids = self.ids.kept_for(&self.provider.profile().account);
+    }
+}
+
+/// Why `raw` is no base URL for `system`, in atsdrop's languages: what
+/// [`crate::providers::http::validate_base_url`] said (`error`), told again with its parts.
+/// Where the retelling's English is not exactly `error`'s (the rules changed), `error` is
+/// used as it is.
+fn base_url_text(system: ProviderId, raw: &str, error: &ProviderError) -> Text {
+    match url_problem(system, raw) {
+        Some(text) if text.english() == error.to_string() => text,
+        _ => error.text(),
+    }
+}
+
+/// The first rule of `validate_base_url` that `raw` breaks, as a [`Text`].
+fn url_problem(system: ProviderId, raw: &str) -> Option<Text> {
+    let trimmed = raw.trim();
+    let name = system.display_name();
+    let url = match url::Url::parse(trimmed) {
+        Ok(url) => url,
+        Err(e) => {
+            return Some(crate::text!(
+                "settings-url-invalid",
+                system = name,
+                address = without_userinfo(trimmed),
+                reason = url_reason(e),
+                url = system.profile().default_base_url
+            ));
+        }
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if crate::providers::http::is_loopback(&url) => {}
+        "http" => {
+            return Some(crate::text!(
+                "settings-url-plain-http",
+                host = url.host_str()?
+            ));
+        }
+        other => {
+            return Some(crate::text!(
+                "settings-url-scheme",
+                system = name,
+                scheme = other
+            ));
+        }
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Some(crate::text!(
+            "settings-url-userinfo",
+            system = name,
+            noun = system.profile().account.secret.noun_text()
+        ));
+    }
+    if url.cannot_be_a_base() || url.host_str().is_none() {
+        return Some(crate::text!(
+            "settings-url-no-host",
+            system = name,
+            address = trimmed
+        ));
+    }
+    None
+}
+
+/// Why an address is no URL, in the URL library's words (English) or atsdrop's languages.
+fn url_reason(error: url::ParseError) -> Text {
+    use url::ParseError as E;
+    Text::new(match error {
+        E::EmptyHost => "settings-url-reason-empty-host",
+        E::IdnaError => "settings-url-reason-idna",
+        E::InvalidPort => "settings-url-reason-port",
+        E::InvalidIpv4Address => "settings-url-reason-ipv4",
+        E::InvalidIpv6Address => "settings-url-reason-ipv6",
+        E::InvalidDomainCharacter => "settings-url-reason-domain-character",
+        E::RelativeUrlWithoutBase => "settings-url-reason-relative",
+        other => return Text::verbatim(other.to_string()),
+    })
+}
+
+/// An address as typed with anything before an `@` in its host part (a user name and
+/// password) left out, as `validate_base_url` shows it.
+fn without_userinfo(raw: &str) -> String {
+    let (scheme, rest) = raw.split_once("://").unwrap_or(("", raw));
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let sep = if scheme.is_empty() { "" } else { "://" };
+            format!("{scheme}{sep}\u{2026}@{}", &rest[at + 1..])
+        }
+        None => raw.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// A profile of `system` at `base_url` with every account field filled.
+    fn at(system: ProviderId, base_url: &str) -> ConnectionProfile {
+        let mut profile = ConnectionProfile::new("Acme", system);
+        profile.base_url = base_url.to_owned();
+        for field in system.profile().account.fields {
+            profile.ids.set(field.key, "x");
+        }
+        profile
+    }
+
+    #[test]
+    fn every_address_problem_is_retold_in_every_language_with_the_same_english() {
+        for (system, address) in [
+            (ProviderId::Spott, "api.gospott.com"),
+            (ProviderId::Spott, "not a url"),
+            (ProviderId::Kombo, "https://:443/v1"),
+            (ProviderId::Kombo, "https://api.kombo.dev:99999/v1"),
+            (ProviderId::Truto, "https://[::1/x"),
+            (ProviderId::Truto, "https://jo:hunter2@api.truto.one/x"),
+            (
+                ProviderId::Endorsed,
+                "https://jo:hunter2@endorsed.ai/api/v1",
+            ),
+            (ProviderId::Endorsed, "http://endorsed.ai/api/v1"),
+            (ProviderId::Onderwijsregio, "ftp://example.com"),
+            (ProviderId::Onderwijsregio, "mailto:jo@example.com"),
+            (ProviderId::Spott, "https://jo:hunter2@bad host/"),
+        ] {
+            let problems = at(system, address).problems();
+            assert_eq!(problems.len(), 1, "{address}: {problems:?}");
+            let problem = &problems[0];
+            let english = crate::providers::http::validate_base_url(system, address)
+                .unwrap_err()
+                .to_string();
+            assert_eq!(problem.message(), english, "{address}");
+            assert_ne!(problem.text().key(), "error-config", "{address}: {english}");
+            for lang in [Lang::Nl, Lang::De] {
+                let said = problem.text().render_in(lang);
+                assert_ne!(said, english, "{}: {address}", lang.tag());
+                assert!(!said.contains("hunter2"), "{said}");
+            }
+        }
+        let dutch = at(ProviderId::Endorsed, "https://jo:pw@endorsed.ai").problems()[0]
+            .text()
+            .render_in(Lang::Nl);
+        assert!(dutch.contains("vul de client secret"), "{dutch}");
+    }
+
+    #[test]
+    fn every_other_problem_is_translated() {
+        let mut bare = ConnectionProfile::new(" ", ProviderId::Kombo);
+        bare.base_url = " ".into();
+        let problems = bare.problems();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(
+            problems[0].to_string(),
+            "The connection has no name: give it one, such as \u{201c}Spott production\u{201d}."
+        );
+        assert_eq!(
+            problems[1].to_string(),
+            "The base URL is empty: use https://api.kombo.dev/v1."
+        );
+        assert_eq!(
+            problems[2].to_string(),
+            ProviderId::Kombo.profile().account.fields[0].missing
+        );
+        for problem in &problems {
+            let german = problem.text().render_in(Lang::De);
+            assert_ne!(german, problem.message());
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The connections screen: saved connections and the sandbox, and the add/edit form whose secret
 //! goes to the OS keyring and is never shown again.
 
-use crate::app::connections::{Command as C, EntryKind, Form, Live};
+use crate::app::connections::{Command as C, EntryKind, Form, Live, store_text};
 use crate::app::{App, Command};
 use crate::model::ProviderId;
 
@@ -50,7 +50,7 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
             None => {
                 ui.label(crate::t!(
                     "connections-secrets-kept-in",
-                    store = store.kind().label()
+                    store = store_text(store.kind())
                 ));
             }
             Some(note) => {
@@ -120,11 +120,9 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
 
 fn form_ui(ui: &mut egui::Ui, app: &mut App) {
     let store = match &app.connections.store {
-        Some(store) if store.kind().persistent() => {
-            SecretStore::Kept(store.kind().label().to_string())
-        }
+        Some(store) if store.kind().persistent() => SecretStore::Kept(store_text(store.kind())),
         Some(store) if store.kind() != crate::credentials::StoreKind::ThisRunOnly => {
-            SecretStore::Forgets(store.kind().label().to_string())
+            SecretStore::Forgets(store_text(store.kind()))
         }
         _ => SecretStore::Memory,
     };
@@ -143,7 +141,7 @@ fn form_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.add_space(6.0);
     fields_ui(ui, form, editing.is_some(), store);
     for problem in &form.problems {
-        style::error_text(ui, problem.message.clone());
+        style::error_text(ui, problem.text().to_string());
     }
     ui.add_space(8.0);
     let mut commands = Vec::new();
@@ -191,9 +189,9 @@ fn form_ui(ui: &mut egui::Ui, app: &mut App) {
 /// Where the form's secret goes, as the sentence under the secret field says it.
 enum SecretStore {
     /// A store that keeps it (its name).
-    Kept(String),
+    Kept(crate::i18n::Text),
     /// A store that forgets it after a restart (its name).
-    Forgets(String),
+    Forgets(crate::i18n::Text),
     /// Memory, for this run only.
     Memory,
 }
@@ -234,16 +232,22 @@ fn fields_ui(ui: &mut egui::Ui, form: &mut Form, editing: bool, store: SecretSto
         false,
     );
     for field in form.provider.profile().account.fields {
-        style::labelled_field(ui, field.label, form.id_mut(field.key), field.hint, false);
+        style::labelled_field(
+            ui,
+            &field.label_text().to_string(),
+            form.id_mut(field.key),
+            &field.hint_text().to_string(),
+            false,
+        );
     }
-    let secret_label = form.secret_label();
+    let secret_label = form.secret_label().to_string();
     let noun = form.secret_noun();
     let hint = if editing {
         crate::t!("connection-form-secret-keep-hint")
     } else {
-        crate::t!("connection-form-secret-paste-hint", noun = noun)
+        crate::t!("connection-form-secret-paste-hint", noun = noun.clone())
     };
-    style::labelled_field(ui, secret_label, &mut form.secret, &hint, true);
+    style::labelled_field(ui, &secret_label, &mut form.secret, &hint, true);
     ui.label(match store {
         SecretStore::Kept(store) => {
             crate::t!("connection-form-secret-kept", noun = noun, store = store)
