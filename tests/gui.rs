@@ -1458,7 +1458,11 @@ fn whole_path_in(lang: atsdrop::i18n::Lang, said: [&str; 5]) {
         let p = &h.state().picker;
         p.results_for.as_deref() == Some(email.as_str()) && !p.loading && p.search_at.is_none()
     });
-    gui.click(&format!("{}  \u{b7}  {}", candidate.full_name(), candidate.email));
+    gui.click(&format!(
+        "{}  \u{b7}  {}",
+        candidate.full_name(),
+        candidate.email
+    ));
     let id = candidate.id.clone();
     gui.until("the candidate chosen", move |h| {
         h.state()

@@ -206,14 +206,20 @@ fn too_many_files_for_a_field_add_a_final_batch_object() {
     assert_eq!(lines.len(), 7);
     assert!(lines[..6].iter().all(|l| l["ok"] == true));
     let last = &lines[6];
-    assert_eq!(keys(last), BTreeSet::from(["batch_problems", "batch_codes"]));
+    assert_eq!(
+        keys(last),
+        BTreeSet::from(["batch_problems", "batch_codes"])
+    );
     assert_eq!(
         last["batch_problems"],
         serde_json::json!([
             "Onderwijsregio takes at most 5 files as CV in one upload, and 6 are chosen: remove 1 or send it separately."
         ])
     );
-    assert_eq!(last["batch_codes"], serde_json::json!(["too_many_in_field"]));
+    assert_eq!(
+        last["batch_codes"],
+        serde_json::json!(["too_many_in_field"])
+    );
 
     // In text: the field summary shows the count against the limit.
     let text = stdout(&atsdrop(
