@@ -59,7 +59,7 @@ pub enum Done {
         origin: Origin,
         /// The mail.
         mail: Arc<MailInfo>,
-        /// The answer, or why there is none.
+        /// The answer, or why there is none (in the current language).
         result: Result<SenderMatch, String>,
     },
 }
@@ -96,9 +96,10 @@ impl App {
             let if_panics = (origin.clone(), Arc::clone(&mail));
             self.tasks.spawn(
                 async move {
+                    // Shown to the user: in the current language.
                     let result = sender::match_senders(client.as_ref(), &addresses)
                         .await
-                        .map_err(|e| e.to_string());
+                        .map_err(|e| e.text().to_string());
                     TaskResult::Mail(Done::Senders {
                         origin,
                         mail,

@@ -135,11 +135,13 @@ impl AppDeps {
         let settings_path = Settings::default_path().map_err(|e| e.to_string())?;
         let loaded = Settings::load_or_recover(&settings_path).map_err(|e| e.to_string())?;
         let unconfigured = loaded.settings.connections.is_empty();
+        // The notice about a damaged settings file speaks the language the app will speak.
+        crate::i18n::set(loaded.settings.preferences.language());
         Ok(Self {
             runtime,
             settings: loaded.settings,
             settings_path,
-            settings_notice: loaded.recovered.map(|e| e.to_string()),
+            settings_notice: loaded.recovered.map(|e| e.text().to_string()),
             journal_dir: crate::settings::data_dir()
                 .map_err(|e| e.to_string())?
                 .join("journal"),

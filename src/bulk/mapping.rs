@@ -3,16 +3,19 @@
 //! when relative) or, failing that, by its file name alone when that name is unique in the CSV.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::i18n::Text;
 
 /// The most rows a mapping may have (a bulk run is a folder, not a database).
 pub const MAX_ROWS: usize = 100_000;
 
-/// Why a mapping CSV cannot be used.
-#[derive(Debug, thiserror::Error)]
+/// Why a mapping CSV cannot be used. It shows in the current language (the app's message,
+/// the command's error: both for people); [`MappingError::english`] is what logs carry.
+#[derive(Debug)]
 pub enum MappingError {
     /// It could not be read.
-    #[error("The mapping {path} could not be read ({reason}): check the path.")]
     Unreadable {
         /// The CSV.
         path: PathBuf,
@@ -20,9 +23,6 @@ pub enum MappingError {
         reason: String,
     },
     /// A row is not `file,candidate_id`.
-    #[error(
-        "Row {row} of the mapping {path} is not \u{201c}file,candidate_id\u{201d}: give each file and its candidate's id, separated by a comma."
-    )]
     BadRow {
         /// The CSV.
         path: PathBuf,
@@ -30,9 +30,6 @@ pub enum MappingError {
         row: usize,
     },
     /// One file is mapped to two candidates.
-    #[error(
-        "The mapping {path} gives {file} two candidates ({first} and {second}): keep one row for it."
-    )]
     Conflict {
         /// The CSV.
         path: PathBuf,
@@ -44,12 +41,64 @@ pub enum MappingError {
         second: String,
     },
     /// Too many rows.
-    #[error("The mapping {path} has more than {MAX_ROWS} rows: split the run.")]
     TooLong {
         /// The CSV.
         path: PathBuf,
     },
 }
+
+impl MappingError {
+    /// The sentence, in any language.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Unreadable { path, reason } => crate::text!(
+                "bulk-why-mapping-unreadable",
+                path = path.display().to_string(),
+                reason = reason
+            ),
+            // The row number as it always was written (`12`, never `12.0`).
+            Self::BadRow { path, row } => crate::text!(
+                "bulk-why-mapping-bad-row",
+                path = path.display().to_string(),
+                row = row.to_string()
+            ),
+            Self::Conflict {
+                path,
+                file,
+                first,
+                second,
+            } => crate::text!(
+                "bulk-why-mapping-conflict",
+                path = path.display().to_string(),
+                file = file,
+                first = first,
+                second = second
+            ),
+            // `100000`, as the limit always was written.
+            Self::TooLong { path } => crate::text!(
+                "bulk-why-mapping-too-long",
+                path = path.display().to_string(),
+                max = MAX_ROWS.to_string()
+            ),
+        }
+    }
+
+    /// The sentence in English (what logs carry).
+    #[must_use]
+    pub fn english(&self) -> String {
+        self.text().english()
+    }
+}
+
+/// In the current language.
+impl fmt::Display for MappingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for MappingError {}
 
 /// A parsed mapping.
 #[derive(Clone, Debug, Default)]
@@ -195,11 +244,36 @@ mod tests {
     fn bad_rows_and_conflicts_are_refused_with_the_row() {
         let e = Mapping::parse(b"a.pdf\n", Path::new("/"), Path::new("m.csv")).unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e.english(),
             "Row 1 of the mapping m.csv is not \u{201c}file,candidate_id\u{201d}: give each file and its candidate's id, separated by a comma."
         );
         let e =
             Mapping::parse(b"a.pdf,1\na.pdf,2\n", Path::new("/"), Path::new("m.csv")).unwrap_err();
         assert!(matches!(e, MappingError::Conflict { .. }), "{e}");
+        assert_eq!(
+            e.english(),
+            "The mapping m.csv gives a.pdf two candidates (1 and 2): keep one row for it."
+        );
+        let unreadable = MappingError::Unreadable {
+            path: "m.csv".into(),
+            reason: "permission denied".into(),
+        };
+        assert_eq!(
+            unreadable.english(),
+            "The mapping m.csv could not be read (permission denied): check the path."
+        );
+        let too_long = MappingError::TooLong {
+            path: "m.csv".into(),
+        };
+        assert_eq!(
+            too_long.english(),
+            "The mapping m.csv has more than 100000 rows: split the run."
+        );
+        assert!(
+            too_long
+                .text()
+                .render_in(crate::i18n::Lang::Nl)
+                .contains("100000")
+        );
     }
 }

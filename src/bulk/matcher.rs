@@ -23,6 +23,7 @@ use super::mapping::Mapping;
 use crate::content::check::person;
 use crate::content::facts::ContentFacts;
 use crate::content::identity::{self, Ignore, Verdict, fold, is_personal, phone_key};
+use crate::i18n::Text;
 use crate::model::{Candidate, CandidateSearch};
 use crate::providers::{AtsClient, ProviderError};
 use crate::upload::lane::Lane;
@@ -148,9 +149,78 @@ pub enum Proposal {
     },
     /// Nobody found.
     Unmatched {
-        /// Why, in a clause ("no e-mail, phone or name in it finds a candidate").
+        /// Why, in an English clause ("no e-mail, phone or name in it finds a candidate"):
+        /// the matcher's own are [`NoMatch::english`]; [`Proposal::why_text`] says it in any
+        /// language.
         why: String,
     },
+}
+
+impl Proposal {
+    /// Why nobody was found, in any language (`None`: someone was). The matcher's own reasons
+    /// are said in the language asked for; other words (an error) as they are.
+    #[must_use]
+    pub fn why_text(&self) -> Option<Text> {
+        match self {
+            Self::Unmatched { why } => {
+                Some(NoMatch::read(why).map_or_else(|| Text::verbatim(why.as_str()), |n| n.text()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Why the matcher found nobody for a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoMatch {
+    /// The mapping gives the file a candidate id the system does not know.
+    UnknownId(String),
+    /// The system (by name) cannot search its candidates: only a mapping row can match.
+    CannotSearch(String),
+    /// Nothing in the file or its name finds anyone.
+    NothingFinds,
+}
+
+/// [`NoMatch::UnknownId`] in English, around the id.
+const UNKNOWN_ID: (&str, &str) = (
+    "the mapping gives it candidate ",
+    ", whom the system does not know",
+);
+/// [`NoMatch::CannotSearch`] in English, after the system.
+const CANNOT_SEARCH: &str = " cannot search its candidates, so only a mapping row can match it";
+
+impl NoMatch {
+    /// The clause, in any language.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        match self {
+            Self::UnknownId(id) => crate::text!("bulk-why-unknown-id", id = id),
+            Self::CannotSearch(system) => crate::text!("bulk-why-cannot-search", system = system),
+            Self::NothingFinds => crate::text!("bulk-why-nothing-finds"),
+        }
+    }
+
+    /// The clause in English: what [`Proposal::Unmatched`] keeps.
+    #[must_use]
+    pub fn english(&self) -> String {
+        self.text().english()
+    }
+
+    /// The reason whose English clause is `why`, if it is one of the matcher's.
+    #[must_use]
+    pub fn read(why: &str) -> Option<Self> {
+        let (before, after) = UNKNOWN_ID;
+        if let Some(id) = why
+            .strip_prefix(before)
+            .and_then(|rest| rest.strip_suffix(after))
+        {
+            return Some(Self::UnknownId(id.to_owned()));
+        }
+        if let Some(system) = why.strip_suffix(CANNOT_SEARCH) {
+            return Some(Self::CannotSearch(system.to_owned()));
+        }
+        (why == Self::NothingFinds.english()).then_some(Self::NothingFinds)
+    }
 }
 
 /// Matches files to candidates of one system, remembering each search.
@@ -202,9 +272,7 @@ impl Matcher {
                     evidence: id.to_owned(),
                 },
                 None => Proposal::Unmatched {
-                    why: format!(
-                        "the mapping gives it candidate {id}, whom the system does not know"
-                    ),
+                    why: NoMatch::UnknownId(id.to_owned()).english(),
                 },
             });
         }
@@ -259,16 +327,12 @@ impl Matcher {
                 }
             }
         }
-        Ok(Proposal::Unmatched {
-            why: if search == CandidateSearch::IdOnly {
-                format!(
-                    "{} cannot search its candidates, so only a mapping row can match it",
-                    self.client.provider()
-                )
-            } else {
-                "no e-mail, phone or name in it or its name finds a candidate".to_owned()
-            },
-        })
+        let why = if search == CandidateSearch::IdOnly {
+            NoMatch::CannotSearch(self.client.provider().to_string())
+        } else {
+            NoMatch::NothingFinds
+        };
+        Ok(Proposal::Unmatched { why: why.english() })
     }
 
     /// The candidates whose e-mail is exactly `email`: `None` when there are none.
@@ -402,5 +466,48 @@ fn one_or_several(mut hits: Vec<Candidate>, by: MatchedBy, evidence: &str) -> Op
             by,
             evidence: evidence.to_owned(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn reasons_keep_their_english_words_and_read_back_in_any_language() {
+        let reasons = [
+            (
+                NoMatch::UnknownId("cand-9".into()),
+                "the mapping gives it candidate cand-9, whom the system does not know",
+            ),
+            (
+                NoMatch::CannotSearch("Onderwijsregio".into()),
+                "Onderwijsregio cannot search its candidates, so only a mapping row can match it",
+            ),
+            (
+                NoMatch::NothingFinds,
+                "no e-mail, phone or name in it or its name finds a candidate",
+            ),
+        ];
+        for (reason, english) in reasons {
+            assert_eq!(reason.english(), english);
+            assert_eq!(NoMatch::read(english).as_ref(), Some(&reason));
+            let proposal = Proposal::Unmatched {
+                why: english.to_owned(),
+            };
+            let text = proposal.why_text().unwrap();
+            assert_eq!(text.english(), english);
+            assert_ne!(text.render_in(Lang::Nl), english);
+            assert_ne!(text.render_in(Lang::De), english);
+        }
+        // Words that are not the matcher's (the system could not be asked) stay as they are.
+        let other = Proposal::Unmatched {
+            why: "het systeem kon niet worden bevraagd (time-out)".to_owned(),
+        };
+        assert_eq!(
+            other.why_text().unwrap().render_in(Lang::De),
+            "het systeem kon niet worden bevraagd (time-out)"
+        );
     }
 }

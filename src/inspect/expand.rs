@@ -61,7 +61,10 @@ pub enum SkipReason {
     /// Something about an e-mail that was opened into its attachments: a part left out (an
     /// inline logo, a part too large), or the mail itself unreadable or empty.
     InMail {
-        /// The whole sentence.
+        /// The whole sentence, in any language.
+        text: Text,
+        /// The same in the language current when the mail was opened (what a command prints
+        /// for people; `--json` output and logs take [`Skipped::message`]).
         sentence: String,
         /// Whether it needs no action (an inline picture).
         expected: bool,
@@ -138,8 +141,8 @@ impl Skipped {
                 crate::text!("skip-too-many", path = path, limit = *limit)
             }
             SkipReason::Cancelled => crate::text!("skip-cancelled", path = path),
-            SkipReason::InMail { sentence, .. } => {
-                crate::text!("skip-in-mail", sentence = sentence)
+            SkipReason::InMail { text, .. } => {
+                crate::text!("skip-in-mail", sentence = text.clone())
             }
             SkipReason::NotARegularFile => crate::text!("skip-not-a-regular-file", path = path),
         }

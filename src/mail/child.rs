@@ -8,7 +8,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::opener::{Attachment, LeftOut, OpenedMail};
-use super::parsed::{Item, Limits, Parsed};
+use super::parsed::{Item, LeftOutReason, Limits, Parsed, PartName, Why};
 use super::{eml, msg, names};
 
 /// The largest mail file opened (a mail with a 50 MB attachment is about 70 MB as MIME).
@@ -34,21 +34,21 @@ pub fn serve(mail: &Path, out_dir: &Path, out: &mut impl Write) -> io::Result<()
 }
 
 /// The mail's bytes, or why they were not read.
-fn load(path: &Path) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| format!("it could not be opened ({e})"))?;
+fn load(path: &Path) -> Result<Vec<u8>, Why> {
+    let file = File::open(path).map_err(|e| Why::NotOpened(e.to_string()))?;
     let mut bytes = Vec::new();
     file.take(MAX_MAIL_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("it could not be read ({e})"))?;
+        .map_err(|e| Why::NotRead(e.to_string()))?;
     if bytes.len() as u64 > MAX_MAIL_BYTES {
-        return Err("it is larger than atsdrop opens (256 MB)".to_owned());
+        return Err(Why::TooLargeToOpen);
     }
     Ok(bytes)
 }
 
 /// The mail in `bytes`: Outlook's compound file, else MIME. A panic in a parser is caught
 /// here too (the process would survive it anyway, but the answer says what happened).
-pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
+pub fn parse(bytes: &[u8]) -> Result<Parsed, Why> {
     let limits = Limits::default();
     std::panic::catch_unwind(|| {
         if bytes.starts_with(OLE_MAGIC) {
@@ -57,7 +57,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
             eml::read_eml(bytes, &limits)
         }
     })
-    .unwrap_or_else(|_| Err("the mail reader failed on it".to_owned()))
+    .unwrap_or(Err(Why::ReaderFailed))
 }
 
 /// Writes the attachments of `parsed` under `out_dir`, one folder each (so two attachments
@@ -83,10 +83,8 @@ fn write_out(parsed: Parsed, out_dir: &Path) -> OpenedMail {
                 match write_one(out_dir, index, &file_name, &bytes) {
                     Ok(path) => opened.attachments.push(Attachment { path, within }),
                     Err(e) => opened.left_out.push(LeftOut {
-                        name: file_name,
-                        reason: super::LeftOutReason::Unreadable(format!(
-                            "it could not be saved in atsdrop's work folder: {e}"
-                        )),
+                        name: PartName::File(file_name),
+                        reason: LeftOutReason::Unreadable(Why::NotSaved(e.to_string())),
                     }),
                 }
             }

@@ -7,17 +7,17 @@ use std::collections::HashSet;
 
 use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
 
-use super::parsed::{Item, LeftOutReason, Limits, Parsed, Sender, SenderRole};
+use super::parsed::{Item, LeftOutReason, Limits, Parsed, PartName, Sender, SenderRole, Why};
 use super::tnef;
 
-/// Reads the MIME mail in `bytes`. An error is a clause for a sentence ("it has no e-mail
-/// headers"); a mail without attachments is not an error (its items are empty).
-pub fn read_eml(bytes: &[u8], limits: &Limits) -> Result<Parsed, String> {
+/// Reads the MIME mail in `bytes`. An error says why it is not a mail ([`Why::NoHeaders`]);
+/// a mail without attachments is not an error (its items are empty).
+pub fn read_eml(bytes: &[u8], limits: &Limits) -> Result<Parsed, Why> {
     let message = MessageParser::default()
         .parse(bytes)
-        .ok_or_else(|| "it has no e-mail headers".to_owned())?;
+        .ok_or(Why::NoHeaders)?;
     if !looks_like_mail(&message) {
-        return Err("it has none of the headers an e-mail has (From, Subject, Date)".to_owned());
+        return Err(Why::NotAMail);
     }
     let mut walk = Walk {
         limits,
@@ -109,7 +109,7 @@ impl Walk<'_> {
                 || (content_id.is_some() && name.is_none() && is_picture)
             {
                 self.parsed.items.push(Item::LeftOut {
-                    name: name.unwrap_or_else(|| "A picture".to_owned()),
+                    name: name.map_or(PartName::Picture, PartName::File),
                     reason: LeftOutReason::Inline,
                 });
                 continue;
@@ -120,7 +120,7 @@ impl Walk<'_> {
                     .is_some_and(|n| n.eq_ignore_ascii_case("winmail.dat"));
             if is_tnef {
                 self.winmail(
-                    name.unwrap_or_else(|| "winmail.dat".to_owned()),
+                    PartName::File(name.unwrap_or_else(|| "winmail.dat".to_owned())),
                     bytes,
                     within,
                 );
@@ -135,24 +135,18 @@ impl Walk<'_> {
         let subject = nested.subject().map(str::to_owned);
         if depth > self.limits.max_depth {
             self.parsed.items.push(Item::LeftOut {
-                name: subject.map_or_else(
-                    || "A forwarded message".to_owned(),
-                    |s| format!("The forwarded message \u{201c}{s}\u{201d}"),
-                ),
+                name: subject.map_or(PartName::Forwarded, PartName::ForwardedSubject),
                 reason: LeftOutReason::TooDeep,
             });
             return;
         }
         self.senders(nested, depth);
-        self.message(
-            nested,
-            depth,
-            Some(subject.as_deref().unwrap_or("a forwarded message")),
-        );
+        // Empty: a forwarded message without a subject.
+        self.message(nested, depth, Some(subject.as_deref().unwrap_or("")));
     }
 
     /// Outlook's `winmail.dat`: its files, or a sentence.
-    fn winmail(&mut self, name: String, bytes: &[u8], within: Option<&str>) {
+    fn winmail(&mut self, name: PartName, bytes: &[u8], within: Option<&str>) {
         match tnef::read_tnef(bytes, self.limits) {
             Ok(files) if !files.is_empty() => {
                 for file in files {
@@ -161,7 +155,7 @@ impl Walk<'_> {
             }
             Ok(_) => self.parsed.items.push(Item::LeftOut {
                 name,
-                reason: LeftOutReason::Tnef("it holds no attachments".to_owned()),
+                reason: LeftOutReason::Tnef(Why::TnefEmpty),
             }),
             Err(why) => self.parsed.items.push(Item::LeftOut {
                 name,
@@ -190,7 +184,7 @@ impl Walk<'_> {
         };
         if let Some(reason) = reason {
             self.parsed.items.push(Item::LeftOut {
-                name: name.unwrap_or_else(|| "An attachment without a name".to_owned()),
+                name: name.map_or(PartName::Nameless, PartName::File),
                 reason,
             });
             return;
@@ -270,12 +264,13 @@ mod tests {
             .collect()
     }
 
-    fn left_out(parsed: &Parsed) -> Vec<(&str, &LeftOutReason)> {
+    /// What was left out: each name in English, and why.
+    fn left_out(parsed: &Parsed) -> Vec<(String, &LeftOutReason)> {
         parsed
             .items
             .iter()
             .filter_map(|i| match i {
-                Item::LeftOut { name, reason } => Some((name.as_str(), reason)),
+                Item::LeftOut { name, reason } => Some((name.text().english(), reason)),
                 Item::File { .. } => None,
             })
             .collect()
@@ -353,7 +348,10 @@ and more\r\n\
                 ),
             ]
         );
-        assert_eq!(left_out(&parsed), [("logo.png", &LeftOutReason::Inline)]);
+        assert_eq!(
+            left_out(&parsed),
+            [("logo.png".to_owned(), &LeftOutReason::Inline)]
+        );
     }
 
     #[test]
@@ -385,7 +383,7 @@ and more\r\n\
         assert_eq!(
             left_out(&parsed),
             [(
-                "The forwarded message \u{201c}My CV\u{201d}",
+                "The forwarded message \u{201c}My CV\u{201d}".to_owned(),
                 &LeftOutReason::TooDeep
             )]
         );
@@ -412,8 +410,8 @@ and more\r\n\
         assert_eq!(
             left_out(&parsed),
             [
-                ("f2.pdf", &LeftOutReason::TooMany),
-                ("f3.pdf", &LeftOutReason::TooMany)
+                ("f2.pdf".to_owned(), &LeftOutReason::TooMany),
+                ("f3.pdf".to_owned(), &LeftOutReason::TooMany)
             ]
         );
         let limits = Limits {
@@ -459,7 +457,7 @@ and more\r\n\
         assert!(
             left[0]
                 .1
-                .sentence("winmail.dat", "the e-mail x.eml")
+                .sentence(&PartName::File("winmail.dat".into()), "x.eml")
                 .starts_with("winmail.dat in the e-mail x.eml is Outlook's packed form"),
         );
     }

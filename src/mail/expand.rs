@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::opener::{MailOpener, OpenedMail, shown_sender};
 use super::parsed::{LeftOutReason, Sender};
+use crate::i18n::{Arg, Text};
 use crate::inspect::{Expansion, SkipReason, Skipped};
 
 /// A mail that was opened.
@@ -52,12 +53,31 @@ pub struct FromMail {
 }
 
 impl FromMail {
-    /// "from: Sollicitatie, Anna Jansen <anna@example.com>" (as a row shows it).
+    /// "from: Sollicitatie, Anna Jansen <anna@example.com>" (as a row shows it), in the
+    /// current language.
     #[must_use]
     pub fn label(&self) -> String {
-        match &self.within {
-            Some(within) => format!("from: {} (forwarded: {within})", self.mail.label()),
-            None => format!("from: {}", self.mail.label()),
+        self.text().to_string()
+    }
+
+    /// [`FromMail::label`] in any language.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        match self.within.as_deref() {
+            Some(within) => {
+                // Empty: a forwarded message without a subject.
+                let within = if within.is_empty() {
+                    Arg::from(crate::text!("mail-out-forwarded-untitled"))
+                } else {
+                    Arg::from(within)
+                };
+                crate::text!(
+                    "mail-out-from-forwarded",
+                    mail = self.mail.label(),
+                    within = within
+                )
+            }
+            None => crate::text!("mail-out-from", mail = self.mail.label()),
         }
     }
 
@@ -178,15 +198,16 @@ fn add_opened(out: &mut MailExpansion, path: PathBuf, folder: &Path, opened: Ope
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    if let Some(why) = opened.unreadable {
+    let shown = path.display().to_string();
+    let why = match (&opened.why_unreadable, &opened.unreadable) {
+        (Some(why), _) => Some(why.text()),
+        (None, Some(words)) => Some(Text::verbatim(words)),
+        (None, None) => None,
+    };
+    if let Some(why) = why {
+        let text = crate::text!("mail-out-unopened", path = &shown, why = why);
         out.skipped.push(Skipped {
-            reason: SkipReason::InMail {
-                sentence: format!(
-                    "{} could not be opened as an e-mail ({why}): save its attachments from your mail program and add them instead.",
-                    path.display()
-                ),
-                expected: false,
-            },
+            reason: in_mail(text, false),
             path,
         });
         return;
@@ -198,14 +219,13 @@ fn add_opened(out: &mut MailExpansion, path: PathBuf, folder: &Path, opened: Ope
         date: opened.date,
         senders: opened.senders,
     });
-    let shown = format!("the e-mail {}", path.display());
     for left in opened.left_out {
         out.skipped.push(Skipped {
             path: path.clone(),
-            reason: SkipReason::InMail {
-                sentence: left.reason.sentence(&left.name, &shown),
-                expected: left.reason == LeftOutReason::Inline,
-            },
+            reason: in_mail(
+                left.reason.text(&left.name, &shown),
+                left.reason == LeftOutReason::Inline,
+            ),
         });
     }
     let mut any = false;
@@ -229,14 +249,97 @@ fn add_opened(out: &mut MailExpansion, path: PathBuf, folder: &Path, opened: Ope
     } else {
         out.skipped.push(Skipped {
             path: path.clone(),
-            reason: SkipReason::InMail {
-                sentence: format!(
-                    "The e-mail {} holds no attachments to send.",
-                    path.display()
-                ),
-                expected: false,
-            },
+            reason: in_mail(crate::text!("mail-out-empty", path = &shown), false),
         });
     }
     out.mails.push(mail);
+}
+
+/// What a mail left out, said by `text`.
+fn in_mail(text: Text, expected: bool) -> SkipReason {
+    SkipReason::InMail {
+        sentence: text.to_string(),
+        text,
+        expected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::mail::opener::LeftOut;
+    use crate::mail::parsed::{PartName, Why};
+
+    fn said(opened: OpenedMail) -> Vec<Skipped> {
+        let mut out = MailExpansion::default();
+        let folder = Path::new("/nowhere/mail-1");
+        add_opened(&mut out, PathBuf::from("x.eml"), folder, opened);
+        out.skipped
+    }
+
+    #[test]
+    fn a_mail_that_cannot_be_opened_or_holds_nothing_is_said_in_english_and_any_language() {
+        let skipped = said(OpenedMail::unreadable(Why::NoHeaders));
+        assert_eq!(
+            skipped[0].message(),
+            "x.eml could not be opened as an e-mail (it has no e-mail headers): save its attachments from your mail program and add them instead."
+        );
+        let dutch = skipped[0].text().render_in(Lang::Nl);
+        assert!(
+            dutch.starts_with("x.eml kon niet als e-mail worden geopend (er staan geen"),
+            "{dutch}"
+        );
+
+        let skipped = said(OpenedMail {
+            left_out: vec![LeftOut {
+                name: PartName::File("logo.png".into()),
+                reason: LeftOutReason::Inline,
+            }],
+            ..OpenedMail::default()
+        });
+        assert_eq!(skipped.len(), 2);
+        assert!(skipped[0].reason.is_expected());
+        assert!(
+            skipped[0]
+                .message()
+                .starts_with("logo.png in the e-mail x.eml was left out: it is a picture")
+        );
+        assert_eq!(
+            skipped[1].message(),
+            "The e-mail x.eml holds no attachments to send."
+        );
+        assert_eq!(
+            skipped[1].text().render_in(Lang::De),
+            "Die E-Mail x.eml enthält keine Anhänge zum Senden."
+        );
+    }
+
+    #[test]
+    fn the_label_under_a_file_says_its_mail_in_any_language() {
+        let mail = Arc::new(MailInfo {
+            path: PathBuf::from("x.eml"),
+            name: "x.eml".into(),
+            subject: Some("Application".into()),
+            date: None,
+            senders: Vec::new(),
+        });
+        let from = |within: Option<&str>| FromMail {
+            mail: Arc::clone(&mail),
+            within: within.map(str::to_owned),
+        };
+        assert_eq!(from(None).text().english(), "from: Application");
+        assert_eq!(
+            from(Some("My CV")).text().english(),
+            "from: Application (forwarded: My CV)"
+        );
+        assert_eq!(
+            from(Some("")).text().english(),
+            "from: Application (forwarded: a forwarded message)"
+        );
+        assert_eq!(
+            from(Some("")).text().render_in(Lang::Nl),
+            "van: Application (doorgestuurd: een doorgestuurd bericht)"
+        );
+    }
 }

@@ -23,4 +23,4 @@ pub mod tnef;
 
 pub use expand::{FromMail, MailExpansion, open_mails};
 pub use opener::{MailOpener, OpenedMail};
-pub use parsed::{Item, LeftOutReason, Limits, Parsed, Sender, SenderRole};
+pub use parsed::{Item, LeftOutReason, Limits, Parsed, PartName, Sender, SenderRole, Why};

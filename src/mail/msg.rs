@@ -23,7 +23,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use cfb::CompoundFile;
 use mail_parser::{Address, MessageParser};
 
-use super::parsed::{Item, LeftOutReason, Limits, Parsed, Sender, SenderRole};
+use super::parsed::{Item, LeftOutReason, Limits, Parsed, PartName, Sender, SenderRole, Why};
 use super::tnef::{decode_utf16le, decode_windows_1252};
 
 /// The stream holding a storage's fixed-size properties.
@@ -90,25 +90,19 @@ const ATT_MHTML_REF: u32 = 4;
 /// Reads an Outlook `.msg`: subject, date, senders and attachments.
 ///
 /// Fails only when the file is not a compound file holding a message (or is damaged so that
-/// reading it panics); the error is a clause to use inside a sentence ("it is not an Outlook
-/// message atsdrop can read (…)"). Attachments that cannot be taken are
-/// [`Item::LeftOut`] with why.
-pub fn read_msg(bytes: &[u8], limits: &Limits) -> Result<Parsed, String> {
+/// reading it panics), saying why ("it is not an Outlook message atsdrop can read (…)").
+/// Attachments that cannot be taken are [`Item::LeftOut`] with why.
+pub fn read_msg(bytes: &[u8], limits: &Limits) -> Result<Parsed, Why> {
     catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, limits)))
-        .unwrap_or_else(|_| Err(not_readable("the file is damaged")))
-}
-
-/// The error clause for a file that is not a message.
-fn not_readable(why: &str) -> String {
-    format!("it is not an Outlook message atsdrop can read ({why})")
+        .unwrap_or(Err(Why::OutlookDamaged))
 }
 
 /// [`read_msg`] without the panic guard.
-fn read_unguarded(bytes: &[u8], limits: &Limits) -> Result<Parsed, String> {
-    let file =
-        CompoundFile::open(Cursor::new(bytes)).map_err(|error| not_readable(&error.to_string()))?;
+fn read_unguarded(bytes: &[u8], limits: &Limits) -> Result<Parsed, Why> {
+    let file = CompoundFile::open(Cursor::new(bytes))
+        .map_err(|error| Why::NotOutlook(error.to_string()))?;
     if !file.is_stream(format!("/{PROPERTIES_STREAM}")) {
-        return Err(not_readable("it holds no message properties"));
+        return Err(Why::OutlookNoProperties);
     }
     let mut reader = MsgReader {
         file,
@@ -190,7 +184,8 @@ impl MsgReader<'_> {
             subject
                 .clone()
                 .or_else(|| attachment_name.map(str::to_owned))
-                .unwrap_or_else(|| "a forwarded message".to_owned())
+                // Empty: a forwarded message without a subject.
+                .unwrap_or_default()
         });
         let cid_references = self.html_body(&message).map(|html| cid_references(&html));
         for attachment_path in self.attachment_paths(path) {
@@ -306,7 +301,7 @@ impl MsgReader<'_> {
             .into_iter()
             .find_map(|id| self.text(&attachment, id));
         if self.is_inline(&attachment, cid_references) {
-            let name = name.unwrap_or_else(|| "A picture".to_owned());
+            let name = name.map_or(PartName::Picture, PartName::File);
             self.leave_out(name, LeftOutReason::Inline);
             return;
         }
@@ -318,7 +313,6 @@ impl MsgReader<'_> {
                 ATTACH_BY_VALUE
             }
         });
-        let unreadable = |why: &str| LeftOutReason::Unreadable(why.to_owned());
         match method {
             ATTACH_BY_VALUE => {
                 let content_type = self.text(&attachment, PR_ATTACH_MIME_TAG);
@@ -326,16 +320,16 @@ impl MsgReader<'_> {
             }
             ATTACH_EMBEDDED_MSG => self.open_embedded(&embedded_path, name.as_deref(), depth),
             ATTACH_OLE => self.leave_out(
-                name.unwrap_or_else(|| "An object embedded by Outlook".to_owned()),
-                unreadable("it is an object embedded by Outlook, not a file"),
+                name.map_or(PartName::Embedded, PartName::File),
+                LeftOutReason::Unreadable(Why::Embedded),
             ),
             method if ATTACH_BY_REFERENCE.contains(&method) => self.leave_out(
-                name.unwrap_or_else(|| "A link to a file".to_owned()),
-                unreadable("it is only a link to a file elsewhere"),
+                name.map_or(PartName::Link, PartName::File),
+                LeftOutReason::Unreadable(Why::Link),
             ),
             _ => self.leave_out(
-                name.unwrap_or_else(|| "An attachment without a name".to_owned()),
-                unreadable("Outlook stored it in a form atsdrop cannot read"),
+                name.map_or(PartName::Nameless, PartName::File),
+                LeftOutReason::Unreadable(Why::UnknownForm),
             ),
         }
     }
@@ -373,10 +367,7 @@ impl MsgReader<'_> {
         content_type: Option<String>,
         within: Option<&str>,
     ) {
-        let label = || {
-            name.clone()
-                .unwrap_or_else(|| "An attachment without a name".to_owned())
-        };
+        let label = || name.clone().map_or(PartName::Nameless, PartName::File);
         if self.files_taken >= self.limits.max_attachments {
             self.leave_out(label(), LeftOutReason::TooMany);
             return;
@@ -385,8 +376,7 @@ impl MsgReader<'_> {
         let declared_size = match self.file.entry(&data_path) {
             Ok(entry) if entry.is_stream() => entry.len(),
             _ => {
-                let why = "Outlook stored no content for it".to_owned();
-                self.leave_out(label(), LeftOutReason::Unreadable(why));
+                self.leave_out(label(), LeftOutReason::Unreadable(Why::NoContent));
                 return;
             }
         };
@@ -396,8 +386,7 @@ impl MsgReader<'_> {
         }
         let read_limit = self.limits.max_attachment_bytes.saturating_add(1);
         let Ok(Some(bytes)) = self.read_stream(&data_path, read_limit) else {
-            let why = "it is damaged in the message".to_owned();
-            self.leave_out(label(), LeftOutReason::Unreadable(why));
+            self.leave_out(label(), LeftOutReason::Unreadable(Why::Damaged));
             return;
         };
         let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
@@ -424,9 +413,8 @@ impl MsgReader<'_> {
     /// Opens the embedded message at `path` (an attachment of a message at `depth`).
     fn open_embedded(&mut self, path: &str, name: Option<&str>, depth: usize) {
         if !self.file.is_storage(path) {
-            let why = "Outlook stored no content for it".to_owned();
-            let label = name.unwrap_or("A forwarded message").to_owned();
-            self.leave_out(label, LeftOutReason::Unreadable(why));
+            let label = name.map_or(PartName::Forwarded, |n| PartName::File(n.to_owned()));
+            self.leave_out(label, LeftOutReason::Unreadable(Why::NoContent));
             return;
         }
         let nested_depth = depth + 1;
@@ -436,17 +424,16 @@ impl MsgReader<'_> {
                 fixed: Vec::new(),
             };
             let subject = self.text(&without_properties, PR_SUBJECT);
-            let label = subject.as_deref().or(name).map_or_else(
-                || "A forwarded message".to_owned(),
-                |subject| format!("The forwarded message \u{201c}{subject}\u{201d}"),
-            );
+            let label = subject
+                .or_else(|| name.map(str::to_owned))
+                .map_or(PartName::Forwarded, PartName::ForwardedSubject);
             self.leave_out(label, LeftOutReason::TooDeep);
             return;
         }
         self.read_message(path, EMBEDDED_MESSAGE_HEADER_BYTES, nested_depth, name);
     }
 
-    fn leave_out(&mut self, name: String, reason: LeftOutReason) {
+    fn leave_out(&mut self, name: PartName, reason: LeftOutReason) {
         self.parsed.items.push(Item::LeftOut { name, reason });
     }
 
@@ -714,9 +701,9 @@ mod tests {
         }
     }
 
-    fn left_out(name: &str, reason: LeftOutReason) -> Item {
+    fn left_out(name: impl Into<PartName>, reason: LeftOutReason) -> Item {
         Item::LeftOut {
-            name: name.to_owned(),
+            name: name.into(),
             reason,
         }
     }
@@ -841,18 +828,15 @@ mod tests {
                 left_out("image002.png", LeftOutReason::Inline),
                 file_item("photo.jpg", b"\xFF\xD8\xFF photo", Some("image/jpeg"), None),
                 file_item("Bram_CV.pdf", b"%PDF-1.4 bram", None, Some("CV van Bram")),
-                left_out(
-                    "Bitmap Image",
-                    LeftOutReason::Unreadable(
-                        "it is an object embedded by Outlook, not a file".to_owned()
-                    )
-                ),
-                left_out(
-                    "report.xlsx",
-                    LeftOutReason::Unreadable("it is only a link to a file elsewhere".to_owned())
-                ),
+                left_out("Bitmap Image", LeftOutReason::Unreadable(Why::Embedded)),
+                left_out("report.xlsx", LeftOutReason::Unreadable(Why::Link)),
             ]
         );
+        assert_eq!(
+            Why::Embedded.english(),
+            "it is an object embedded by Outlook, not a file"
+        );
+        assert_eq!(Why::Link.english(), "it is only a link to a file elsewhere");
     }
 
     #[test]
@@ -971,8 +955,17 @@ mod tests {
                 file_item("level0.txt", b"0", None, None),
                 file_item("level1.txt", b"1", None, Some("level 1")),
                 file_item("level2.txt", b"2", None, Some("level 2")),
-                left_out("The forwarded message “level 3”", LeftOutReason::TooDeep),
+                left_out(
+                    PartName::ForwardedSubject("level 3".into()),
+                    LeftOutReason::TooDeep
+                ),
             ]
+        );
+        assert_eq!(
+            PartName::ForwardedSubject("level 3".into())
+                .text()
+                .english(),
+            "The forwarded message “level 3”"
         );
         let depths: Vec<usize> = parsed.senders.iter().map(|sender| sender.depth).collect();
         assert_eq!(depths, [0, 1, 2]);
@@ -985,7 +978,10 @@ mod tests {
         let parsed = read_msg(&nested_chain(1), &flat).expect("readable");
         assert_eq!(
             parsed.items[1],
-            left_out("The forwarded message “level 1”", LeftOutReason::TooDeep)
+            left_out(
+                PartName::ForwardedSubject("level 1".into()),
+                LeftOutReason::TooDeep
+            )
         );
     }
 
@@ -1030,8 +1026,12 @@ mod tests {
                 file_item("eight.bin", b"01234567", None, None),
                 left_out("eight-again.bin", LeftOutReason::TooLarge),
                 file_item("seven.bin", b"0123456", None, None),
-                left_out("An attachment without a name", LeftOutReason::TooLarge),
+                left_out(PartName::Nameless, LeftOutReason::TooLarge),
             ]
+        );
+        assert_eq!(
+            PartName::Nameless.text().english(),
+            "An attachment without a name"
         );
     }
 
@@ -1046,9 +1046,10 @@ mod tests {
             parsed.items,
             vec![left_out(
                 "missing.pdf",
-                LeftOutReason::Unreadable("Outlook stored no content for it".to_owned())
+                LeftOutReason::Unreadable(Why::NoContent)
             )]
         );
+        assert_eq!(Why::NoContent.english(), "Outlook stored no content for it");
     }
 
     #[test]
@@ -1058,7 +1059,9 @@ mod tests {
             b"not an outlook message at all",
             &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
         ] {
-            let error = read_msg(garbage, &Limits::default()).expect_err("not a message");
+            let error = read_msg(garbage, &Limits::default())
+                .expect_err("not a message")
+                .english();
             assert!(
                 error.starts_with("it is not an Outlook message atsdrop can read ("),
                 "{error}"
@@ -1068,7 +1071,11 @@ mod tests {
         other.stream("/WordDocument", b"a Word file");
         assert_eq!(
             read_msg(&other.finish(), &Limits::default()),
-            Err(not_readable("it holds no message properties"))
+            Err(Why::OutlookNoProperties)
+        );
+        assert_eq!(
+            Why::OutlookNoProperties.english(),
+            "it is not an Outlook message atsdrop can read (it holds no message properties)"
         );
     }
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::parsed::{LeftOutReason, Sender};
+use super::parsed::{LeftOutReason, PartName, Sender, Why};
 
 /// How long one mail may take to open (a 50 MB attachment takes well under a second).
 pub const TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -36,8 +36,14 @@ pub struct OpenedMail {
     pub attachments: Vec<Attachment>,
     /// What was not taken, with why.
     pub left_out: Vec<LeftOut>,
-    /// Why the mail could not be opened at all (a clause: "it has no e-mail headers").
+    /// Why the mail could not be opened at all, in English (a clause: "it has no e-mail
+    /// headers"), as logs carry it. Made from [`OpenedMail::why_unreadable`] on this side;
+    /// never taken from the mail process.
+    #[serde(skip)]
     pub unreadable: Option<String>,
+    /// Why the mail could not be opened at all, to say in any language.
+    #[serde(default)]
+    pub why_unreadable: Option<Why>,
 }
 
 /// One attachment written to the work folder.
@@ -52,8 +58,8 @@ pub struct Attachment {
 /// Something in a mail that was not taken.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeftOut {
-    /// Its name or a description.
-    pub name: String,
+    /// Its name, or what it is when it has none.
+    pub name: PartName,
     /// Why.
     pub reason: LeftOutReason,
 }
@@ -61,9 +67,10 @@ pub struct LeftOut {
 impl OpenedMail {
     /// A mail that could not be opened, with why.
     #[must_use]
-    pub fn unreadable(reason: impl Into<String>) -> Self {
+    pub fn unreadable(why: Why) -> Self {
         Self {
-            unreadable: Some(reason.into()),
+            unreadable: Some(why.english()),
+            why_unreadable: Some(why),
             ..Self::default()
         }
     }
@@ -124,9 +131,7 @@ impl MailOpener {
     #[must_use]
     pub fn open(&self, mail: &Path, out_dir: &Path) -> OpenedMail {
         if let Err(e) = std::fs::create_dir_all(out_dir) {
-            return OpenedMail::unreadable(format!(
-                "atsdrop's work folder could not be made ({e})"
-            ));
+            return OpenedMail::unreadable(Why::WorkFolder(e.to_string()));
         }
         let opened = self.run(mail, out_dir);
         if opened.attachments.is_empty() {
@@ -148,12 +153,12 @@ impl MailOpener {
             .stderr(Stdio::null())
             .spawn();
         let Ok(mut child) = child else {
-            return OpenedMail::unreadable(NOT_STARTED);
+            return OpenedMail::unreadable(Why::NotStarted);
         };
         let Some(stdout) = child.stdout.take() else {
             let _ = child.kill();
             let _ = child.wait();
-            return OpenedMail::unreadable(NOT_STARTED);
+            return OpenedMail::unreadable(Why::NotStarted);
         };
         // The answer is read on its own thread; it ends when the process ends (or is killed).
         let (sender, answer) = mpsc::channel();
@@ -167,26 +172,23 @@ impl MailOpener {
             let _ = child.kill();
             let _ = child.wait();
             let _ = std::fs::remove_dir_all(out_dir);
-            return OpenedMail::unreadable(TOO_SLOW);
+            return OpenedMail::unreadable(Why::TooSlow);
         }
         let status = child.wait();
         match (answer, status) {
-            (Ok(Ok(bytes)), Ok(status)) if status.success() => serde_json::from_slice(&bytes)
-                .unwrap_or_else(|_| {
+            (Ok(Ok(bytes)), Ok(status)) if status.success() => {
+                if let Ok(mut opened) = serde_json::from_slice::<OpenedMail>(&bytes) {
+                    opened.unreadable = opened.why_unreadable.as_ref().map(Why::english);
+                    opened
+                } else {
                     let _ = std::fs::remove_dir_all(out_dir);
-                    OpenedMail::unreadable(CRASHED)
-                }),
+                    OpenedMail::unreadable(Why::Crashed)
+                }
+            }
             _ => {
                 let _ = std::fs::remove_dir_all(out_dir);
-                OpenedMail::unreadable(CRASHED)
+                OpenedMail::unreadable(Why::Crashed)
             }
         }
     }
 }
-
-/// Why: the mail process ran out of time.
-const TOO_SLOW: &str = "opening it took too long";
-/// Why: the mail process died on the mail.
-const CRASHED: &str = "the mail reader stopped on it";
-/// Why: no mail process could be started.
-const NOT_STARTED: &str = "no mail reader could be started";

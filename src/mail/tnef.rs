@@ -11,7 +11,7 @@
 //! checking it against what is left. Also here: the two text decoders Outlook's formats need
 //! (`decode_windows_1252`, `decode_utf16le`), shared with the `.msg` reader.
 
-use super::parsed::Limits;
+use super::parsed::{Limits, Why};
 
 /// One attachment found in a `winmail.dat`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,17 +52,17 @@ const PT_UNICODE: u16 = 0x001F;
 /// Named properties have ids from here up.
 const FIRST_NAMED_PROPERTY_ID: u16 = 0x8000;
 
-const CUT_OFF: &str = "it is cut off";
+const CUT_OFF: Why = Why::TnefCutOff;
 
 /// Reads the attachments of a `winmail.dat`.
 ///
-/// Message-level attributes and attachments without content are skipped. Fails (with a
-/// clause such as "it is cut off", to be used inside a sentence) when the input is not TNEF,
-/// is truncated or damaged, or holds more or larger attachments than `limits` allow.
-pub fn read_tnef(bytes: &[u8], limits: &Limits) -> Result<Vec<TnefFile>, String> {
+/// Message-level attributes and attachments without content are skipped. Fails (with why,
+/// such as [`Why::TnefCutOff`]) when the input is not TNEF, is truncated or damaged, or holds
+/// more or larger attachments than `limits` allow.
+pub fn read_tnef(bytes: &[u8], limits: &Limits) -> Result<Vec<TnefFile>, Why> {
     let mut input = Input { rest: bytes };
     if input.u32() != Some(TNEF_SIGNATURE) {
-        return Err("it has no TNEF signature".to_owned());
+        return Err(Why::TnefNoSignature);
     }
     input.u16().ok_or(CUT_OFF)?; // the legacy key, not needed
     let mut collected = Collected::default();
@@ -94,7 +94,7 @@ pub fn read_tnef(bytes: &[u8], limits: &Limits) -> Result<Vec<TnefFile>, String>
                     _ => {}
                 }
             }
-            _ => return Err("it is damaged (a part of an unknown kind)".to_owned()),
+            _ => return Err(Why::TnefDamaged),
         }
     }
     if let Some(done) = pending.take() {
@@ -126,25 +126,20 @@ struct Collected {
 
 impl Collected {
     /// Takes a finished attachment if it has content, within `limits`.
-    fn add(&mut self, attachment: PendingAttachment<'_>, limits: &Limits) -> Result<(), String> {
+    fn add(&mut self, attachment: PendingAttachment<'_>, limits: &Limits) -> Result<(), Why> {
         let Some(data) = attachment.data else {
             return Ok(());
         };
         if self.files.len() >= limits.max_attachments {
-            return Err(format!(
-                "it holds more than {} attachments",
-                limits.max_attachments
-            ));
+            return Err(Why::TnefTooMany(limits.max_attachments));
         }
         let size = u64::try_from(data.len()).unwrap_or(u64::MAX);
         if size > limits.max_attachment_bytes {
-            return Err("an attachment in it is larger than atsdrop takes from a mail".to_owned());
+            return Err(Why::TnefTooLarge);
         }
         self.total_bytes = self.total_bytes.saturating_add(size);
         if self.total_bytes > limits.max_total_bytes {
-            return Err(
-                "its attachments together are larger than atsdrop takes from a mail".to_owned(),
-            );
+            return Err(Why::TnefTotalTooLarge);
         }
         let PropertyNames {
             long_filename,
@@ -559,7 +554,7 @@ pub(crate) mod tests {
         for cut in 0..full_bytes.len() {
             match read_tnef(&full_bytes[..cut], &Limits::default()) {
                 Err(why) => assert!(
-                    why == CUT_OFF || why == "it has no TNEF signature",
+                    why == CUT_OFF || why == Why::TnefNoSignature,
                     "cut at {cut}: {why}"
                 ),
                 Ok(files) => {
@@ -579,15 +574,12 @@ pub(crate) mod tests {
         bytes.extend_from_slice(&DATA.to_le_bytes());
         bytes.extend_from_slice(&0xFFFF_FFF0_u32.to_le_bytes());
         bytes.extend_from_slice(b"short");
-        assert_eq!(
-            read_tnef(&bytes, &Limits::default()),
-            Err(CUT_OFF.to_owned())
-        );
+        assert_eq!(read_tnef(&bytes, &Limits::default()), Err(CUT_OFF));
     }
 
     #[test]
     fn garbage_and_unknown_levels_are_errors() {
-        let no_signature = Err("it has no TNEF signature".to_owned());
+        let no_signature = Err(Why::TnefNoSignature);
         assert_eq!(read_tnef(b"", &Limits::default()), no_signature);
         assert_eq!(
             read_tnef(b"%PDF-1.7 not tnef", &Limits::default()),
@@ -615,7 +607,7 @@ pub(crate) mod tests {
             ..Limits::default()
         };
         assert_eq!(
-            read_tnef(&bytes, &one_file),
+            read_tnef(&bytes, &one_file).map_err(|why| why.english()),
             Err("it holds more than 1 attachments".to_owned())
         );
         let small_files = Limits {

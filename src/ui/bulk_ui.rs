@@ -347,12 +347,13 @@ fn check_ui(ui: &mut egui::Ui, row: &Row, outcome: &str, text: &str) {
             style::warn_text(ui, text).on_hover_text(style::shown(&why).into_owned());
         }
         "unmatched" => {
-            let why = match &row.proposal {
-                Some(crate::bulk::Proposal::Unmatched { why }) => {
+            let why = row
+                .proposal
+                .as_ref()
+                .and_then(crate::bulk::Proposal::why_text)
+                .map_or_else(String::new, |why| {
                     crate::t!("bulk-unmatched-hover", why = why)
-                }
-                _ => String::new(),
-            };
+                });
             style::warn_text(ui, text).on_hover_text(style::shown(&why).into_owned());
         }
         _ => {
