@@ -171,8 +171,11 @@ fn report_held_back(args: &BulkArgs, rows: &[Row], left_out: &[inspect::Skipped]
     for row in rows {
         let shown = row.found.shown();
         match (&row.proposal, &row.refused) {
-            (Some(Proposal::Unmatched { why }), _) => {
+            (Some(unmatched @ Proposal::Unmatched { why }), _) => {
                 code = code.max(EXIT_FAILED);
+                let why = unmatched
+                    .why_text()
+                    .unwrap_or_else(|| atsdrop::i18n::Text::verbatim(why.as_str()));
                 let error = atsdrop::text!("run-bulk-unmatched", file = &row.facts.name, why = why);
                 say(args.json, &shown, None, "unmatched", Some(&Why::of(&error)));
             }
