@@ -1300,6 +1300,8 @@ fn choosing_a_candidate_keeps_the_list_still_and_the_outcome_replaces_the_start(
             .parse()
             .unwrap(),
     );
+    // Whatever earlier work still has to say is said before counting.
+    gui.until_quiet();
     let toasts = gui.app().toasts.len();
     gui.click(&format!("Upload 1 to {name}"));
     assert_eq!(
