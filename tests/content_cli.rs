@@ -206,6 +206,12 @@ fn a_dry_run_says_whose_each_cv_is_and_sends_nothing() {
 
     let other_line = line_for(&lines, "someone-elses.pdf");
     assert_eq!(other_line["status"], "refused", "{other_line}");
+    assert_eq!(
+        other_line["codes"],
+        serde_json::json!(["other_person"]),
+        "{other_line}"
+    );
+    assert!(match_line.get("codes").is_none(), "{match_line}");
     assert_eq!(other_line["identity"]["verdict"], "other", "{other_line}");
     let seems = &other_line["identity"]["seems_to_be"];
     assert_eq!(seems["id"], other.id.as_str(), "{other_line}");

@@ -30,6 +30,9 @@ struct DryRunLine<'a> {
     identity: Option<IdentityLine<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
+    /// The stable code of each reason in `error`, in order (same in every language).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    codes: Vec<&'static str>,
 }
 
 /// Prints the verdict of every file in `checked` and returns the exit code.
@@ -86,6 +89,12 @@ fn write_json(out: &mut impl io::Write, checked: &Outcome) -> io::Result<()> {
                 },
             }),
             error: (!blocking.is_empty()).then(|| blocking.join(" ")),
+            codes: verdict
+                .problems
+                .iter()
+                .filter(|p| p.kind.blocks())
+                .map(|p| p.kind.code())
+                .collect(),
         })?;
     }
     for skipped in &checked.refused {
@@ -95,6 +104,7 @@ fn write_json(out: &mut impl io::Write, checked: &Outcome) -> io::Result<()> {
             health: Vec::new(),
             identity: None,
             error: Some(skipped.message()),
+            codes: vec![skipped.reason.code()],
         })?;
     }
     for problem in &checked.batch_problems {
