@@ -457,7 +457,7 @@ impl App {
         let refusals =
             check::check_per_candidate(profile, &limits, &files, &ignore, Allowed::default());
         for (i, problems) in indices.into_iter().zip(refusals) {
-            self.bulk.rows[i].problems = problems;
+            self.bulk.rows[i].problems = problems.iter().map(ToString::to_string).collect();
         }
     }
 

@@ -10,6 +10,7 @@ use crate::content::check::{self, FileContent};
 use crate::content::facts::ContentFacts;
 use crate::content::identity::Ignore;
 use crate::content::reader::ContentReader;
+use crate::i18n::Text;
 use crate::inspect;
 use crate::model::{
     self, Allowed, AttachmentType, Candidate, FileFacts, Limits, ProviderProfile, StagedFile,
@@ -64,7 +65,7 @@ pub struct ToCheck<'a> {
 
 /// Checks files for their candidates: the files of each candidate together. Returns, for each
 /// file in order, the sentences that keep it from being sent (its own blocking problems, then
-/// its candidate's batch problems); empty when it may go.
+/// its candidate's batch problems), in any language; empty when it may go.
 #[must_use]
 pub fn check_per_candidate(
     profile: &'static ProviderProfile,
@@ -72,7 +73,7 @@ pub fn check_per_candidate(
     files: &[ToCheck<'_>],
     ignore: &Ignore,
     allowed: Allowed,
-) -> Vec<Vec<String>> {
+) -> Vec<Vec<Text>> {
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
         groups
@@ -101,13 +102,13 @@ pub fn check_per_candidate(
             })
             .collect();
         let report = model::validate(profile, limits, &staged);
-        let batch: Vec<String> = report.batch.iter().map(|p| p.message.clone()).collect();
+        let batch: Vec<Text> = report.batch.iter().map(|p| p.text.clone()).collect();
         for (&i, verdict) in indices.iter().zip(&report.files) {
             refusals[i] = verdict
                 .problems
                 .iter()
                 .filter(|p| p.kind.blocks())
-                .map(|p| p.message.clone())
+                .map(|p| p.text.clone())
                 .chain(batch.iter().cloned())
                 .collect();
         }
@@ -163,7 +164,7 @@ mod tests {
         );
         for refusal in &refusals[..6] {
             assert_eq!(refusal.len(), 1, "{refusals:?}");
-            assert!(refusal[0].contains("at most 5"), "{refusals:?}");
+            assert!(refusal[0].english().contains("at most 5"), "{refusals:?}");
         }
         assert!(refusals[6].is_empty(), "Bert's one CV may go: {refusals:?}");
     }

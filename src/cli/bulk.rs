@@ -38,7 +38,7 @@ struct Row {
     content: Option<Arc<atsdrop::content::facts::ContentFacts>>,
     proposal: Option<Proposal>,
     /// Why it is not sent (refused by the check), if it is not.
-    refused: Option<String>,
+    refused: Option<Why>,
     attachment_type: Option<&'static AttachmentType>,
 }
 
@@ -201,12 +201,7 @@ fn report_held_back(args: &BulkArgs, rows: &[Row], left_out: &[inspect::Skipped]
             }
             (Some(Proposal::Matched { candidate, by, .. }), Some(why)) => {
                 code = code.max(EXIT_USAGE);
-                // The checks' refusals come in English only.
-                let why = Why {
-                    english: why.clone(),
-                    shown: why.clone(),
-                };
-                say_matched(args.json, &shown, candidate, *by, "refused", Some(&why));
+                say_matched(args.json, &shown, candidate, *by, "refused", Some(why));
             }
             (Some(Proposal::Matched { candidate, by, .. }), None) if args.dry_run => {
                 say_matched(args.json, &shown, candidate, *by, "ready", None);
@@ -293,7 +288,18 @@ fn check_per_candidate(
         .unzip();
     let refusals = bulk::check::check_per_candidate(profile, limits, &files, ignore, allowed);
     for (i, refusal) in indices.into_iter().zip(refusals) {
-        rows[i].refused = (!refusal.is_empty()).then(|| refusal.join(" "));
+        rows[i].refused = (!refusal.is_empty()).then(|| Why {
+            english: refusal
+                .iter()
+                .map(atsdrop::i18n::Text::english)
+                .collect::<Vec<_>>()
+                .join(" "),
+            shown: refusal
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        });
     }
 }
 
