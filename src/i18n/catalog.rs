@@ -224,16 +224,29 @@ mod tests {
         assert!(unused.is_empty(), "messages no code uses: {unused:?}");
         // Keys the code asks for: the first argument of t!, text! and Text::new.
         let mut asked = BTreeSet::new();
-        for opener in ["t!(\"", "text!(\"", "Text::new(\""] {
+        for opener in ["t!(", "text!(", "Text::new("] {
             for (at, _) in code.match_indices(opener) {
                 // `format!("` ends like `t!("`: only a macro of ours, by its own name.
                 let before = code[..at].chars().next_back().unwrap_or(' ');
                 if before.is_alphanumeric() || before == '_' {
                     continue;
                 }
-                let rest = &code[at + opener.len()..];
+                // The key may be on the next line (`text!(\n    "key", …)`); anything but a
+                // string literal first (a variable) is not a key.
+                let rest = code[at + opener.len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
                 if let Some(end) = rest.find('"') {
-                    asked.insert(rest[..end].to_owned());
+                    let key = &rest[..end];
+                    // Message ids are lower-case words with hyphens.
+                    if !key.is_empty()
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    {
+                        asked.insert(key.to_owned());
+                    }
                 }
             }
         }
@@ -265,7 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_translation_falls_back_to_english_and_plurals_follow_the_language() {
+    fn an_unknown_key_shows_itself_and_plurals_follow_the_language() {
         assert_eq!(format(Lang::De, "no-such-message", None), "no-such-message");
         let mut args = FluentArgs::new();
         for (name, value) in [("system", "Onderwijsregio"), ("label", "CV")] {

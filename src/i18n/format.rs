@@ -82,7 +82,9 @@ pub fn duration_in(lang: Lang, d: Duration) -> String {
         Lang::En | Lang::Nl => ("h", "min", "s"),
         Lang::De => ("Std.", "Min.", "Sek."),
     };
-    let secs = d.as_secs() + u64::from(d.subsec_millis() >= 500);
+    let secs = d
+        .as_secs()
+        .saturating_add(u64::from(d.subsec_millis() >= 500));
     match secs {
         0..60 => format!("{secs} {s}"),
         60..3600 => match (secs / 60, secs % 60) {

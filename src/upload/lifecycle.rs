@@ -62,7 +62,7 @@ pub struct Life {
     /// The file whose request this one rode in, in its last attempt (until the job ends).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ride: Option<FileId>,
-    /// The files that rode in this one's request, in its last attempt (until the job ends).
+    /// The files that rode in this one's request (until its outcome is known or the job ends).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub riders: Vec<FileId>,
 }
@@ -115,7 +115,8 @@ impl Life {
                 // Sent again after looking: the accepted one is given up on.
                 self.awaiting = false;
                 self.ride.clone_from(ride);
-                self.riders.clear();
+                // The riders stay until the request's outcome is known (Accepted, End): a
+                // request sent again under the same key carries them again.
                 self.owner.clone_from(owner);
                 self.attempts = self.attempts.max(*attempt);
                 self.seen_before = *seen_before;
@@ -390,9 +391,12 @@ mod tests {
         });
         assert_eq!(sender.riders.len(), 2);
         sender.apply(&start("me", 2));
-        assert!(
-            sender.riders.is_empty(),
-            "each attempt journals its own ride"
-        );
+        assert_eq!(sender.riders.len(), 2, "sent again, the same riders");
+        sender.apply(&Record::Accepted {
+            file: FileId("f".into()),
+            key: "f".into(),
+            at: now(),
+        });
+        assert!(sender.riders.is_empty(), "the outcome is known");
     }
 }

@@ -42,6 +42,29 @@ pub fn sealed(provider: ProviderId) -> bool {
     rides_allowed(provider) && provider.profile().idempotency == Idempotency::Key
 }
 
+/// What the next request of a job may carry on `provider`, given its lifecycle: on a sealed
+/// system, once a request went out under the job's current key, every later request under
+/// that key carries the same files ([`Composition::Same`]: the riders journaled for it, less
+/// those that ended) — never new riders, and the job never rides in another's request. A new
+/// key (after an accepted upload that never appeared) starts afresh.
+#[must_use]
+pub fn composition(provider: ProviderId, life: &crate::upload::lifecycle::Life) -> Composition {
+    if sealed(provider) && life.attempts > 0 && !life.awaiting {
+        Composition::Same
+    } else {
+        Composition::Fresh
+    }
+}
+
+/// See [`composition`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Composition {
+    /// It may board riders, or ride in another job's request.
+    Fresh,
+    /// It goes again with the files of its earlier request under the same key.
+    Same,
+}
+
 /// The most files in one ride on `provider`.
 #[must_use]
 pub fn seats(provider: ProviderId) -> usize {
@@ -181,5 +204,55 @@ impl WaitingRoom {
     /// Waits until another job arrives, or `limit` passes.
     pub async fn arrival(&self, limit: Duration) {
         let _ = tokio::time::timeout(limit, self.arrived.notified()).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::upload::journal::{Record, now};
+    use crate::upload::lifecycle::Life;
+    use crate::upload::types::FileId;
+
+    fn start(life: &mut Life, attempt: u32) {
+        life.apply(&Record::Start {
+            file: FileId("a".into()),
+            owner: "me".into(),
+            attempt,
+            at: now(),
+            seen_before: Some(0),
+            ride: None,
+        });
+    }
+
+    #[test]
+    fn a_keyed_request_goes_again_only_as_it_was_until_the_key_changes() {
+        let owr = ProviderId::Onderwijsregio;
+        let mut life = Life::new("me");
+        assert_eq!(composition(owr, &life), Composition::Fresh, "never sent");
+        start(&mut life, 1);
+        // Sent alone (or with riders), answer lost or retried: the same files again — no new
+        // riders under the key the first request used.
+        life.apply(&Record::Attempted {
+            file: FileId("a".into()),
+            unsettled: true,
+        });
+        assert_eq!(composition(owr, &life), Composition::Same);
+        life.apply(&Record::Attempted {
+            file: FileId("a".into()),
+            unsettled: false,
+        });
+        assert_eq!(composition(owr, &life), Composition::Same, "a retry too");
+        // Accepted under that key and never seen: the next request has a new key.
+        life.apply(&Record::Accepted {
+            file: FileId("a".into()),
+            key: "a".into(),
+            at: now(),
+        });
+        assert_eq!(composition(owr, &life), Composition::Fresh);
+        start(&mut life, 2);
+        assert_eq!(composition(owr, &life), Composition::Same);
+        // Without a key, rides form afresh every time.
+        assert_eq!(composition(ProviderId::Spott, &life), Composition::Fresh);
     }
 }

@@ -16,6 +16,9 @@ use crate::upload::lane::Lane;
 use crate::upload::ride;
 use crate::upload::types::{FileId, FileState};
 
+/// How often a bound rider looks whether its leader is done.
+const LEADER_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// A rider's place in a leader's request: its file, its progress counter, and where its
 /// answer goes (`None` for a request sent again as it was: its rider is not listening, it
 /// waits to see its file on the candidate).
@@ -41,7 +44,11 @@ pub(super) async fn wait_for_turn<'a>(
     work: &Work,
     lane: &'a Lane,
 ) -> Turn<'a> {
-    if !may_ride(shared, work) {
+    // A job whose request goes again as it was never rides in another's (see
+    // `ride::composition`).
+    if !may_ride(shared, work)
+        || ride::composition(work.ctx.account.provider, &work.life) == ride::Composition::Same
+    {
         return Turn::Own(lane.slot().await);
     }
     let (call, mut called) = tokio::sync::oneshot::channel();
@@ -154,13 +161,13 @@ pub(super) fn may_ride(shared: &Shared, work: &Work) -> bool {
     shared.config.rides && ride::rides_allowed(work.ctx.account.provider) && !work.recheck_only
 }
 
-/// The files that rode in this leader's last request, when that request is to go again as it
-/// was ([`ride::sealed`]): its outcome is not known, so the same files go under the same key
+/// The files that rode in this leader's earlier request under its current key, when that
+/// request is to go again as it was ([`ride::composition`]): the same files under the same key
 /// (a file that has ended since, or never started in the ride, is left out — leaving one out
-/// cannot store anything twice). `None`: this attempt boards riders afresh. Read before the
-/// attempt's `Start`, which clears the list.
+/// cannot store anything twice; none at all when it went alone). `None`: this attempt boards
+/// riders afresh.
 pub(super) fn sealed_riders(shared: &Shared, work: &Work) -> Option<Vec<Seat>> {
-    if !ride::sealed(work.ctx.account.provider) || work.life.riders.is_empty() {
+    if ride::composition(work.ctx.account.provider, &work.life) == ride::Composition::Fresh {
         return None;
     }
     let ids: Vec<FileId> = {
@@ -256,6 +263,18 @@ pub(super) async fn follow(
     shared
         .set_state(&work.id, FileState::Verifying, Some(message), None)
         .await;
+    // The leader sends the request again (after its own waits): the time to see the file
+    // counts from when the leader is done, not from this rider's failure.
+    if let Some(leader) = &work.life.ride {
+        while shared
+            .lock_state()
+            .jobs
+            .get(leader)
+            .is_some_and(|job| !job.state.is_final())
+        {
+            tokio::time::sleep(LEADER_POLL).await;
+        }
+    }
     match look_for_accepted(shared, work, shared.config.confirm_timeout).await {
         Ok(end) => end,
         Err(_) => End::unknown(crate::text!(
