@@ -166,10 +166,6 @@ mod tests {
         assert_eq!(size_in(Lang::En, 5 * 1024 * 1024), "5 MB");
         assert_eq!(size_in(Lang::De, 12), "12 Byte");
         assert_eq!(size_in(Lang::En, 1), "1 byte");
-        // English stays what atsdrop always wrote.
-        for n in [0, 1, 1023, 1024, 1536, 10 * 1024 * 1024 + 1, u64::MAX] {
-            assert_eq!(size_in(Lang::En, n), crate::model::human_bytes(n), "{n}");
-        }
     }
 
     #[test]
@@ -187,12 +183,6 @@ mod tests {
             duration_in(Lang::De, Duration::from_mins(64)),
             "1 Std. 4 Min."
         );
-        for secs in [0, 59, 60, 125, 3600, 3840, 90_000] {
-            assert_eq!(
-                duration_in(Lang::En, Duration::from_secs(secs)),
-                crate::model::human_duration(Duration::from_secs(secs))
-            );
-        }
         assert_eq!(
             timestamp_in(Lang::En, "2026-11-22T10:00:00Z"),
             "2026-11-22 10:00:00"

@@ -3,55 +3,18 @@
 use std::time::Duration;
 
 /// `1536` → `"1.5 KB"`, `52428800` → `"50 MB"` (binary multiples, labelled the way file managers
-/// label them).
+/// label them) — in English, for logs, the journal and `--json`; the screens use
+/// [`crate::i18n::size`].
 #[must_use]
 pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
-    if bytes < 1024 {
-        return if bytes == 1 {
-            "1 byte".to_owned()
-        } else {
-            format!("{bytes} bytes")
-        };
-    }
-    #[allow(clippy::cast_precision_loss)]
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    let text = if value >= 100.0 || (value - value.round()).abs() < 0.05 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    };
-    format!("{text} {}", UNITS[unit])
+    crate::i18n::format::size_in(crate::i18n::Lang::En, bytes)
 }
 
-/// A duration as a person says it: `"3 s"`, `"2 min 5 s"`, `"1 h 4 min"`.
+/// A duration as a person says it: `"3 s"`, `"2 min 5 s"`, `"1 h 4 min"` (in English; the
+/// screens use [`crate::i18n::duration`]).
 #[must_use]
 pub fn human_duration(d: Duration) -> String {
-    let secs = d.as_secs() + u64::from(d.subsec_millis() >= 500);
-    match secs {
-        0..60 => format!("{secs} s"),
-        60..3600 => {
-            let (m, s) = (secs / 60, secs % 60);
-            if s == 0 {
-                format!("{m} min")
-            } else {
-                format!("{m} min {s} s")
-            }
-        }
-        _ => {
-            let (h, m) = (secs / 3600, (secs % 3600) / 60);
-            if m == 0 {
-                format!("{h} h")
-            } else {
-                format!("{h} h {m} min")
-            }
-        }
-    }
+    crate::i18n::format::duration_in(crate::i18n::Lang::En, d)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 
 use super::ProviderError;
 use super::body::{BodyPlan, BodyTracker, ProgressFn};
+use crate::i18n::Text;
 use crate::model::ProviderId;
 
 /// Time limits for talking to a system.
@@ -79,40 +80,53 @@ pub const ERROR_ANSWER_LIMIT: u64 = 64 * 1024;
 
 /// Checks a base URL: `https://` anywhere, `http://` only to a loopback address.
 pub fn validate_base_url(system: ProviderId, raw: &str) -> Result<Url, ProviderError> {
+    base_url(system, raw).map_err(|why| ProviderError::Config(why.english()))
+}
+
+/// [`validate_base_url`], saying why in any language (the connection form's words).
+pub fn base_url(system: ProviderId, raw: &str) -> Result<Url, Text> {
     let trimmed = raw.trim();
+    let name = system.display_name();
     let mut url = Url::parse(trimmed).map_err(|e| {
-        ProviderError::Config(format!(
-            "The {system} address \u{201c}{}\u{201d} is not a valid URL ({e}): use something like {}.",
-            without_userinfo(trimmed),
-            system.profile().default_base_url
-        ))
+        crate::text!(
+            "settings-url-invalid",
+            system = name,
+            address = without_userinfo(trimmed),
+            reason = url_reason(e),
+            url = system.profile().default_base_url
+        )
     })?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
         "http" => {
-            return Err(ProviderError::Config(format!(
-                "Plain http:// is only allowed to this computer; use https:// for {} so the API key is not sent in the clear.",
-                url.host_str().unwrap_or("that host")
-            )));
+            return Err(crate::text!(
+                "settings-url-plain-http",
+                host = url.host_str().unwrap_or("that host")
+            ));
         }
         other => {
-            return Err(ProviderError::Config(format!(
-                "The {system} address must start with https:// (it starts with {other}://)."
-            )));
+            return Err(crate::text!(
+                "settings-url-scheme",
+                system = name,
+                scheme = other
+            ));
         }
     }
     if !url.username().is_empty() || url.password().is_some() {
         // Said without the address itself: it holds a password.
-        return Err(ProviderError::Config(format!(
-            "The {system} address holds a user name or password (before an @): remove it, and put the {} in the connection's own field so it is kept in the keyring, not in the settings.",
-            system.profile().account.secret.noun
-        )));
+        return Err(crate::text!(
+            "settings-url-userinfo",
+            system = name,
+            noun = system.profile().account.secret.noun_text()
+        ));
     }
     if url.cannot_be_a_base() || url.host_str().is_none() {
-        return Err(ProviderError::Config(format!(
-            "The {system} address \u{201c}{trimmed}\u{201d} has no host name."
-        )));
+        return Err(crate::text!(
+            "settings-url-no-host",
+            system = name,
+            address = trimmed
+        ));
     }
     // Paths are appended to the base: make sure it ends without a slash.
     let path = url.path().trim_end_matches('/').to_owned();
@@ -120,6 +134,21 @@ pub fn validate_base_url(system: ProviderId, raw: &str) -> Result<Url, ProviderE
     url.set_query(None);
     url.set_fragment(None);
     Ok(url)
+}
+
+/// Why an address is no URL, in the URL library's words (English) or atsdrop's languages.
+fn url_reason(error: url::ParseError) -> Text {
+    use url::ParseError as E;
+    Text::new(match error {
+        E::EmptyHost => "settings-url-reason-empty-host",
+        E::IdnaError => "settings-url-reason-idna",
+        E::InvalidPort => "settings-url-reason-port",
+        E::InvalidIpv4Address => "settings-url-reason-ipv4",
+        E::InvalidIpv6Address => "settings-url-reason-ipv6",
+        E::InvalidDomainCharacter => "settings-url-reason-domain-character",
+        E::RelativeUrlWithoutBase => "settings-url-reason-relative",
+        other => return Text::verbatim(other.to_string()),
+    })
 }
 
 /// An address as typed, with anything before an `@` in its host part (a user name and

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::i18n::Text;
 use crate::model::{AccountIds, ProviderId, Secret};
-use crate::providers::{Connection, ProviderError, Timeouts};
+use crate::providers::{Connection, Timeouts};
 
 /// Where a connection's secret is kept.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -184,11 +184,8 @@ impl ConnectionProfile {
                     url = system.profile().default_base_url
                 ),
             );
-        } else if let Err(e) = crate::providers::http::validate_base_url(system, &self.base_url) {
-            problem(
-                ProfileField::BaseUrl,
-                base_url_text(system, &self.base_url, &e),
-            );
+        } else if let Err(why) = crate::providers::http::base_url(system, &self.base_url) {
+            problem(ProfileField::BaseUrl, why);
         }
         let shape = system.profile().account;
         for field in shape.fields {
@@ -212,96 +209,6 @@ impl ConnectionProfile {
                 .clone_into(&mut self.base_url);
         }
         self.ids = self.ids.kept_for(&self.provider.profile().account);
-    }
-}
-
-/// Why `raw` is no base URL for `system`, in atsdrop's languages: what
-/// [`crate::providers::http::validate_base_url`] said (`error`), told again with its parts.
-/// Where the retelling's English is not exactly `error`'s (the rules changed), `error` is
-/// used as it is.
-fn base_url_text(system: ProviderId, raw: &str, error: &ProviderError) -> Text {
-    match url_problem(system, raw) {
-        Some(text) if text.english() == error.to_string() => text,
-        _ => error.text(),
-    }
-}
-
-/// The first rule of `validate_base_url` that `raw` breaks, as a [`Text`].
-fn url_problem(system: ProviderId, raw: &str) -> Option<Text> {
-    let trimmed = raw.trim();
-    let name = system.display_name();
-    let url = match url::Url::parse(trimmed) {
-        Ok(url) => url,
-        Err(e) => {
-            return Some(crate::text!(
-                "settings-url-invalid",
-                system = name,
-                address = without_userinfo(trimmed),
-                reason = url_reason(e),
-                url = system.profile().default_base_url
-            ));
-        }
-    };
-    match url.scheme() {
-        "https" => {}
-        "http" if crate::providers::http::is_loopback(&url) => {}
-        "http" => {
-            return Some(crate::text!(
-                "settings-url-plain-http",
-                host = url.host_str()?
-            ));
-        }
-        other => {
-            return Some(crate::text!(
-                "settings-url-scheme",
-                system = name,
-                scheme = other
-            ));
-        }
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Some(crate::text!(
-            "settings-url-userinfo",
-            system = name,
-            noun = system.profile().account.secret.noun_text()
-        ));
-    }
-    if url.cannot_be_a_base() || url.host_str().is_none() {
-        return Some(crate::text!(
-            "settings-url-no-host",
-            system = name,
-            address = trimmed
-        ));
-    }
-    None
-}
-
-/// Why an address is no URL, in the URL library's words (English) or atsdrop's languages.
-fn url_reason(error: url::ParseError) -> Text {
-    use url::ParseError as E;
-    Text::new(match error {
-        E::EmptyHost => "settings-url-reason-empty-host",
-        E::IdnaError => "settings-url-reason-idna",
-        E::InvalidPort => "settings-url-reason-port",
-        E::InvalidIpv4Address => "settings-url-reason-ipv4",
-        E::InvalidIpv6Address => "settings-url-reason-ipv6",
-        E::InvalidDomainCharacter => "settings-url-reason-domain-character",
-        E::RelativeUrlWithoutBase => "settings-url-reason-relative",
-        other => return Text::verbatim(other.to_string()),
-    })
-}
-
-/// An address as typed with anything before an `@` in its host part (a user name and
-/// password) left out, as `validate_base_url` shows it.
-fn without_userinfo(raw: &str) -> String {
-    let (scheme, rest) = raw.split_once("://").unwrap_or(("", raw));
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => {
-            let sep = if scheme.is_empty() { "" } else { "://" };
-            format!("{scheme}{sep}\u{2026}@{}", &rest[at + 1..])
-        }
-        None => raw.to_owned(),
     }
 }
 
