@@ -135,15 +135,7 @@ fn toolbar_ui(ui: &mut egui::Ui, app: &App, commands: &mut Vec<Q>) {
             );
             // Wider than usual when the sentence is longer than the bar (another language, or
             // failures and unknown outcomes to name).
-            let text_width = egui::WidgetText::from(text.as_str())
-                .into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Extend),
-                    f32::INFINITY,
-                    egui::TextStyle::Button,
-                )
-                .size()
-                .x;
+            let text_width = button_text_width(ui, text.as_str());
             ui.add(
                 egui::ProgressBar::new(fraction)
                     .desired_width(340.0_f32.max(text_width + 16.0))
@@ -247,21 +239,23 @@ fn progress_ui(ui: &mut egui::Ui, row: &Row) {
     }
 }
 
+/// How wide `text` is, laid out on one line in the button font.
+fn button_text_width(ui: &egui::Ui, text: impl Into<egui::WidgetText>) -> f32 {
+    text.into()
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+}
+
 /// The width of the buttons column: what the widest set of a file's buttons takes in the
 /// current language, and never less than it always had.
 fn actions_width(ui: &egui::Ui) -> f32 {
-    let button = |text: String| {
-        egui::WidgetText::from(text)
-            .into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Button,
-            )
-            .size()
-            .x
-            + 2.0 * ui.spacing().button_padding.x
-    };
+    let button = |text: String| button_text_width(ui, text) + 2.0 * ui.spacing().button_padding.x;
     let widest = [
         button(crate::t!("queue-cancel")),
         button(crate::t!("queue-retry")),
