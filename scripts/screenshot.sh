@@ -67,12 +67,13 @@ xdotool mousemove 1000 600
 sleep 0.5
 import -window root "$out/02-checks.png"
 
-# 3. Upload what may be sent: remove the refused files, then Ctrl+Enter.
-for row in 5 3; do
-    # The remove (×) button of row N: rows are 43 px apart, the first centred at y = 119.
-    xdotool mousemove 1155 $((119 + (row - 1) * 43)) click 1
-    sleep 0.8
-done
+# 3. Upload what may be sent: clear the list (its button does not move, unlike the rows
+# under the box of notes), drop only the files that pass, then Ctrl+Enter.
+xdotool mousemove 591 61 click 1      # Clear
+sleep 0.8
+/usr/bin/python3 "$dropper" "$(window)" 700 400 "$work/files/Lea Johnson CV.pdf" \
+    "$work/files/motivation letter.pdf" "$work/files/portfolio.png" >/dev/null
+sleep 3
 xdotool windowfocus --sync "$(window)"
 xdotool key ctrl+Return
 sleep 4
